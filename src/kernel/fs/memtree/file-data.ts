@@ -1,0 +1,50 @@
+// The bytes of a regular file, behind one small interface so the in-memory tree can keep them
+// in a plain growable buffer (tmpfs) or in content-addressed chunks (diskfs).
+
+export interface FileData {
+  readonly size: number;
+  read(pos: number, length: number): Promise<Uint8Array>;
+  /** Writes past the end extend the file; a gap reads as zeros. */
+  write(pos: number, bytes: Uint8Array): Promise<void>;
+  truncate(size: number): Promise<void>;
+}
+
+/** A growable buffer that doubles its capacity, so appends cost amortised O(1). */
+export class BufferData implements FileData {
+  private buf = new Uint8Array(0);
+  private length = 0;
+
+  get size(): number {
+    return this.length;
+  }
+
+  async read(pos: number, length: number): Promise<Uint8Array> {
+    return this.readSync(pos, length);
+  }
+
+  readSync(pos: number, length: number): Uint8Array {
+    if (pos >= this.length) return new Uint8Array(0);
+    return this.buf.slice(pos, Math.min(this.length, pos + length));
+  }
+
+  async write(pos: number, bytes: Uint8Array): Promise<void> {
+    const end = pos + bytes.length;
+    this.ensure(end);
+    // Bytes between the old end and pos are already zero: truncate() clears what it cuts.
+    this.buf.set(bytes, pos);
+    if (end > this.length) this.length = end;
+  }
+
+  async truncate(size: number): Promise<void> {
+    if (size < this.length) this.buf.fill(0, size, this.length);
+    else this.ensure(size);
+    this.length = size;
+  }
+
+  private ensure(capacity: number): void {
+    if (capacity <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(capacity, this.buf.length * 2, 64));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+}

@@ -1,0 +1,474 @@
+// An inode tree kept in memory with Linux's rules for link counts, times, rename and xattrs.
+// It is the engine of tmpfs (which is just this) and of diskfs (this plus a Store underneath):
+// subclasses hear of every change through the `changed*` hooks and persist it in endOp().
+//
+// Invariants: a directory's nlink is 2 + its subdirectories; a directory has exactly one parent;
+// an inode is released when its link count and its open-handle count both reach zero.
+
+import { SysError } from '../../../abi/errno.ts';
+import { utf8Length } from '../../../base/text.ts';
+import { RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE } from '../../../abi/open-flags.ts';
+import { S_IALLUGO, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, fileTypeOf, type FileType, type Stat } from '../../../abi/stat.ts';
+import type { Clock, Cred, DirEntry, FileHandle, FileSystem, SetAttrs, StatFs, VNode } from '../vfs/types.ts';
+import type { FileData } from './file-data.ts';
+
+/** Linux tmpfs counts each directory entry as 20 bytes of directory size (BOGO_DIRENT_SIZE). */
+const DIRENT_SIZE = 20;
+const BLOCK = 4096;
+
+export interface MemTreeOptions {
+  type: string;
+  dev: number;
+  clock: Clock;
+  readOnly?: boolean;
+  /** statfs f_type. */
+  magic: number;
+}
+
+export interface InodeRecord {
+  ino: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  nlink: number;
+  rdev: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  xattrs: Map<string, Uint8Array>;
+  target: string;
+}
+
+export class MemInode implements VNode, InodeRecord {
+  readonly type: FileType;
+  nlink = 0;
+  rdev = 0;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  xattrs = new Map<string, Uint8Array>();
+  /** Symlink target. */
+  target = '';
+  /** Directory entries. */
+  entries: Map<string, MemInode> | null = null;
+  /** The one parent of a directory (itself for the root). */
+  parent: MemInode | null = null;
+  /** Regular file data. */
+  data: FileData | null = null;
+  openCount = 0;
+
+  constructor(
+    readonly fs: MemTree,
+    readonly ino: number,
+    public mode: number,
+    public uid: number,
+    public gid: number,
+    now: bigint,
+  ) {
+    this.type = fileTypeOf(mode);
+    this.atimeNs = this.mtimeNs = this.ctimeNs = now;
+  }
+
+  get size(): number {
+    switch (this.type) {
+      case 'file': return this.data!.size;
+      case 'dir': return (this.entries!.size + 2) * DIRENT_SIZE;
+      case 'symlink': return utf8Length(this.target);
+      default: return 0;
+    }
+  }
+
+  async stat(): Promise<Stat> {
+    return this.fs.statOf(this);
+  }
+  setattr(attrs: SetAttrs): Promise<void> {
+    return this.fs.setattr(this, attrs);
+  }
+  async lookup(name: string): Promise<VNode | null> {
+    return this.dir().get(name) ?? null;
+  }
+  async readdir(): Promise<DirEntry[]> {
+    const out: DirEntry[] = [];
+    for (const [name, child] of this.dir()) out.push({ name, type: child.type, ino: child.ino });
+    return out;
+  }
+  mknod(name: string, mode: number, rdev: number, owner: Cred): Promise<VNode> {
+    // Type bits 0 mean a regular file, as mknod(2) says.
+    const typed = (mode & S_IFMT) === 0 ? mode | S_IFREG : mode;
+    if ((typed & S_IFMT) === S_IFDIR || (typed & S_IFMT) === S_IFLNK) throw new SysError('EINVAL');
+    return this.fs.create(this, name, typed, owner, (n) => { n.rdev = rdev; });
+  }
+  mkdir(name: string, mode: number, owner: Cred): Promise<VNode> {
+    return this.fs.create(this, name, S_IFDIR | (mode & S_IALLUGO), owner);
+  }
+  symlink(name: string, target: string, owner: Cred): Promise<VNode> {
+    return this.fs.create(this, name, S_IFLNK | 0o777, owner, (n) => { n.target = target; });
+  }
+  link(name: string, target: VNode): Promise<void> {
+    return this.fs.link(this, name, target);
+  }
+  unlink(name: string): Promise<void> {
+    return this.fs.remove(this, name, false);
+  }
+  rmdir(name: string): Promise<void> {
+    return this.fs.remove(this, name, true);
+  }
+  rename(oldName: string, newDir: VNode, newName: string, flags: number): Promise<void> {
+    return this.fs.rename(this, oldName, newDir, newName, flags);
+  }
+  async readlink(): Promise<string> {
+    if (this.type !== 'symlink') throw new SysError('EINVAL');
+    return this.target;
+  }
+  async getxattr(name: string): Promise<Uint8Array> {
+    const v = this.xattrs.get(name);
+    if (!v) throw new SysError('ENODATA', name);
+    return v.slice();
+  }
+  setxattr(name: string, value: Uint8Array, flags: number): Promise<void> {
+    return this.fs.setxattr(this, name, value, flags);
+  }
+  async listxattr(): Promise<string[]> {
+    return [...this.xattrs.keys()];
+  }
+  removexattr(name: string): Promise<void> {
+    return this.fs.removexattr(this, name);
+  }
+  open(flags: number): Promise<FileHandle> {
+    return this.fs.open(this, flags);
+  }
+  cloneDataFrom(source: VNode): Promise<boolean> {
+    return this.fs.cloneData(this, source);
+  }
+
+  dir(): Map<string, MemInode> {
+    if (!this.entries) throw new SysError('ENOTDIR');
+    return this.entries;
+  }
+}
+
+export abstract class MemTree implements FileSystem {
+  readonly type: string;
+  readonly dev: number;
+  readonly readOnly: boolean;
+  readonly clock: Clock;
+  private readonly magic: number;
+  protected nextIno = 1;
+  protected rootInode!: MemInode;
+  protected inodeCount = 0;
+
+  constructor(opts: MemTreeOptions) {
+    this.type = opts.type;
+    this.dev = opts.dev;
+    this.clock = opts.clock;
+    this.readOnly = opts.readOnly ?? false;
+    this.magic = opts.magic;
+  }
+
+  /** A fresh root directory, for a filesystem made from nothing. */
+  protected makeRoot(mode = 0o1777, owner: Cred = { uid: 0, gid: 0, groups: [] }): MemInode {
+    const root = this.newInode(S_IFDIR | mode, owner.uid, owner.gid);
+    root.nlink = 2;
+    root.parent = root;
+    this.rootInode = root;
+    this.changedInode(root);
+    return root;
+  }
+
+  /** A new, unlinked inode of the given mode; subclasses restoring from storage pass `ino`. */
+  newInode(mode: number, uid: number, gid: number, ino?: number): MemInode {
+    const id = ino ?? this.nextIno++;
+    if (id >= this.nextIno) this.nextIno = id + 1;
+    const n = new MemInode(this, id, mode, uid, gid, this.clock.nowNs());
+    if (n.type === 'dir') n.entries = new Map();
+    if (n.type === 'file') n.data = this.newData(n);
+    this.inodeCount++;
+    return n;
+  }
+
+  // ---- subclass hooks -------------------------------------------------------------------
+
+  protected abstract newData(inode: MemInode): FileData;
+  /** An inode's attributes (not its entries) changed. */
+  protected changedInode(_n: MemInode): void {}
+  /** Entry `name` of `dir` now points at `child`, or was removed (null). */
+  protected changedEntry(_dir: MemInode, _name: string, _child: MemInode | null): void {}
+  /** The inode is gone: no names and no open handles. */
+  protected releasedInode(_n: MemInode): void {}
+  /** Called at the end of every change; diskfs writes its changes out here. */
+  protected async endOp(): Promise<void> {}
+  /** Data sharing between files (diskfs shares chunks); tmpfs cannot. */
+  async cloneData(_dest: MemInode, _source: VNode): Promise<boolean> {
+    return false;
+  }
+
+  // ---- FileSystem -----------------------------------------------------------------------
+
+  async root(): Promise<VNode> {
+    return this.rootInode;
+  }
+
+  async statfs(): Promise<StatFs> {
+    return {
+      type: this.magic, bsize: BLOCK, blocks: 262144, bfree: 262144, bavail: 262144,
+      files: 1 << 20, ffree: (1 << 20) - this.inodeCount, namelen: 255,
+    };
+  }
+
+  async sync(): Promise<void> {
+    await this.endOp();
+  }
+
+  mountOptions(): string {
+    return this.readOnly ? 'ro' : 'rw';
+  }
+
+  statOf(n: MemInode): Stat {
+    const size = n.size;
+    return {
+      dev: this.dev, ino: n.ino, mode: n.mode, nlink: n.nlink, uid: n.uid, gid: n.gid, rdev: n.rdev,
+      size, blksize: BLOCK,
+      blocks: n.type === 'file' || n.type === 'dir' ? Math.ceil(size / BLOCK) * (BLOCK / 512) : 0,
+      atimeNs: n.atimeNs, mtimeNs: n.mtimeNs, ctimeNs: n.ctimeNs,
+    };
+  }
+
+  // ---- operations -----------------------------------------------------------------------
+
+  protected writable(): void {
+    if (this.readOnly) throw new SysError('EROFS');
+  }
+
+  private own(n: VNode): MemInode {
+    if (!(n instanceof MemInode) || n.fs !== this) throw new SysError('EXDEV');
+    return n;
+  }
+
+  /** Stamp a directory whose entries changed. */
+  private touchDir(dir: MemInode, now: bigint): void {
+    dir.mtimeNs = dir.ctimeNs = now;
+    this.changedInode(dir);
+  }
+
+  async create(dir: MemInode, name: string, mode: number, owner: Cred, init?: (n: MemInode) => void): Promise<MemInode> {
+    const entries = dir.dir();
+    this.writable();
+    if (entries.has(name)) throw new SysError('EEXIST', name);
+    if (dir.nlink === 0) throw new SysError('ENOENT', 'directory was removed');
+    const n = this.newInode(mode, owner.uid, owner.gid);
+    init?.(n);
+    n.nlink = n.type === 'dir' ? 2 : 1;
+    if (n.type === 'dir') {
+      n.parent = dir;
+      dir.nlink++;
+    }
+    entries.set(name, n);
+    this.touchDir(dir, n.ctimeNs);
+    this.changedInode(n);
+    this.changedEntry(dir, name, n);
+    await this.endOp();
+    return n;
+  }
+
+  async link(dir: MemInode, name: string, target: VNode): Promise<void> {
+    const entries = dir.dir();
+    const t = this.own(target);
+    this.writable();
+    if (t.type === 'dir') throw new SysError('EPERM', 'hard link to a directory');
+    if (entries.has(name)) throw new SysError('EEXIST', name);
+    if (t.nlink === 0 && t.openCount === 0) throw new SysError('ENOENT');
+    const now = this.clock.nowNs();
+    t.nlink++;
+    t.ctimeNs = now;
+    entries.set(name, t);
+    this.touchDir(dir, now);
+    this.changedInode(t);
+    this.changedEntry(dir, name, t);
+    await this.endOp();
+  }
+
+  async remove(dir: MemInode, name: string, wantDir: boolean): Promise<void> {
+    const entries = dir.dir();
+    const n = entries.get(name);
+    if (!n) throw new SysError('ENOENT', name);
+    this.writable();
+    if (wantDir) {
+      if (n.type !== 'dir') throw new SysError('ENOTDIR', name);
+      if (n.entries!.size > 0) throw new SysError('ENOTEMPTY', name);
+    } else if (n.type === 'dir') {
+      throw new SysError('EISDIR', name);
+    }
+    const now = this.clock.nowNs();
+    entries.delete(name);
+    this.unlinkInode(dir, n, now);
+    this.touchDir(dir, now);
+    this.changedEntry(dir, name, null);
+    await this.endOp();
+  }
+
+  /** Drop one name of `n` (which was in `dir`): link counts, and release when unused. */
+  private unlinkInode(dir: MemInode, n: MemInode, now: bigint): void {
+    if (n.type === 'dir') {
+      n.nlink = 0;
+      dir.nlink--;
+    } else {
+      n.nlink--;
+    }
+    n.ctimeNs = now;
+    this.changedInode(n);
+    if (n.nlink === 0 && n.openCount === 0) this.release(n);
+  }
+
+  private release(n: MemInode): void {
+    this.inodeCount--;
+    this.releasedInode(n);
+  }
+
+  async rename(oldDir: MemInode, oldName: string, newDirNode: VNode, newName: string, flags: number): Promise<void> {
+    const newDir = this.own(newDirNode);
+    const from = oldDir.dir();
+    const to = newDir.dir();
+    const n = from.get(oldName);
+    if (!n) throw new SysError('ENOENT', oldName);
+    this.writable();
+    if (flags & RENAME_EXCHANGE) throw new SysError('EINVAL', 'RENAME_EXCHANGE is not supported');
+    const victim = to.get(newName);
+    if (victim && flags & RENAME_NOREPLACE) throw new SysError('EEXIST', newName);
+    if (victim === n) {
+      // Two names of one inode: POSIX says do nothing and succeed.
+      if (flags & RENAME_WHITEOUT) throw new SysError('EINVAL');
+      return;
+    }
+    if (n.type === 'dir') {
+      // A directory may not move below itself.
+      for (let p: MemInode | null = newDir; p; p = p.parent === p ? null : p.parent) {
+        if (p === n) throw new SysError('EINVAL', 'a directory cannot move into itself');
+      }
+    }
+    if (victim) {
+      if (n.type === 'dir' && victim.type !== 'dir') throw new SysError('ENOTDIR', newName);
+      if (n.type !== 'dir' && victim.type === 'dir') throw new SysError('EISDIR', newName);
+      if (victim.type === 'dir' && victim.entries!.size > 0) throw new SysError('ENOTEMPTY', newName);
+    }
+    const now = this.clock.nowNs();
+    if (victim) this.unlinkInode(newDir, victim, now);
+    from.delete(oldName);
+    to.set(newName, n);
+    if (n.type === 'dir' && oldDir !== newDir) {
+      oldDir.nlink--;
+      newDir.nlink++;
+      n.parent = newDir;
+    }
+    n.ctimeNs = now;
+    this.changedInode(n);
+    this.touchDir(oldDir, now);
+    this.touchDir(newDir, now);
+    this.changedEntry(oldDir, oldName, null);
+    this.changedEntry(newDir, newName, n);
+    if (flags & RENAME_WHITEOUT) {
+      // The old name becomes a whiteout (character device 0:0) in the same step.
+      const wh = this.newInode(S_IFCHR, 0, 0);
+      wh.nlink = 1;
+      from.set(oldName, wh);
+      this.changedInode(wh);
+      this.changedEntry(oldDir, oldName, wh);
+    }
+    await this.endOp();
+  }
+
+  async setattr(n: MemInode, attrs: SetAttrs): Promise<void> {
+    this.writable();
+    const now = this.clock.nowNs();
+    if (attrs.size !== undefined) {
+      if (n.type === 'dir') throw new SysError('EISDIR');
+      if (n.type !== 'file') throw new SysError('EINVAL');
+      if (attrs.size < 0) throw new SysError('EINVAL');
+      if (attrs.size !== n.data!.size) await n.data!.truncate(attrs.size);
+      // truncate(2) stamps mtime even when the size does not change.
+      n.mtimeNs = now;
+    }
+    if (attrs.mode !== undefined) n.mode = (n.mode & S_IFMT) | (attrs.mode & S_IALLUGO);
+    if (attrs.uid !== undefined) n.uid = attrs.uid;
+    if (attrs.gid !== undefined) n.gid = attrs.gid;
+    if (attrs.atimeNs !== undefined) n.atimeNs = attrs.atimeNs;
+    if (attrs.mtimeNs !== undefined) n.mtimeNs = attrs.mtimeNs;
+    n.ctimeNs = attrs.ctimeNs ?? now;
+    this.changedInode(n);
+    await this.endOp();
+  }
+
+  async setxattr(n: MemInode, name: string, value: Uint8Array, flags: number): Promise<void> {
+    this.writable();
+    const has = n.xattrs.has(name);
+    if (flags & XATTR_CREATE && has) throw new SysError('EEXIST', name);
+    if (flags & XATTR_REPLACE && !has) throw new SysError('ENODATA', name);
+    n.xattrs.set(name, value.slice());
+    n.ctimeNs = this.clock.nowNs();
+    this.changedInode(n);
+    await this.endOp();
+  }
+
+  async removexattr(n: MemInode, name: string): Promise<void> {
+    this.writable();
+    if (!n.xattrs.delete(name)) throw new SysError('ENODATA', name);
+    n.ctimeNs = this.clock.nowNs();
+    this.changedInode(n);
+    await this.endOp();
+  }
+
+  async open(n: MemInode, _flags: number): Promise<FileHandle> {
+    if (n.type === 'dir') throw new SysError('EISDIR');
+    if (n.type !== 'file') throw new SysError('ENXIO', 'no driver for this special file');
+    n.openCount++;
+    return new MemFileHandle(this, n);
+  }
+
+  /** A handle closed: an unlinked file may now be released. */
+  async closed(n: MemInode): Promise<void> {
+    n.openCount--;
+    if (n.nlink === 0 && n.openCount === 0) this.release(n);
+    await this.endOp();
+  }
+
+  /** Data changed through a handle: stamp mtime/ctime. Subclasses persist at flush. */
+  dataWritten(n: MemInode): void {
+    n.mtimeNs = n.ctimeNs = this.clock.nowNs();
+    this.changedInode(n);
+  }
+}
+
+class MemFileHandle implements FileHandle {
+  private closed = false;
+  constructor(private readonly tree: MemTree, private readonly n: MemInode) {}
+
+  private live(): FileData {
+    if (this.closed) throw new SysError('EBADF');
+    return this.n.data!;
+  }
+  async read(pos: number, length: number): Promise<Uint8Array> {
+    return this.live().read(pos, length);
+  }
+  async write(pos: number, data: Uint8Array): Promise<number> {
+    const d = this.live();
+    if (this.tree.readOnly) throw new SysError('EROFS');
+    await d.write(pos, data);
+    this.tree.dataWritten(this.n);
+    return data.length;
+  }
+  async size(): Promise<number> {
+    return this.live().size;
+  }
+  async truncate(size: number): Promise<void> {
+    this.live();
+    await this.tree.setattr(this.n, { size });
+  }
+  async flush(): Promise<void> {
+    this.live();
+    await this.tree.sync();
+  }
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.tree.closed(this.n);
+  }
+}

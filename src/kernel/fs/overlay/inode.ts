@@ -1,0 +1,178 @@
+// An overlay object: the merged view of one name across the layers (Linux's ovl inode plus
+// dentry). It remembers its upper object (once there is one) and its lower stack, and caches
+// its children's lookups, which is what keeps a stat deep in a 128-layer stack cheap: lower
+// layers never change under a mounted overlay, and every change to the upper passes through here.
+
+import { SysError } from '../../../abi/errno.ts';
+import { wantsWrite, O_TRUNC } from '../../../abi/open-flags.ts';
+import type { FileType, Stat } from '../../../abi/stat.ts';
+import type { Cred, DirEntry, FileHandle, SetAttrs, VNode } from '../vfs/types.ts';
+import { copyUp } from './copy-up.ts';
+import * as dirops from './dir.ts';
+import { fromLayerXattr, toLayerXattr } from './layer.ts';
+import type { Stack } from './namei.ts';
+import { mergedReaddir } from './readdir.ts';
+import type { OverlayFs } from './super.ts';
+
+export class OvlNode implements VNode {
+  readonly type: FileType;
+  /** Cached lookups of children; null records a name known not to exist. */
+  readonly children = new Map<string, OvlNode | null>();
+  listing: DirEntry[] | null = null;
+  copying: Promise<VNode> | null = null;
+
+  constructor(
+    readonly fs: OverlayFs,
+    public parent: OvlNode | null,
+    public name: string,
+    readonly stack: Stack,
+    readonly ino: number,
+  ) {
+    this.type = (stack.upper ?? stack.lowers[0]!).node.type;
+  }
+
+  /** The object whose data and attributes show: the upper one if any, else the top lower. */
+  real(): VNode {
+    return (this.stack.upper ?? this.stack.lowers[0]!).node;
+  }
+
+  /** A directory with both an upper and a lower part, or several lower parts. */
+  isMerged(): boolean {
+    return this.type === 'dir' && (this.stack.lowers.length > (this.stack.upper ? 0 : 1));
+  }
+
+  path(): string {
+    const names: string[] = [];
+    for (let n: OvlNode | null = this; n?.parent; n = n.parent) names.push(n.name);
+    return '/' + names.reverse().join('/');
+  }
+
+  async stat(): Promise<Stat> {
+    const st = await this.real().stat();
+    return { ...st, dev: this.fs.dev, ino: this.ino, nlink: this.isMerged() ? 1 : st.nlink };
+  }
+
+  async setattr(attrs: SetAttrs): Promise<void> {
+    this.fs.writable();
+    const reason = attrs.size !== undefined ? 'truncate' : attrs.mode !== undefined ? 'chmod'
+      : attrs.uid !== undefined || attrs.gid !== undefined ? 'chown' : 'set times';
+    await (await copyUp(this, reason)).setattr(attrs);
+  }
+
+  // ---- directories ----------------------------------------------------------------------
+
+  lookup(name: string): Promise<VNode | null> {
+    return this.fs.lookupChild(this, name);
+  }
+  async readdir(): Promise<DirEntry[]> {
+    this.requireDir();
+    this.listing ??= await mergedReaddir(this);
+    return this.listing.map((e) => ({ ...e }));
+  }
+  mknod(name: string, mode: number, rdev: number, owner: Cred): Promise<VNode> {
+    return dirops.createChild(this, name, { kind: 'mknod', mode, rdev }, owner);
+  }
+  mkdir(name: string, mode: number, owner: Cred): Promise<VNode> {
+    return dirops.createChild(this, name, { kind: 'mkdir', mode }, owner);
+  }
+  symlink(name: string, target: string, owner: Cred): Promise<VNode> {
+    return dirops.createChild(this, name, { kind: 'symlink', target }, owner);
+  }
+  link(name: string, target: VNode): Promise<void> {
+    return dirops.link(this, name, target);
+  }
+  unlink(name: string): Promise<void> {
+    return dirops.remove(this, name, false);
+  }
+  rmdir(name: string): Promise<void> {
+    return dirops.remove(this, name, true);
+  }
+  rename(oldName: string, newDir: VNode, newName: string, flags: number): Promise<void> {
+    return dirops.rename(this, oldName, newDir, newName, flags);
+  }
+  readlink(): Promise<string> {
+    return this.real().readlink();
+  }
+
+  requireDir(): void {
+    if (this.type !== 'dir') throw new SysError('ENOTDIR');
+  }
+
+  /** Forget cached listings after a change to this directory's entries. */
+  changed(): void {
+    this.listing = null;
+  }
+
+  // ---- extended attributes ----------------------------------------------------------------
+
+  async getxattr(name: string): Promise<Uint8Array> {
+    return this.real().getxattr(toLayerXattr(name));
+  }
+  async setxattr(name: string, value: Uint8Array, flags: number): Promise<void> {
+    this.fs.writable();
+    await (await copyUp(this, 'setxattr')).setxattr(toLayerXattr(name), value, flags);
+  }
+  async listxattr(): Promise<string[]> {
+    const names: string[] = [];
+    for (const n of await this.real().listxattr()) {
+      const shown = fromLayerXattr(n);
+      if (shown) names.push(shown);
+    }
+    return names;
+  }
+  async removexattr(name: string): Promise<void> {
+    this.fs.writable();
+    // Linux reports a missing attribute without copying up.
+    await this.real().getxattr(toLayerXattr(name));
+    await (await copyUp(this, 'removexattr')).removexattr(toLayerXattr(name));
+  }
+
+  // ---- data -------------------------------------------------------------------------------
+
+  async open(flags: number): Promise<FileHandle> {
+    if (this.type === 'dir') throw new SysError('EISDIR');
+    if (wantsWrite(flags) || flags & O_TRUNC) {
+      this.fs.writable();
+      const upper = await copyUp(this, 'open for write');
+      return new OvlFileHandle(this, await upper.open(flags), true);
+    }
+    return new OvlFileHandle(this, await this.real().open(flags), this.stack.upper !== null);
+  }
+}
+
+/**
+ * A handle on an overlay file. One opened read-only before a copy-up switches to the upper
+ * copy at its next read, so it sees what later writers wrote (Linux ≥ 4.19 behaves so).
+ */
+class OvlFileHandle implements FileHandle {
+  constructor(private readonly node: OvlNode, private handle: FileHandle, private onUpper: boolean) {}
+
+  private async current(): Promise<FileHandle> {
+    const upper = this.node.stack.upper;
+    if (!this.onUpper && upper) {
+      const next = await upper.node.open(0);
+      await this.handle.close();
+      this.handle = next;
+      this.onUpper = true;
+    }
+    return this.handle;
+  }
+  async read(pos: number, length: number): Promise<Uint8Array> {
+    return (await this.current()).read(pos, length);
+  }
+  async write(pos: number, data: Uint8Array): Promise<number> {
+    return (await this.current()).write(pos, data);
+  }
+  async size(): Promise<number> {
+    return (await this.current()).size();
+  }
+  async truncate(size: number): Promise<void> {
+    await (await this.current()).truncate(size);
+  }
+  async flush(): Promise<void> {
+    await this.handle.flush();
+  }
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}

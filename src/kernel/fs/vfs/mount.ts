@@ -1,0 +1,97 @@
+// Mounts and mount namespaces. A Mount puts one filesystem (or a subtree of it, for bind
+// mounts) over a directory of its parent mount; a MountNamespace is one process's table of them.
+// PathRef is Linux's `struct path` plus the chain of names that reached it, which gives `..`,
+// getcwd() and mount points their paths without filesystems having to know their parents.
+
+import { SysError } from '../../../abi/errno.ts';
+import type { FileSystem, VNode } from './types.ts';
+
+export interface PathRef {
+  readonly mount: Mount;
+  readonly node: VNode;
+  /** The directory this was reached from; null at the namespace's root. */
+  readonly parent: PathRef | null;
+  readonly name: string;
+}
+
+export function sameRef(a: PathRef, b: PathRef): boolean {
+  return a.mount === b.mount && a.node === b.node;
+}
+
+/** The absolute path of a ref, as seen from `root` (the process root). */
+export function refPath(ref: PathRef, root?: PathRef): string {
+  const names: string[] = [];
+  for (let r: PathRef | null = ref; r && !(root && sameRef(r, root)); r = r.parent) {
+    if (r.parent) names.push(r.name);
+  }
+  return '/' + names.reverse().join('/');
+}
+
+export interface MountOptions {
+  readOnly: boolean;
+  /** "proc", "overlay", "/dev/vda1": what /proc/mounts shows in its first column. */
+  source: string;
+  fsType: string;
+}
+
+let nextMountId = 20;
+
+export class Mount {
+  readonly id = nextMountId++;
+  constructor(
+    readonly fs: FileSystem,
+    /** The directory of `fs` this mount shows at its mount point (the fs root unless bind). */
+    readonly root: VNode,
+    /** Where it is mounted: a ref in the parent mount; null for the namespace root. */
+    readonly mountpoint: PathRef | null,
+    readonly options: MountOptions,
+  ) {}
+
+  get parent(): Mount | null {
+    return this.mountpoint?.mount ?? null;
+  }
+
+  get readOnly(): boolean {
+    return this.options.readOnly || this.fs.readOnly;
+  }
+}
+
+const key = (m: Mount, n: VNode): string => `${m.id}/${n.fs.dev}:${n.ino}`;
+
+export class MountNamespace {
+  private static nextId = 4026531840;
+  readonly id = MountNamespace.nextId++;
+  private readonly mounts: Mount[] = [];
+  private readonly over = new Map<string, Mount>();
+
+  constructor(readonly rootMount: Mount) {
+    this.mounts.push(rootMount);
+  }
+
+  /** Every mount, in the order mounted (the order of /proc/self/mountinfo). */
+  list(): readonly Mount[] {
+    return this.mounts;
+  }
+
+  /** The mount sitting on (mount, node), if any. */
+  mountedOn(mount: Mount, node: VNode): Mount | undefined {
+    return this.over.get(key(mount, node));
+  }
+
+  add(m: Mount): void {
+    const at = m.mountpoint;
+    if (!at) throw new SysError('EINVAL', 'a namespace has one root mount');
+    const k = key(at.mount, at.node);
+    // The walk always ends on the top of a stack, so a second mount here stacks on the first.
+    if (this.over.has(k)) throw new SysError('EBUSY');
+    this.over.set(k, m);
+    this.mounts.push(m);
+  }
+
+  remove(m: Mount): void {
+    if (m === this.rootMount) throw new SysError('EBUSY', 'cannot unmount the root');
+    if (this.mounts.some((c) => c.parent === m)) throw new SysError('EBUSY', 'mounts below it');
+    this.over.delete(key(m.mountpoint!.mount, m.mountpoint!.node));
+    this.mounts.splice(this.mounts.indexOf(m), 1);
+  }
+}

@@ -1,0 +1,100 @@
+// An open file description: the file offset and status flags that dup()ed descriptors and
+// forked children share. Reads and writes go to the filesystem's FileHandle at the offset.
+
+import { SysError } from '../../../abi/errno.ts';
+import { O_APPEND, O_ACCMODE, O_RDONLY, O_WRONLY } from '../../../abi/open-flags.ts';
+import type { Stat } from '../../../abi/stat.ts';
+import type { PathRef } from './mount.ts';
+import type { DirEntry, FileHandle } from './types.ts';
+
+export const SEEK_SET = 0;
+export const SEEK_CUR = 1;
+export const SEEK_END = 2;
+
+export class OpenFile {
+  private pos = 0;
+  private closed = false;
+
+  constructor(
+    readonly ref: PathRef,
+    readonly flags: number,
+    /** Null for directories and O_PATH descriptors. */
+    private readonly handle: FileHandle | null,
+  ) {}
+
+  get offset(): number {
+    return this.pos;
+  }
+
+  private data(forWrite: boolean): FileHandle {
+    if (this.closed) throw new SysError('EBADF');
+    const acc = this.flags & O_ACCMODE;
+    if (forWrite ? acc === O_RDONLY : acc === O_WRONLY) throw new SysError('EBADF');
+    if (!this.handle) throw new SysError(this.ref.node.type === 'dir' ? 'EISDIR' : 'EBADF');
+    return this.handle;
+  }
+
+  async read(length: number): Promise<Uint8Array> {
+    const bytes = await this.data(false).read(this.pos, length);
+    this.pos += bytes.length;
+    return bytes;
+  }
+
+  async write(data: Uint8Array): Promise<number> {
+    const h = this.data(true);
+    if (this.flags & O_APPEND) this.pos = await h.size();
+    const n = await h.write(this.pos, data);
+    this.pos += n;
+    return n;
+  }
+
+  pread(pos: number, length: number): Promise<Uint8Array> {
+    if (pos < 0) throw new SysError('EINVAL');
+    return this.data(false).read(pos, length);
+  }
+
+  pwrite(pos: number, data: Uint8Array): Promise<number> {
+    if (pos < 0) throw new SysError('EINVAL');
+    return this.data(true).write(pos, data);
+  }
+
+  async seek(offset: number, whence: number): Promise<number> {
+    if (this.closed) throw new SysError('EBADF');
+    let base: number;
+    if (whence === SEEK_SET) base = 0;
+    else if (whence === SEEK_CUR) base = this.pos;
+    else if (whence === SEEK_END) base = this.handle ? await this.handle.size() : (await this.stat()).size;
+    else throw new SysError('EINVAL');
+    const next = base + offset;
+    if (next < 0) throw new SysError('EINVAL');
+    this.pos = next;
+    return next;
+  }
+
+  stat(): Promise<Stat> {
+    if (this.closed) throw new SysError('EBADF');
+    return this.ref.node.stat();
+  }
+
+  async truncate(size: number): Promise<void> {
+    if (size < 0) throw new SysError('EINVAL');
+    await this.data(true).truncate(size);
+  }
+
+  /** getdents(2) on a directory descriptor. */
+  readdir(): Promise<DirEntry[]> {
+    if (this.closed) throw new SysError('EBADF');
+    return this.ref.node.readdir();
+  }
+
+  async sync(): Promise<void> {
+    if (this.closed) throw new SysError('EBADF');
+    await this.handle?.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) throw new SysError('EBADF');
+    this.closed = true;
+    await this.handle?.close();
+  }
+}

@@ -1,0 +1,130 @@
+// Path resolution (Linux's namei): component by component from the process root or cwd,
+// crossing mount points, following symlinks (ELOOP after 40), checking search permission,
+// and enforcing NAME_MAX / PATH_MAX and trailing-slash rules.
+
+import { SysError } from '../../../abi/errno.ts';
+import { NAME_MAX, PATH_MAX, components } from '../../../base/path.ts';
+import { type MountNamespace, type PathRef, sameRef } from './mount.ts';
+import { X_OK, mayAccess } from './permission.ts';
+import type { Cred } from './types.ts';
+
+/** Linux's MAXSYMLINKS. */
+export const MAX_SYMLINKS = 40;
+
+/** What a walk needs to know of the process doing it. */
+export interface WalkContext {
+  readonly mounts: MountNamespace;
+  readonly root: PathRef;
+  readonly cwd: PathRef;
+  readonly cred: Cred;
+}
+
+interface LinkBudget {
+  left: number;
+}
+
+export interface ParentAndName {
+  dir: PathRef;
+  /** The last component; "" for "/", or "." / ".." as written. */
+  name: string;
+  /** The path ended with "/" (the object must then be a directory). */
+  trailingSlash: boolean;
+}
+
+function checkLength(path: string): void {
+  if (path.length === 0) throw new SysError('ENOENT');
+  if (path.length >= PATH_MAX) throw new SysError('ENAMETOOLONG');
+}
+
+/** The topmost mount stacked on `ref`, or `ref` itself. */
+export function crossMounts(ns: MountNamespace, ref: PathRef): PathRef {
+  let r = ref;
+  for (let m = ns.mountedOn(r.mount, r.node); m; m = ns.mountedOn(r.mount, r.node)) {
+    r = { mount: m, node: m.root, parent: r.parent, name: r.name };
+  }
+  return r;
+}
+
+async function searchable(ctx: WalkContext, dir: PathRef): Promise<void> {
+  if (dir.node.type !== 'dir') throw new SysError('ENOTDIR');
+  if (ctx.cred.uid !== 0 && !mayAccess(await dir.node.stat(), ctx.cred, X_OK)) throw new SysError('EACCES');
+}
+
+function dotdot(ctx: WalkContext, ref: PathRef): PathRef {
+  if (sameRef(ref, ctx.root) || !ref.parent) return ref;
+  return ref.parent;
+}
+
+/** Look one name up in a directory ref, crossing onto whatever is mounted there. */
+export async function lookupChild(ctx: WalkContext, dir: PathRef, name: string): Promise<PathRef | null> {
+  if (name === '.' || name === '') return dir;
+  if (name === '..') return dotdot(ctx, dir);
+  if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
+  const node = await dir.node.lookup(name);
+  if (!node) return null;
+  return crossMounts(ctx.mounts, { mount: dir.mount, node, parent: dir, name });
+}
+
+async function walkFrom(ctx: WalkContext, start: PathRef, comps: string[], followLast: boolean, budget: LinkBudget): Promise<PathRef> {
+  let cur = start;
+  for (let i = 0; i < comps.length; i++) {
+    const comp = comps[i]!;
+    const last = i === comps.length - 1;
+    await searchable(ctx, cur);
+    const next = await lookupChild(ctx, cur, comp);
+    if (!next) throw new SysError('ENOENT', comp);
+    if (next.node.type === 'symlink' && (!last || followLast)) {
+      cur = await followLink(ctx, cur, next, budget);
+    } else {
+      cur = next;
+    }
+  }
+  return cur;
+}
+
+async function followLink(ctx: WalkContext, dir: PathRef, link: PathRef, budget: LinkBudget): Promise<PathRef> {
+  if (--budget.left < 0) throw new SysError('ELOOP');
+  const target = await link.node.readlink();
+  if (target.length === 0) throw new SysError('ENOENT');
+  const base = target.startsWith('/') ? ctx.root : dir;
+  return walkFrom(ctx, base, components(target), true, budget);
+}
+
+/** Resolve a whole path. `follow` says whether a symlink in the last component is followed. */
+export async function resolve(ctx: WalkContext, path: string, follow: boolean): Promise<PathRef> {
+  checkLength(path);
+  const trailingSlash = path.endsWith('/');
+  const start = path.startsWith('/') ? ctx.root : ctx.cwd;
+  // "name/" follows a final symlink and must end on a directory, as on Linux.
+  const ref = await walkFrom(ctx, start, components(path), follow || trailingSlash, { left: MAX_SYMLINKS });
+  if (trailingSlash && ref.node.type !== 'dir') throw new SysError('ENOTDIR');
+  return ref;
+}
+
+/** Resolve everything but the last component (which is returned as a name, unresolved). */
+export async function resolveParent(ctx: WalkContext, path: string): Promise<ParentAndName> {
+  checkLength(path);
+  const comps = components(path);
+  const start = path.startsWith('/') ? ctx.root : ctx.cwd;
+  const trailingSlash = path.endsWith('/') && comps.length > 0;
+  if (comps.length === 0) return { dir: start, name: '', trailingSlash: false };
+  const name = comps.pop()!;
+  if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
+  const budget = { left: MAX_SYMLINKS };
+  const dir = await walkFrom(ctx, start, comps, true, budget);
+  await searchable(ctx, dir);
+  return { dir, name, trailingSlash };
+}
+
+/** Follow a symlink found as the last component of a create (O_CREAT through a dangling link). */
+export async function resolveLinkTarget(ctx: WalkContext, dir: PathRef, link: PathRef): Promise<string> {
+  const target = await link.node.readlink();
+  if (target.length === 0) throw new SysError('ENOENT');
+  return target.startsWith('/') ? target : `${pathOfDir(dir)}/${target}`;
+}
+
+function pathOfDir(dir: PathRef): string {
+  const names: string[] = [];
+  for (let r: PathRef | null = dir; r?.parent; r = r.parent) names.push(r.name);
+  return '/' + names.reverse().join('/');
+}
