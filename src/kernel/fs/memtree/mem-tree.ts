@@ -72,7 +72,7 @@ export class MemInode implements VNode, InodeRecord {
   get size(): number {
     switch (this.type) {
       case 'file': return this.data!.size;
-      case 'dir': return (this.entries!.size + 2) * DIRENT_SIZE;
+      case 'dir': return this.fs.directorySize(this);
       case 'symlink': return utf8Length(this.target);
       default: return 0;
     }
@@ -200,6 +200,11 @@ export abstract class MemTree implements FileSystem {
   /** Data sharing between files (diskfs shares chunks); tmpfs cannot. */
   async cloneData(_dest: MemInode, _source: VNode): Promise<boolean> {
     return false;
+  }
+
+  /** st_size of a directory: tmpfs counts 20 bytes an entry; block filesystems override. */
+  directorySize(dir: MemInode): number {
+    return (dir.entries!.size + 2) * DIRENT_SIZE;
   }
 
   // ---- FileSystem -----------------------------------------------------------------------

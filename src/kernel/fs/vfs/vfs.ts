@@ -108,7 +108,7 @@ export class Vfs {
     if (ctx.cred.uid !== 0) throw new SysError('EPERM');
     const from = await resolve(ctx, source, true);
     const at = await resolve(ctx, target, true);
-    if ((from.node.type === 'dir') !== (at.node.type === 'dir')) throw new SysError(at.node.type === 'dir' ? 'ENOTDIR' : 'EISDIR');
+    if ((from.node.type === 'dir') !== (at.node.type === 'dir')) throw new SysError('ENOTDIR');
     await this.attach(ctx, at, from.mount.fs, from.node, { readOnly, source: from.mount.options.source, fsType: from.mount.fs.type });
   }
 
