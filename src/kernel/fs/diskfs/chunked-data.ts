@@ -1,0 +1,154 @@
+// A file's bytes as a list of content-addressed chunks, with the chunks changed since the last
+// write-back held in memory (the page cache). Sharing a file's data with another file copies
+// only the list of chunk references, which is how an overlay copy-up stores no new bytes.
+
+import { SysError } from '../../../abi/errno.ts';
+import type { FileData } from '../memtree/file-data.ts';
+import { type BlobStore, CHUNK_SIZE, type ChunkRef } from '../storage/blob-store.ts';
+import type { Transaction } from '../storage/store.ts';
+
+export class ChunkedData implements FileData {
+  /** One entry per chunk; null is a hole that reads as zeros. */
+  private chunks: Array<ChunkRef | null>;
+  private length: number;
+  /** Chunks written since the last write-back, full CHUNK_SIZE buffers. */
+  private dirty = new Map<number, Uint8Array>();
+  /** References this file holds no longer and must give up at the next write-back. */
+  private dropped: ChunkRef[] = [];
+  /** References this file took (by sharing) and must count at the next write-back. */
+  private adopted: ChunkRef[] = [];
+
+  constructor(private readonly blobs: BlobStore, chunks: Array<ChunkRef | null> = [], size = 0) {
+    this.chunks = chunks;
+    this.length = size;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  get isDirty(): boolean {
+    return this.dirty.size > 0 || this.dropped.length > 0 || this.adopted.length > 0;
+  }
+
+  /** The chunk list as stored in the inode record (valid after writeBack). */
+  refs(): Array<ChunkRef | null> {
+    return this.chunks.slice();
+  }
+
+  private async chunk(i: number): Promise<Uint8Array | null> {
+    const d = this.dirty.get(i);
+    if (d) return d;
+    const ref = this.chunks[i];
+    return ref ? this.blobs.getChunk(ref) : null;
+  }
+
+  async read(pos: number, length: number): Promise<Uint8Array> {
+    const end = Math.min(this.length, pos + length);
+    if (pos >= end) return new Uint8Array(0);
+    const out = new Uint8Array(end - pos);
+    for (let at = pos; at < end; ) {
+      const i = Math.floor(at / CHUNK_SIZE);
+      const off = at - i * CHUNK_SIZE;
+      const n = Math.min(CHUNK_SIZE - off, end - at);
+      const c = await this.chunk(i);
+      if (c) out.set(c.subarray(off, Math.min(off + n, c.length)), at - pos);
+      at += n;
+    }
+    return out;
+  }
+
+  /** A writable full-size buffer for chunk i, loaded from storage the first time. */
+  private async writable(i: number): Promise<Uint8Array> {
+    let d = this.dirty.get(i);
+    if (!d) {
+      d = new Uint8Array(CHUNK_SIZE);
+      const ref = this.chunks[i];
+      if (ref) d.set(await this.blobs.getChunk(ref));
+      this.dirty.set(i, d);
+    }
+    return d;
+  }
+
+  async write(pos: number, bytes: Uint8Array): Promise<void> {
+    const end = pos + bytes.length;
+    for (let at = pos; at < end; ) {
+      const i = Math.floor(at / CHUNK_SIZE);
+      const off = at - i * CHUNK_SIZE;
+      const n = Math.min(CHUNK_SIZE - off, end - at);
+      (await this.writable(i)).set(bytes.subarray(at - pos, at - pos + n), off);
+      at += n;
+    }
+    while (this.chunks.length < Math.ceil(end / CHUNK_SIZE)) this.chunks.push(null);
+    if (end > this.length) this.length = end;
+  }
+
+  async truncate(size: number): Promise<void> {
+    if (size < 0) throw new SysError('EINVAL');
+    const keep = Math.ceil(size / CHUNK_SIZE);
+    for (let i = keep; i < this.chunks.length; i++) {
+      const ref = this.chunks[i];
+      if (ref) this.dropped.push(ref);
+      this.dirty.delete(i);
+    }
+    this.chunks.length = Math.min(this.chunks.length, keep);
+    while (this.chunks.length < keep) this.chunks.push(null);
+    // Bytes cut from the last kept chunk must read as zeros if the file grows again.
+    const tail = size % CHUNK_SIZE;
+    if (tail !== 0 && size < this.length && this.chunks[keep - 1] !== undefined) {
+      (await this.writable(keep - 1)).fill(0, tail);
+    }
+    this.length = size;
+  }
+
+  /** Share `other`'s chunks (which must be written back). */
+  shareFrom(other: ChunkedData): void {
+    if (other.dirty.size > 0) throw new SysError('EIO', 'sharing unwritten data');
+    for (const ref of this.chunks) if (ref) this.dropped.push(ref);
+    this.dirty.clear();
+    this.chunks = other.chunks.slice();
+    this.length = other.length;
+    for (const ref of this.chunks) if (ref) this.adopted.push(ref);
+  }
+
+  /**
+   * Store dirty chunks and settle reference counts inside the caller's transaction. Returns
+   * an undo that puts the file back as it was, for when that transaction fails to commit.
+   */
+  async writeBack(tx: Transaction): Promise<() => void> {
+    const dirty = this.dirty;
+    const dropped = this.dropped;
+    const adopted = this.adopted;
+    this.dirty = new Map();
+    this.dropped = [];
+    this.adopted = [];
+    const replaced = new Map<number, { old: ChunkRef | null; now: ChunkRef }>();
+    for (const ref of adopted) await this.blobs.ref(tx, ref);
+    for (const [i, buf] of dirty) {
+      if (i >= this.chunks.length) continue;
+      // The last chunk is stored only as far as the file reaches into it.
+      const used = Math.min(CHUNK_SIZE, this.length - i * CHUNK_SIZE);
+      const now = await this.blobs.putChunk(tx, buf.slice(0, used));
+      replaced.set(i, { old: this.chunks[i] ?? null, now });
+      this.chunks[i] = now;
+    }
+    for (const { old } of replaced.values()) if (old) await this.blobs.unref(tx, old);
+    for (const ref of dropped) await this.blobs.unref(tx, ref);
+    return () => {
+      for (const [i, { old, now }] of replaced) if (this.chunks[i] === now) this.chunks[i] = old;
+      for (const [i, buf] of dirty) if (!this.dirty.has(i)) this.dirty.set(i, buf);
+      this.dropped.push(...dropped);
+      this.adopted.push(...adopted);
+    };
+  }
+
+  /** Give up every reference (the file is gone), inside the caller's transaction. */
+  async release(tx: Transaction): Promise<void> {
+    for (const ref of this.adopted) await this.blobs.ref(tx, ref);
+    for (const ref of [...this.dropped, ...this.chunks]) if (ref) await this.blobs.unref(tx, ref);
+    this.adopted = [];
+    this.dropped = [];
+    this.chunks = [];
+    this.dirty.clear();
+  }
+}

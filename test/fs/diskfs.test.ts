@@ -1,0 +1,130 @@
+// diskfs persistence: what a process wrote is in the Store when the call returns (data when its
+// file is closed), a reopened filesystem shows the same tree, chunks are shared and freed, and a
+// Store that runs out of room fails the call with ENOSPC and loses nothing already stored.
+
+import { describe, expect, it } from 'vitest';
+import { O_CREAT, O_RDWR, O_WRONLY } from '../../src/abi/open-flags.ts';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import { DiskFs } from '../../src/kernel/fs/diskfs/diskfs.ts';
+import { BlobStore, CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
+import { MemoryStore } from '../../src/kernel/fs/storage/memory-store.ts';
+import type { Store } from '../../src/kernel/fs/storage/store.ts';
+import { registerFilesystems } from '../../src/kernel/fs/filesystems.ts';
+import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
+
+async function machineOn(store: Store) {
+  const clock = new ManualClock();
+  const vfs = new Vfs({ clock });
+  registerFilesystems(vfs);
+  const blobs = new BlobStore(store);
+  const fs = await DiskFs.open({ store, blobs, clock });
+  const ctx = await vfs.newRootContext(fs, '/dev/vda');
+  return { vfs, ctx, fs, blobs };
+}
+
+/** Bytes that do not repeat chunk to chunk (a small LCG), so deduplication cannot hide them. */
+function bytes(n: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+/** Byte equality without vitest's element-by-element diffing of large arrays. */
+const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+describe('diskfs', () => {
+  it('keeps a whole tree across a reopen', async () => {
+    const store = new MemoryStore();
+    const a = await machineOn(store);
+    await a.vfs.mkdir(a.ctx, '/etc', 0o755);
+    await a.vfs.writeFile(a.ctx, '/etc/hostname', 'cowbox\n');
+    await a.vfs.symlink(a.ctx, 'hostname', '/etc/link');
+    await a.vfs.link(a.ctx, '/etc/hostname', '/etc/hard');
+    await a.vfs.mknod(a.ctx, '/etc/wh', 0o020000, 0);
+    await a.vfs.setxattr(a.ctx, '/etc', 'trusted.overlay.opaque', new TextEncoder().encode('y'));
+    await a.vfs.chown(a.ctx, '/etc/hostname', 1000, 1000);
+    await a.vfs.rename(a.ctx, '/etc/hard', '/hard');
+    await a.vfs.writeFile(a.ctx, '/big', bytes(3 * CHUNK_SIZE + 17));
+
+    const b = await machineOn(store);
+    expect(text(await b.vfs.readFile(b.ctx, '/etc/link'))).toBe('cowbox\n');
+    expect(await b.vfs.stat(b.ctx, '/hard')).toMatchObject({ nlink: 2, uid: 1000, gid: 1000 });
+    expect((await b.vfs.lstat(b.ctx, '/etc/wh')).mode).toBe(0o020000);
+    expect(text(await b.vfs.getxattr(b.ctx, '/etc', 'trusted.overlay.opaque'))).toBe('y');
+    expect(same(await b.vfs.readFile(b.ctx, '/big'), bytes(3 * CHUNK_SIZE + 17))).toBe(true);
+    expect((await b.vfs.readdir(b.ctx, '/etc')).map((e) => e.name).sort()).toEqual(['hostname', 'link', 'wh']);
+    expect((await b.vfs.stat(b.ctx, '/')).nlink).toBe(3);
+    // New inode numbers do not collide with restored ones.
+    await b.vfs.writeFile(b.ctx, '/new', 'n');
+    const inos = await Promise.all(['/', '/etc', '/etc/hostname', '/etc/link', '/big', '/new'].map(async (p) => (await b.vfs.lstat(b.ctx, p)).ino));
+    expect(new Set(inos).size).toBe(inos.length);
+  });
+
+  it('stores identical bytes once and frees chunks nobody uses', async () => {
+    const store = new MemoryStore();
+    const m = await machineOn(store);
+    const data = bytes(2 * CHUNK_SIZE);
+    await m.vfs.writeFile(m.ctx, '/a', data);
+    const one = await m.blobs.physicalBytes();
+    await m.vfs.writeFile(m.ctx, '/b', data);
+    expect(await m.blobs.physicalBytes()).toBe(one);
+    await m.vfs.unlink(m.ctx, '/a');
+    expect(await m.blobs.physicalBytes()).toBe(one);
+    await m.vfs.unlink(m.ctx, '/b');
+    expect(await m.blobs.physicalBytes()).toBe(0);
+  });
+
+  it('keeps an unlinked file readable while it is open, then frees it', async () => {
+    const store = new MemoryStore();
+    const m = await machineOn(store);
+    await m.vfs.writeFile(m.ctx, '/tmpfile', bytes(100));
+    const f = await m.vfs.open(m.ctx, '/tmpfile', O_RDWR);
+    await m.vfs.unlink(m.ctx, '/tmpfile');
+    expect(await f.read(100)).toEqual(bytes(100));
+    expect(await m.blobs.physicalBytes()).toBeGreaterThan(0);
+    await f.close();
+    expect(await m.blobs.physicalBytes()).toBe(0);
+  });
+
+  it('writes data back when the file is closed, not before', async () => {
+    const store = new MemoryStore();
+    const m = await machineOn(store);
+    const f = await m.vfs.open(m.ctx, '/log', O_CREAT | O_WRONLY);
+    await f.write(new TextEncoder().encode('line\n'));
+    expect(await m.blobs.physicalBytes()).toBe(0);
+    await f.close();
+    const again = await machineOn(store);
+    expect(text(await again.vfs.readFile(again.ctx, '/log'))).toBe('line\n');
+  });
+
+  it('shares chunks when an overlay copies a file up, and charges its full size', async () => {
+    const store = new MemoryStore();
+    const m = await machineOn(store);
+    for (const d of ['/lower', '/upper', '/work', '/merged']) await m.vfs.mkdir(m.ctx, d);
+    await m.vfs.writeFile(m.ctx, '/lower/blob', bytes(5 * CHUNK_SIZE + 3));
+    await m.vfs.mount(m.ctx, 'overlay', '/merged', 'overlay', 'lowerdir=/lower,upperdir=/upper,workdir=/work');
+    const before = await m.blobs.physicalBytes();
+    await m.vfs.chmod(m.ctx, '/merged/blob', 0o600);
+    expect(await m.blobs.physicalBytes()).toBe(before);
+    expect((await m.vfs.stat(m.ctx, '/upper/blob')).size).toBe(5 * CHUNK_SIZE + 3);
+    // A later write changes one chunk of the copy and none of the original.
+    const f = await m.vfs.open(m.ctx, '/merged/blob', O_WRONLY);
+    await f.pwrite(CHUNK_SIZE, bytes(10, 99));
+    await f.close();
+    expect(await m.blobs.physicalBytes()).toBe(before + CHUNK_SIZE);
+    expect(same(await m.vfs.readFile(m.ctx, '/lower/blob'), bytes(5 * CHUNK_SIZE + 3))).toBe(true);
+  });
+
+  it('fails with ENOSPC when the store is full, and keeps what was stored', async () => {
+    const store = new MemoryStore({ quotaBytes: 200_000 });
+    const m = await machineOn(store);
+    await m.vfs.writeFile(m.ctx, '/small', 'kept');
+    await expect(m.vfs.writeFile(m.ctx, '/huge', bytes(4 * CHUNK_SIZE))).rejects.toMatchObject({ code: 'ENOSPC' });
+    const again = await machineOn(store);
+    expect(text(await again.vfs.readFile(again.ctx, '/small'))).toBe('kept');
+  });
+});
