@@ -5,6 +5,8 @@
 // open across any number of awaits (an IndexedDB transaction cannot: it auto-commits when its
 // request queue drains). Reads inside a transaction see that transaction's own writes first.
 // Isolation between concurrent transactions is not promised: the machine has one writer.
+// Values are copied on put and on every read, so no caller ever aliases stored bytes.
+// Keys are non-empty strings without U+FFFF (IndexedDB prefix scans bound on it).
 
 /** What a Store can hold: structured-clonable data. */
 export type StoreValue =
@@ -18,9 +20,14 @@ export type StoreValue =
 
 export type TransactionState = 'open' | 'committed' | 'aborted';
 
+/**
+ * One batch of writes. Once committed or aborted, every method but abort() fails with
+ * SysError EINVAL, as do calls made while commit() is still running.
+ */
 export interface Transaction {
   readonly state: TransactionState;
   get(key: string): Promise<StoreValue | undefined>;
+  /** Buffer a write of a copy of `value`; EINVAL for an empty key or a value outside StoreValue. */
   put(key: string, value: StoreValue): void;
   delete(key: string): void;
   /** Every live key starting with `prefix`, sorted by key (UTF-16 code unit order), own writes included. */
@@ -30,13 +37,17 @@ export interface Transaction {
    * its quota, EIO for other storage failures; the transaction is then aborted.
    */
   commit(): Promise<void>;
-  /** Drop every buffered write. Safe to call twice, and after a failed commit. */
+  /**
+   * Drop every buffered write. Safe to call twice, after a failed commit, and after a
+   * successful one (then it changes nothing), so cleanup code may always call it.
+   */
   abort(): void;
 }
 
 export interface Store {
   /** "memory", "indexeddb", ...: for messages and benchmarks. */
   readonly kind: string;
+  /** A new transaction; EINVAL once the store is closed. */
   begin(): Transaction;
   /** Reads outside a transaction, for convenience. */
   get(key: string): Promise<StoreValue | undefined>;

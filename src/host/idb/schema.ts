@@ -1,0 +1,46 @@
+// The IndexedDB schema of an IdbStore and the ordered steps that bring any older database up
+// to SCHEMA_VERSION. A step never changes once released: a new layout is a new step.
+//
+// Database <name> (version SCHEMA_VERSION):
+//
+//   <name>
+//   └── kv          object store, out-of-line string keys (the Store keys), structured-clone values
+//                   e.g.  "blob/chunk/<sha256>" -> Uint8Array
+//                         "blob/ref/<sha256>"   -> { refs, size }
+//                         "blob/meta/physical"  -> number
+
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+/** The object store holding every key of the Store. */
+export const KV = 'kv';
+
+export interface UpgradeStep {
+  /** The version this step produces; steps run in ascending order. */
+  readonly version: number;
+  readonly describe: string;
+  run(db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'versionchange'>): void;
+}
+
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+  {
+    version: 1,
+    describe: 'create the kv object store',
+    run(db) {
+      db.createObjectStore(KV);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = UPGRADE_STEPS[UPGRADE_STEPS.length - 1]!.version;
+
+/** Run, inside the versionchange transaction, every step newer than `oldVersion`. */
+export function upgradeSchema(
+  db: IDBPDatabase,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+): void {
+  for (const step of UPGRADE_STEPS) {
+    if (step.version > oldVersion && step.version <= newVersion) step.run(db, tx);
+  }
+}
