@@ -1,11 +1,11 @@
-// Test runner configuration: Node tests next to the code and under test/; browser tests are
-// driven separately by scripts under test/browser (real Debian Chromium via playwright-core).
+// Test runner configuration: Node tests next to the code and under test/, including the browser
+// end-to-end tests under test/browser, which start their own Vite server and Debian Chromium.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**'],
+    exclude: ['node_modules/**'],
     testTimeout: 30_000,
   },
 });
