@@ -47,7 +47,42 @@ export interface MountEvent {
 
 export type FsEvent = CopyUpEvent | WhiteoutEvent | OpaqueEvent | MountEvent;
 
-export type KernelEvent = FsEvent;
+export interface ProcSpawnEvent {
+  type: 'proc.spawn';
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** clone(2) flags: which namespaces the child got of its own. */
+  flags: number;
+}
+
+export interface ProcExecEvent {
+  type: 'proc.exec';
+  pid: number;
+  path: string;
+  argv: string[];
+}
+
+export interface ProcExitEvent {
+  type: 'proc.exit';
+  pid: number;
+  /** wait(2) status. */
+  status: number;
+  comm: string;
+}
+
+/** One system call, when tracing is on (strace reads these). */
+export interface SyscallEvent {
+  type: 'sys.call';
+  pid: number;
+  name: string;
+  args: unknown[];
+  result: unknown;
+}
+
+export type ProcEvent = ProcSpawnEvent | ProcExecEvent | ProcExitEvent | SyscallEvent;
+
+export type KernelEvent = FsEvent | ProcEvent;
 
 /** Where kernel parts send events; the kernel owns one and hands `emit` around. */
 export class EventBus {

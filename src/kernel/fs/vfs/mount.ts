@@ -59,12 +59,14 @@ export class Mount {
 const key = (m: Mount, n: VNode): string => `${m.id}/${n.fs.dev}:${n.ino}`;
 
 export class MountNamespace {
-  private static nextId = 4026531840;
-  readonly id = MountNamespace.nextId++;
+  /** The initial mount namespace's inode number on Linux 6.18; later ones are handed in. */
+  static readonly INITIAL_ID = 4026531832;
+  readonly id: number;
   private readonly mounts: Mount[] = [];
   private readonly over = new Map<string, Mount>();
 
-  constructor(readonly rootMount: Mount) {
+  constructor(readonly rootMount: Mount, id = MountNamespace.INITIAL_ID) {
+    this.id = id;
     this.mounts.push(rootMount);
   }
 
@@ -94,4 +96,27 @@ export class MountNamespace {
     this.over.delete(key(m.mountpoint!.mount, m.mountpoint!.node));
     this.mounts.splice(this.mounts.indexOf(m), 1);
   }
+}
+
+/**
+ * unshare(CLONE_NEWNS): a copy of a namespace's mount tree (same filesystems, new mount
+ * objects), and a function that carries a process's root and cwd over into the copy.
+ */
+export function copyMountNamespace(ns: MountNamespace, id?: number): { ns: MountNamespace; translate(ref: PathRef): PathRef } {
+  const map = new Map<Mount, Mount>();
+  const translate = (ref: PathRef): PathRef => {
+    const parent = ref.parent ? translate(ref.parent) : null;
+    return { mount: map.get(ref.mount) ?? ref.mount, node: ref.node, parent, name: ref.name };
+  };
+  const root = ns.rootMount;
+  const rootCopy = new Mount(root.fs, root.root, null, { ...root.options });
+  map.set(root, rootCopy);
+  const copy = new MountNamespace(rootCopy, id);
+  for (const m of ns.list()) {
+    if (m === root) continue;
+    const c = new Mount(m.fs, m.root, translate(m.mountpoint!), { ...m.options });
+    map.set(m, c);
+    copy.add(c);
+  }
+  return { ns: copy, translate };
 }

@@ -1,0 +1,468 @@
+// The kernel: owns the clock, the event bus, the VFS, the namespaces and the process table, and
+// runs programs. Every program is an async function given a SysPort; each call through the port
+// passes `syscall()`, the one dispatcher, which delivers signals, traces, accounts CPU time and
+// gives the host thread back every few milliseconds so input (^C) and other processes progress.
+// The syscall table is handed in at boot: nothing here imports kernel/syscalls.
+
+import { SysError, isSysError } from '../abi/errno.ts';
+import type { ProgramLoader, ProgramMain, SysPort } from '../abi/program.ts';
+import { utf8Encode } from '../base/text.ts';
+import {
+  SIG, defaultAction, exitedStatus, signaledStatus, stoppedStatus, CONTINUED_STATUS,
+} from '../abi/signals.ts';
+import type { Clock } from './fs/vfs/types.ts';
+import type { FsContext, Vfs } from './fs/vfs/vfs.ts';
+import { type EmitFn, EventBus } from './events.ts';
+import {
+  INITIAL_NS_INO, IpcNamespace, NetNamespace, type NsProxy, TimeNamespace, UserNamespace, UtsNamespace,
+} from './ns/namespaces.ts';
+import { PidNamespace } from './ns/pid-namespace.ts';
+import { type Credentials, Task } from './task/task.ts';
+import { ExecUnwind, ExitUnwind, TaskUnwind } from './task/unwind.ts';
+
+/** What the kernel needs from the thread it runs on. */
+export interface KernelHost {
+  /** Monotonic milliseconds, for scheduling (not for file times: that is the Clock). */
+  nowMs(): number;
+  /** Resolve after the host's pending events (input, timers) have had their turn. */
+  macrotask(): Promise<void>;
+  /** Call `fn` after `ms` milliseconds of real time; returns a cancel function. */
+  setTimer(ms: number, fn: () => void): () => void;
+}
+
+export type SyscallHandler = (k: Kernel, t: Task, ...args: any[]) => Promise<unknown>;
+
+export interface SyscallEntry {
+  name: string;
+  handler: SyscallHandler | null;
+  support: 'full' | 'partial' | 'none';
+  note: string;
+}
+
+export type SyscallTable = ReadonlyMap<string, SyscallEntry>;
+
+export interface KernelOptions {
+  clock: Clock;
+  host: KernelHost;
+  vfs: Vfs;
+  rootCtx: FsContext;
+  syscalls: SyscallTable;
+  loadProgram: ProgramLoader;
+  bus?: EventBus;
+  hostname?: string;
+}
+
+/** How long a program may run before the kernel hands the thread back to the host. */
+const SLICE_MS = 4;
+
+export class Kernel {
+  readonly clock: Clock;
+  readonly host: KernelHost;
+  readonly vfs: Vfs;
+  readonly bus: EventBus;
+  readonly emit: EmitFn;
+  readonly syscalls: SyscallTable;
+  readonly loadProgram: ProgramLoader;
+  readonly rootPidNs = PidNamespace.initial<Task>();
+  readonly initialNs: NsProxy;
+  /** Every live or zombie task by kernel-wide PID. */
+  readonly tasks = new Map<number, Task>();
+  tracing = false;
+  private lastYield = 0;
+  readonly bootNs: bigint;
+  /** Resolves when the root init exits (the machine halts). */
+  halted: Promise<number>;
+  private halt!: (status: number) => void;
+
+  constructor(opts: KernelOptions) {
+    this.clock = opts.clock;
+    this.host = opts.host;
+    this.vfs = opts.vfs;
+    this.bus = opts.bus ?? new EventBus();
+    this.emit = this.bus.emit;
+    this.syscalls = opts.syscalls;
+    this.loadProgram = opts.loadProgram;
+    this.bootNs = opts.clock.nowNs();
+    this.initialNs = {
+      uts: new UtsNamespace(INITIAL_NS_INO.uts, opts.hostname ?? 'cowbox'),
+      ipc: new IpcNamespace(INITIAL_NS_INO.ipc),
+      mnt: opts.rootCtx.mounts,
+      net: new NetNamespace(INITIAL_NS_INO.net),
+      user: UserNamespace.initial(),
+      time: new TimeNamespace(INITIAL_NS_INO.time),
+      cgroup: { ino: INITIAL_NS_INO.cgroup, root: null },
+    };
+    this.initialNs.net.interfaces[0]!.up = true;
+    this.rootCtx = opts.rootCtx;
+    this.halted = new Promise((resolve) => (this.halt = resolve));
+  }
+
+  private readonly rootCtx: FsContext;
+
+  // ---- starting programs ------------------------------------------------------------------
+
+  /** Start PID 1 of the machine with `main`. */
+  startInit(main: ProgramMain, argv: string[], envp: string[]): Task {
+    if (this.tasks.size > 0) throw new SysError('EBUSY', 'init is already running');
+    const cred: Credentials = { uid: 0, euid: 0, suid: 0, gid: 0, egid: 0, sgid: 0, groups: [] };
+    const task = new Task({
+      nrs: [], pidNs: this.rootPidNs, parent: null, pgid: 0, sid: 0, comm: comm(argv[0] ?? 'init'),
+      argv, envp, fs: this.rootCtx, ns: this.initialNs, cred, startNs: this.clock.nowNs(),
+    });
+    task.nrs.push(this.rootPidNs.alloc(task));
+    task.pgid = task.sid = task.pid;
+    this.tasks.set(task.pid, task);
+    this.emit({ type: 'proc.spawn', pid: task.pid, ppid: 0, comm: task.comm, flags: 0 });
+    void this.run(task, main);
+    return task;
+  }
+
+  /**
+   * clone(2) without CLONE_VM: a new process that copies the parent's state and runs `main`.
+   * `flags` takes the CLONE_NEW* bits (namespaces are made by the caller, kernel/syscalls).
+   */
+  spawnChild(parent: Task, main: ProgramMain, opts: { ns?: NsProxy; pidNs?: PidNamespace<Task>; fs?: FsContext; flags?: number } = {}): Task {
+    const pidNs = opts.pidNs ?? parent.pidNsForChildren;
+    const child = new Task({
+      nrs: [], pidNs, parent, pgid: parent.pgid, sid: parent.sid, comm: parent.comm,
+      argv: parent.argv, envp: parent.envp, fs: opts.fs ?? parent.fs, fds: parent.fds.fork(),
+      ns: opts.ns ?? parent.ns, cred: { ...parent.cred, groups: [...parent.cred.groups] },
+      startNs: this.clock.nowNs(),
+    });
+    const allocated: Array<[PidNamespace<Task>, number]> = [];
+    try {
+      for (const ns of pidNs.chain()) {
+        const nr = ns.alloc(child);
+        allocated.push([ns, nr]);
+        child.nrs.push(nr);
+      }
+    } catch (e) {
+      for (const [ns, nr] of allocated) ns.free(nr);
+      void child.fds.closeAll();
+      throw e;
+    }
+    child.exe = parent.exe;
+    for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
+    child.blocked = new Set(parent.blocked);
+    child.cgroup = parent.cgroup;
+    child.memoryBytes = parent.memoryBytes;
+    parent.children.add(child);
+    this.tasks.set(child.pid, child);
+    this.emit({ type: 'proc.spawn', pid: child.pid, ppid: parent.pid, comm: child.comm, flags: opts.flags ?? 0 });
+    void this.run(child, main);
+    return child;
+  }
+
+  /** The port a task's program talks through. */
+  portFor(task: Task): SysPort {
+    return { call: (name, ...args) => this.syscall(task, name, args) };
+  }
+
+  /** The run loop of one task: its program, then whatever it execs, until it exits. */
+  private async run(task: Task, first: ProgramMain): Promise<void> {
+    let main = first;
+    let status: number;
+    // Start on a fresh turn, so the parent's clone() returns before the child runs.
+    await Promise.resolve();
+    for (;;) {
+      try {
+        const code = await main(this.portFor(task), { argv: task.argv, envp: task.envp });
+        status = exitedStatus(Number.isInteger(code) ? code : 1);
+        break;
+      } catch (e) {
+        if (e instanceof ExecUnwind) {
+          main = e.main;
+          continue;
+        }
+        if (e instanceof ExitUnwind) {
+          status = e.status;
+          break;
+        }
+        // A program that throws dies as a process that faulted, and says so on its stderr.
+        await this.writeStderr(task, `${task.comm}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        status = signaledStatus(SIG.SIGSEGV);
+        break;
+      }
+    }
+    await this.exit(task, status);
+  }
+
+  private async writeStderr(task: Task, text: string): Promise<void> {
+    try {
+      if (task.fds.has(2)) await task.fds.get(2).write(utf8Encode(text));
+    } catch {
+      // A process that cannot report its own fault still dies of it.
+    }
+  }
+
+  // ---- the dispatcher ---------------------------------------------------------------------
+
+  async syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
+    if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
+    const entry = this.syscalls.get(name);
+    await this.deliverSignals(task);
+    if (!entry?.handler) {
+      this.trace(task, name, args, 'ENOSYS');
+      throw new SysError('ENOSYS', name);
+    }
+    let result: unknown;
+    for (;;) {
+      try {
+        result = await entry.handler(this, task, ...args);
+        break;
+      } catch (e) {
+        if (e instanceof TaskUnwind) throw e;
+        if (isSysError(e, 'EINTR') && task.interrupt.pending) {
+          // Restart the call unless a handler ran, as Linux does without SA_RESTART.
+          if (!(await this.deliverSignals(task))) continue;
+        }
+        if (isSysError(e, 'EPIPE')) this.signal(task, SIG.SIGPIPE, null);
+        this.trace(task, name, args, isSysError(e) ? e.code : 'EFAULT');
+        await this.deliverSignals(task);
+        throw isSysError(e) ? e : new SysError('EFAULT', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.trace(task, name, args, result);
+    await this.deliverSignals(task);
+    await this.maybeYield();
+    return result;
+  }
+
+  private trace(task: Task, name: string, args: unknown[], result: unknown): void {
+    if (this.tracing) this.emit({ type: 'sys.call', pid: task.pid, name, args: args.map(traceArg), result: traceArg(result) });
+  }
+
+  private async maybeYield(): Promise<void> {
+    const now = this.host.nowMs();
+    if (now - this.lastYield >= SLICE_MS) {
+      this.lastYield = now;
+      await this.host.macrotask();
+      this.lastYield = this.host.nowMs();
+    }
+  }
+
+  // ---- signals ----------------------------------------------------------------------------
+
+  /**
+   * Generate a signal for `target`. `from` is the sender (null for the kernel). The init of a PID
+   * namespace drops signals it has no handler for, except SIGKILL/SIGSTOP from an ancestor namespace.
+   */
+  signal(target: Task, sig: number, from: Task | null): void {
+    if (!target.alive || sig === 0) return;
+    const disp = target.disposition(sig);
+    if (target.nrIn(target.pidNs) === 1 && disp === 'default') {
+      const fromInside = from !== null && target.pidNs.contains(from.pidNs);
+      if (fromInside || (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP)) return;
+    }
+    if (sig === SIG.SIGKILL || sig === SIG.SIGCONT) {
+      // Both wake a stopped process; SIGCONT also discards pending stop signals.
+      if (sig === SIG.SIGCONT) for (const s of [SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU]) target.pending.delete(s);
+      if (target.state === 'T') this.continueTask(target);
+    }
+    if (isStopSignal(sig)) target.pending.delete(SIG.SIGCONT);
+    if (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP) {
+      if (disp === 'ignore' || (disp === 'default' && defaultAction(sig) === 'ign')) return;
+      if (disp === 'default' && defaultAction(sig) === 'cont') return;
+    }
+    target.pending.add(sig);
+    if (!target.blocked.has(sig) || sig === SIG.SIGKILL || sig === SIG.SIGSTOP) target.interrupt.raise();
+  }
+
+  /** Act on pending signals in the task's own context. Returns true if a handler ran. */
+  async deliverSignals(task: Task): Promise<boolean> {
+    let handled = false;
+    for (;;) {
+      const sig = [...task.pending].find((s) => s === SIG.SIGKILL || s === SIG.SIGSTOP || !task.blocked.has(s));
+      if (sig === undefined) break;
+      task.pending.delete(sig);
+      if (sig === SIG.SIGKILL) throw new ExitUnwind(signaledStatus(SIG.SIGKILL));
+      const disp = sig === SIG.SIGSTOP ? 'default' : task.disposition(sig);
+      if (disp === 'ignore') continue;
+      if (typeof disp === 'function') {
+        handled = true;
+        await disp(sig);
+        continue;
+      }
+      const action = defaultAction(sig);
+      if (action === 'term') throw new ExitUnwind(signaledStatus(sig));
+      if (action === 'core') throw new ExitUnwind(signaledStatus(sig));
+      if (action === 'stop') await this.stopTask(task, sig);
+    }
+    if (task.pending.size === 0 || [...task.pending].every((s) => task.blocked.has(s))) task.interrupt.clear();
+    return handled;
+  }
+
+  private async stopTask(task: Task, sig: number): Promise<void> {
+    task.state = 'T';
+    task.pendingReport = stoppedStatus(sig);
+    this.notifyParent(task, false);
+    await new Promise<void>((resolve) => (task.resume = resolve));
+    if (task.pending.has(SIG.SIGKILL)) throw new ExitUnwind(signaledStatus(SIG.SIGKILL));
+  }
+
+  private continueTask(task: Task): void {
+    task.state = 'R';
+    task.pendingReport = CONTINUED_STATUS;
+    const r = task.resume;
+    task.resume = null;
+    r?.();
+    this.notifyParent(task, false);
+  }
+
+  private notifyParent(task: Task, exited: boolean): void {
+    const parent = task.parent;
+    if (!parent) return;
+    for (const w of [...parent.childWaiters]) w();
+    if (exited || parent.disposition(SIG.SIGCHLD) !== 'default') this.signal(parent, SIG.SIGCHLD, null);
+  }
+
+  // ---- exit and wait ------------------------------------------------------------------------
+
+  private async exit(task: Task, status: number): Promise<void> {
+    if (task.exited) return;
+    task.exited = true;
+    await task.fds.closeAll();
+    task.exitStatus = status;
+    task.state = 'Z';
+    const ns = task.pidNs;
+    if (task.nrIn(ns) === 1) {
+      // The init of a PID namespace took its namespace with it.
+      ns.dead = true;
+      for (const t of this.tasks.values()) if (t !== task && ns.contains(t.pidNs)) this.signal(t, SIG.SIGKILL, null);
+    }
+    const reaper = this.reaperFor(task);
+    for (const child of task.children) {
+      child.parent = reaper;
+      if (reaper) {
+        reaper.children.add(child);
+        if (!child.alive) this.notifyParent(child, true);
+      }
+    }
+    task.children.clear();
+    this.emit({ type: 'proc.exit', pid: task.pid, status, comm: task.comm });
+    if (!task.parent) {
+      this.reap(task);
+      this.halt(status);
+      return;
+    }
+    // A parent that ignores SIGCHLD never sees zombies: they are reaped at once.
+    if (task.parent.disposition(SIG.SIGCHLD) === 'ignore') this.reap(task);
+    this.notifyParent(task, true);
+  }
+
+  /** Who adopts the children of an exiting task: the init of its PID namespace, or the one above. */
+  private reaperFor(task: Task): Task | null {
+    for (let ns: PidNamespace<Task> | null = task.pidNs; ns; ns = ns.parent) {
+      const init = ns.init;
+      if (init && init !== task && init.alive) return init;
+    }
+    return null;
+  }
+
+  private reap(task: Task): void {
+    task.state = 'X';
+    task.parent?.children.delete(task);
+    task.pidNs.chain().forEach((ns, level) => ns.free(task.nrs[level]!));
+    this.tasks.delete(task.pid);
+  }
+
+  /**
+   * wait4(2). `pid` as Linux reads it (>0 one child, -1 any, 0 my group, <-1 group -pid);
+   * options WNOHANG=1, WUNTRACED=2, WCONTINUED=8. Returns [pid as the caller sees it, status].
+   */
+  async wait4(task: Task, pid: number, options: number): Promise<[number, number]> {
+    for (;;) {
+      const matching = [...task.children].filter((c) => {
+        if (pid > 0) return c.nrIn(task.pidNs) === pid;
+        if (pid === 0) return c.pgid === task.pgid;
+        if (pid < -1) return c.pgid === this.pgidFromNr(task, -pid);
+        return true;
+      });
+      if (matching.length === 0) throw new SysError('ECHILD');
+      for (const c of matching) {
+        if (c.state === 'Z') {
+          const shown = c.nrIn(task.pidNs);
+          const status = c.exitStatus;
+          this.reap(c);
+          return [shown, status];
+        }
+        if (c.pendingReport !== null) {
+          const r = c.pendingReport;
+          const stopped = r !== CONTINUED_STATUS;
+          if ((stopped && options & 2) || (!stopped && options & 8)) {
+            c.pendingReport = null;
+            return [c.nrIn(task.pidNs), r];
+          }
+        }
+      }
+      if (options & 1) return [0, 0];
+      await task.interrupt.wait<void>((done) => {
+        const w = (): void => done();
+        task.childWaiters.add(w);
+        return () => task.childWaiters.delete(w);
+      });
+    }
+  }
+
+  /** A process group number as seen by `task` turned into the kernel-wide leader PID. */
+  private pgidFromNr(task: Task, nr: number): number {
+    return task.pidNs.find(nr)?.pid ?? -1;
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  /** The task `task` calls `nr` (in its own PID namespace). */
+  findTask(task: Task, nr: number): Task | undefined {
+    return task.pidNs.find(nr);
+  }
+
+  /** kill(2): who receives, with Linux's permission rule (root, or same real/effective uid). */
+  kill(sender: Task, pid: number, sig: number): void {
+    if (sig < 0 || sig > 64) throw new SysError('EINVAL');
+    let targets: Task[];
+    if (pid > 0) {
+      const t = this.findTask(sender, pid);
+      targets = t ? [t] : [];
+    } else {
+      const visible = [...this.tasks.values()].filter((t) => t.nrIn(sender.pidNs) > 0 && t.alive);
+      if (pid === 0) targets = visible.filter((t) => t.pgid === sender.pgid);
+      else if (pid === -1) targets = visible.filter((t) => t !== sender && t.nrIn(sender.pidNs) !== 1);
+      else targets = visible.filter((t) => t.pgid === this.pgidFromNr(sender, -pid));
+    }
+    if (targets.length === 0) throw new SysError('ESRCH');
+    const allowed = targets.filter((t) => sender.cred.euid === 0 || sender.cred.uid === t.cred.uid || sender.cred.euid === t.cred.uid);
+    if (allowed.length === 0) throw new SysError('EPERM');
+    for (const t of allowed) this.signal(t, sig, sender);
+  }
+
+  /** Give a task's program a process to exec: load by name after reading the file (kernel/syscalls does the file part). */
+  execProgram(task: Task, main: ProgramMain, path: string, argv: string[], envp: string[]): never {
+    task.argv = argv;
+    task.envp = envp;
+    task.exe = path;
+    task.comm = comm(path.slice(path.lastIndexOf('/') + 1));
+    // Caught signals go back to their default; ignored ones stay ignored.
+    for (const [sig, d] of [...task.handlers]) if (typeof d === 'function') task.handlers.delete(sig);
+    this.emit({ type: 'proc.exec', pid: task.pid, path, argv: argv.slice() });
+    throw new ExecUnwind(main);
+  }
+
+}
+
+/** /proc/PID/comm holds the first 15 bytes of the executable's name. */
+function comm(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
+}
+
+function isStopSignal(sig: number): boolean {
+  return sig === SIG.SIGSTOP || sig === SIG.SIGTSTP || sig === SIG.SIGTTIN || sig === SIG.SIGTTOU;
+}
+
+/** Arguments as a trace shows them: bytes as their length, functions as a marker. */
+function traceArg(v: unknown): unknown {
+  if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+  if (typeof v === 'function') return '<fn>';
+  if (typeof v === 'bigint') return v.toString();
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return '<struct>';
+  return v;
+}

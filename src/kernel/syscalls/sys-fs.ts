@@ -1,0 +1,192 @@
+// File system calls: descriptors, paths and metadata, mapped onto the VFS with the calling
+// task's root, cwd, credentials and umask. Paths are relative to a directory descriptor
+// (the *at calls) or to the cwd (AT_FDCWD).
+
+import { SysError } from '../../abi/errno.ts';
+import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../../abi/open-flags.ts';
+import type { Stat } from '../../abi/stat.ts';
+import { OpenFile, type FsContext } from '../fs/vfs/vfs.ts';
+import { makePipe } from '../fs/pipefs/pipe.ts';
+import type { Kernel } from '../kernel.ts';
+import type { Task } from '../task/task.ts';
+import type { SyscallSpec } from './table.ts';
+
+const F_DUPFD = 0;
+const F_GETFD = 1;
+const F_SETFD = 2;
+const F_GETFL = 3;
+const F_DUPFD_CLOEXEC = 1030;
+const FD_CLOEXEC = 1;
+
+/** The context a path is resolved in: the task's, with cwd moved to `dirfd` for *at calls. */
+function at(t: Task, dirfd: number, path: string): FsContext {
+  if (dirfd === AT_FDCWD || path.startsWith('/')) return withCred(t);
+  const f = t.fds.get(dirfd);
+  if (!(f instanceof OpenFile)) throw new SysError('ENOTDIR');
+  if (f.ref.node.type !== 'dir') throw new SysError('ENOTDIR');
+  return { ...withCred(t), cwd: f.ref };
+}
+
+/** Filesystem calls run with the effective ids. */
+function withCred(t: Task): FsContext {
+  const c = t.fs.cred;
+  if (c.uid === t.cred.euid && c.gid === t.cred.egid) return t.fs;
+  t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
+  return t.fs;
+}
+
+const str = (v: unknown): string => {
+  if (typeof v !== 'string') throw new SysError('EFAULT');
+  return v;
+};
+const int = (v: unknown): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new SysError('EINVAL');
+  return v;
+};
+
+export const FS_SYSCALLS: Record<string, SyscallSpec> = {
+  openat: {
+    handler: async (k: Kernel, t: Task, dirfd: number, path: string, flags: number, mode = 0o666) => {
+      const ctx = at(t, dirfd, str(path));
+      const f = await k.vfs.open(ctx, path, int(flags), mode);
+      return t.fds.install(f, (flags & O_CLOEXEC) !== 0);
+    },
+  },
+  close: { handler: async (_k, t, fd: number) => t.fds.close(int(fd)) },
+  read: { handler: async (_k, t, fd: number, count: number) => t.fds.get(int(fd)).read(int(count), t.interrupt) },
+  write: {
+    handler: async (_k, t, fd: number, data: Uint8Array) => {
+      if (!(data instanceof Uint8Array)) throw new SysError('EFAULT');
+      return t.fds.get(int(fd)).write(data, t.interrupt);
+    },
+  },
+  pread64: {
+    handler: async (_k, t, fd: number, count: number, pos: number) => {
+      const f = t.fds.get(int(fd));
+      if (!f.pread) throw new SysError('ESPIPE');
+      return f.pread(int(pos), int(count));
+    },
+  },
+  pwrite64: {
+    handler: async (_k, t, fd: number, data: Uint8Array, pos: number) => {
+      const f = t.fds.get(int(fd));
+      if (!f.pwrite) throw new SysError('ESPIPE');
+      return f.pwrite(int(pos), data);
+    },
+  },
+  lseek: {
+    handler: async (_k, t, fd: number, offset: number, whence: number) => {
+      const f = t.fds.get(int(fd));
+      if (!f.seek) throw new SysError('ESPIPE');
+      return f.seek(int(offset), int(whence));
+    },
+  },
+  fstat: { handler: async (_k, t, fd: number): Promise<Stat> => t.fds.get(int(fd)).stat() },
+  newfstatat: {
+    handler: async (k, t, dirfd: number, path: string, flags = 0): Promise<Stat> => {
+      const ctx = at(t, dirfd, str(path));
+      return flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lstat(ctx, path) : k.vfs.stat(ctx, path);
+    },
+  },
+  ftruncate: {
+    handler: async (_k, t, fd: number, size: number) => {
+      const f = t.fds.get(int(fd));
+      if (!f.truncate) throw new SysError('EINVAL');
+      return f.truncate(int(size));
+    },
+  },
+  truncate: { handler: async (k, t, path: string, size: number) => k.vfs.truncate(withCred(t), str(path), int(size)) },
+  getdents64: {
+    handler: async (_k, t, fd: number) => {
+      const f = t.fds.get(int(fd));
+      if (!(f instanceof OpenFile)) throw new SysError('ENOTDIR');
+      if (f.ref.node.type !== 'dir') throw new SysError('ENOTDIR');
+      return f.readdir();
+    },
+    support: 'partial',
+    note: 'returns every entry at once',
+  },
+  mkdirat: { handler: async (k, t, dirfd: number, path: string, mode = 0o777) => k.vfs.mkdir(at(t, dirfd, str(path)), path, mode) },
+  mknodat: { handler: async (k, t, dirfd: number, path: string, mode: number, dev = 0) => k.vfs.mknod(at(t, dirfd, str(path)), path, int(mode), int(dev)) },
+  symlinkat: { handler: async (k, t, target: string, dirfd: number, path: string) => k.vfs.symlink(at(t, dirfd, str(path)), str(target), path) },
+  linkat: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.link(withCred(t), str(oldpath), str(newpath), flags) },
+  unlinkat: {
+    handler: async (k, t, dirfd: number, path: string, flags = 0) => {
+      const ctx = at(t, dirfd, str(path));
+      return flags & AT_REMOVEDIR ? k.vfs.rmdir(ctx, path) : k.vfs.unlink(ctx, path);
+    },
+  },
+  renameat2: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.rename(withCred(t), str(oldpath), str(newpath), int(flags)) },
+  fchmodat: { handler: async (k, t, path: string, mode: number) => k.vfs.chmod(withCred(t), str(path), int(mode)) },
+  fchownat: {
+    handler: async (k, t, path: string, uid: number, gid: number, flags = 0) =>
+      flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lchown(withCred(t), str(path), uid, gid) : k.vfs.chown(withCred(t), str(path), uid, gid),
+  },
+  utimensat: {
+    handler: async (k, t, path: string, atimeNs?: bigint, mtimeNs?: bigint, flags = 0) =>
+      k.vfs.utimens(withCred(t), str(path), atimeNs, mtimeNs, !(flags & AT_SYMLINK_NOFOLLOW)),
+  },
+  readlinkat: { handler: async (k, t, dirfd: number, path: string) => k.vfs.readlink(at(t, dirfd, str(path)), path) },
+  faccessat: { handler: async (k, t, path: string, mode: number) => k.vfs.access(withCred(t), str(path), int(mode)) },
+  setxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.setxattr(withCred(t), str(path), str(name), value, flags) },
+  lsetxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.lsetxattr(withCred(t), str(path), str(name), value, flags) },
+  getxattr: { handler: async (k, t, path: string, name: string) => k.vfs.getxattr(withCred(t), str(path), str(name)) },
+  lgetxattr: { handler: async (k, t, path: string, name: string) => k.vfs.lgetxattr(withCred(t), str(path), str(name)) },
+  listxattr: { handler: async (k, t, path: string) => k.vfs.listxattr(withCred(t), str(path)) },
+  llistxattr: { handler: async (k, t, path: string) => k.vfs.llistxattr(withCred(t), str(path)) },
+  removexattr: { handler: async (k, t, path: string, name: string) => k.vfs.removexattr(withCred(t), str(path), str(name)) },
+  lremovexattr: { handler: async (k, t, path: string, name: string) => k.vfs.lremovexattr(withCred(t), str(path), str(name)) },
+  chdir: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chdir(withCred(t), str(path)); } },
+  getcwd: { handler: async (k, t) => k.vfs.getcwd(t.fs) },
+  chroot: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chroot(withCred(t), str(path)); } },
+  umask: {
+    handler: async (_k, t, mask: number) => {
+      const old = t.fs.umask;
+      t.fs = { ...t.fs, umask: int(mask) & 0o777 };
+      return old;
+    },
+  },
+  mount: {
+    handler: async (k, t, source: string, target: string, fstype: string, options = '', bind = false) =>
+      bind ? k.vfs.bindMount(withCred(t), str(source), str(target)) : k.vfs.mount(withCred(t), str(source), str(target), str(fstype), options),
+    support: 'partial',
+    note: 'options are the -o string; propagation flags are not modelled',
+  },
+  umount2: { handler: async (k, t, target: string) => k.vfs.umount(withCred(t), str(target)) },
+  pipe2: {
+    handler: async (k, t, flags = 0) => {
+      const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags);
+      const cloexec = (flags & O_CLOEXEC) !== 0;
+      return [t.fds.install(r, cloexec), t.fds.install(w, cloexec)];
+    },
+  },
+  dup: { handler: async (_k, t, fd: number) => t.fds.dup(int(fd)) },
+  dup3: {
+    handler: async (_k, t, fd: number, to: number, flags = 0) => {
+      if (fd === to) throw new SysError('EINVAL');
+      await t.fds.dup2(int(fd), int(to));
+      if (flags & O_CLOEXEC) t.fds.setCloexec(to, true);
+      return to;
+    },
+  },
+  fcntl: {
+    handler: async (_k, t, fd: number, cmd: number, arg = 0) => {
+      switch (cmd) {
+        case F_DUPFD: return t.fds.dup(int(fd), int(arg));
+        case F_DUPFD_CLOEXEC: return t.fds.dup(int(fd), int(arg), true);
+        case F_GETFD: return t.fds.getCloexec(int(fd)) ? FD_CLOEXEC : 0;
+        case F_SETFD: return t.fds.setCloexec(int(fd), (arg & FD_CLOEXEC) !== 0);
+        case F_GETFL: return t.fds.get(int(fd)).flags;
+        default: throw new SysError('EINVAL');
+      }
+    },
+    support: 'partial',
+    note: 'F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL',
+  },
+  fsync: {
+    handler: async (_k, t, fd: number) => {
+      const f = t.fds.get(int(fd));
+      if (f instanceof OpenFile) await f.sync();
+    },
+  },
+};

@@ -1,0 +1,230 @@
+// Process calls: clone with namespace flags, execve from files (program files, #! scripts),
+// exit, wait4, signals, process groups and sessions, identity, uname and unshare.
+
+import { SysError } from '../../abi/errno.ts';
+import { X_OK } from '../../abi/open-flags.ts';
+import type { ProgramMain } from '../../abi/program.ts';
+import { programName } from '../../abi/program.ts';
+import { exitedStatus } from '../../abi/signals.ts';
+import { utf8Decode } from '../../base/text.ts';
+import { copyMountNamespace } from '../fs/vfs/mount.ts';
+import type { FsContext } from '../fs/vfs/vfs.ts';
+import type { Kernel } from '../kernel.ts';
+import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno } from '../ns/namespaces.ts';
+import type { PidNamespace } from '../ns/pid-namespace.ts';
+import type { SignalDisposition, Task } from '../task/task.ts';
+import { ExitUnwind } from '../task/unwind.ts';
+import type { SyscallSpec } from './table.ts';
+
+export const CLONE_NEWNS = 0x00020000;
+export const CLONE_NEWCGROUP = 0x02000000;
+export const CLONE_NEWUTS = 0x04000000;
+export const CLONE_NEWIPC = 0x08000000;
+export const CLONE_NEWUSER = 0x10000000;
+export const CLONE_NEWPID = 0x20000000;
+export const CLONE_NEWNET = 0x40000000;
+const NS_FLAGS = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET;
+
+/** Linux's BINPRM_MAX_RECURSION: how many #! interpreters may chain. */
+const MAX_INTERPRETERS = 4;
+
+/** New namespaces for the CLONE_NEW* bits in `flags`; root only, except a new user namespace. */
+function newNamespaces(k: Kernel, t: Task, flags: number): { ns: NsProxy; fs: FsContext } {
+  // Every namespace but a user namespace needs privilege (which a new user namespace grants).
+  if (flags & NS_FLAGS & ~CLONE_NEWUSER && t.cred.euid !== 0 && !(flags & CLONE_NEWUSER)) throw new SysError('EPERM');
+  let ns = t.ns;
+  let fs = t.fs;
+  if (flags & CLONE_NEWUSER) ns = { ...ns, user: new UserNamespace(allocNsIno(), ns.user, t.cred.euid) };
+  if (flags & CLONE_NEWUTS) ns = { ...ns, uts: ns.uts.clone() };
+  if (flags & CLONE_NEWIPC) ns = { ...ns, ipc: new IpcNamespace(allocNsIno()) };
+  if (flags & CLONE_NEWNET) ns = { ...ns, net: new NetNamespace(allocNsIno()) };
+  if (flags & CLONE_NEWCGROUP) ns = { ...ns, cgroup: { ino: allocNsIno(), root: t.cgroup } };
+  if (flags & CLONE_NEWNS) {
+    const copy = copyMountNamespace(ns.mnt, allocNsIno());
+    ns = { ...ns, mnt: copy.ns };
+    fs = { ...fs, mounts: copy.ns, root: copy.translate(fs.root), cwd: copy.translate(fs.cwd) };
+  }
+  return { ns, fs };
+}
+
+/** Read an executable and find what runs it: a program from the registry, or a #! interpreter. */
+async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], depth: number): Promise<{ main: ProgramMain; path: string; argv: string[] }> {
+  const ref = await k.vfs.lookup(t.fs, path);
+  if (ref.node.type === 'dir') throw new SysError('EACCES');
+  if (ref.node.type !== 'file') throw new SysError('EACCES');
+  await k.vfs.access(t.fs, path, X_OK);
+  const f = await k.vfs.open(t.fs, path, 0);
+  let head: Uint8Array;
+  try {
+    head = await f.pread(0, 256);
+  } finally {
+    await f.close();
+  }
+  const text = utf8Decode(head);
+  if (text.startsWith('#!')) {
+    if (depth >= MAX_INTERPRETERS) throw new SysError('ELOOP');
+    const line = text.slice(2, text.includes('\n') ? text.indexOf('\n') : undefined).trim();
+    if (!line) throw new SysError('ENOEXEC');
+    const space = line.search(/[ \t]/);
+    const interp = space < 0 ? line : line.slice(0, space);
+    const arg = space < 0 ? '' : line.slice(space).trim();
+    const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
+    return loadExecutable(k, t, interp, next, depth + 1);
+  }
+  const name = programName(text);
+  if (!name) throw new SysError('ENOEXEC');
+  const main = await k.loadProgram(name);
+  if (!main) throw new SysError('ENOEXEC', `no program '${name}'`);
+  return { main, path, argv };
+}
+
+function taskNr(t: Task, of: Task | null): number {
+  return of ? of.nrIn(t.pidNs) : 0;
+}
+
+export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
+  clone: {
+    handler: async (k: Kernel, t: Task, flags: number, main: ProgramMain) => {
+      if (typeof main !== 'function') throw new SysError('EFAULT');
+      const { ns, fs } = newNamespaces(k, t, flags);
+      let pidNs: PidNamespace<Task> | undefined;
+      if (flags & CLONE_NEWPID) pidNs = t.pidNsForChildren.child();
+      const child = k.spawnChild(t, main, { ns, fs, pidNs, flags });
+      return child.nrIn(t.pidNs);
+    },
+    support: 'partial',
+    note: 'always a new process (fork semantics) running the given function; CLONE_NEW* flags honoured',
+  },
+  unshare: {
+    handler: async (k, t, flags: number) => {
+      const { ns, fs } = newNamespaces(k, t, flags);
+      t.ns = ns;
+      t.fs = fs;
+      // The caller stays where it is; only its future children enter a new PID namespace.
+      if (flags & CLONE_NEWPID) t.pidNsForChildren = t.pidNsForChildren.child();
+    },
+  },
+  execve: {
+    handler: async (k, t, path: string, argv: string[], envp: string[]) => {
+      if (typeof path !== 'string' || !Array.isArray(argv) || !Array.isArray(envp)) throw new SysError('EFAULT');
+      const exe = await loadExecutable(k, t, path, argv, 0);
+      await t.fds.exec();
+      return k.execProgram(t, exe.main, exe.path, exe.argv, envp);
+    },
+  },
+  exit_group: {
+    handler: async (_k, _t, code: number) => {
+      throw new ExitUnwind(exitedStatus(code));
+    },
+  },
+  wait4: {
+    handler: async (k, t, pid: number, options = 0) => k.wait4(t, pid, options),
+  },
+  kill: { handler: async (k, t, pid: number, sig: number) => k.kill(t, pid, sig) },
+  rt_sigaction: {
+    handler: async (_k, t, sig: number, disposition: SignalDisposition | undefined) => {
+      if (sig < 1 || sig > 64) throw new SysError('EINVAL');
+      const old = t.disposition(sig);
+      if (disposition !== undefined) {
+        if (sig === 9 || sig === 19) throw new SysError('EINVAL');
+        if (disposition === 'default') t.handlers.delete(sig);
+        else t.handlers.set(sig, disposition);
+      }
+      return old;
+    },
+  },
+  rt_sigprocmask: {
+    handler: async (k, t, how: 'block' | 'unblock' | 'set', sigs: number[]) => {
+      const old = [...t.blocked];
+      const set = new Set(sigs.filter((s) => s !== 9 && s !== 19));
+      if (how === 'block') for (const s of set) t.blocked.add(s);
+      else if (how === 'unblock') for (const s of set) t.blocked.delete(s);
+      else t.blocked = set;
+      await k.deliverSignals(t);
+      return old;
+    },
+  },
+  nanosleep: {
+    handler: async (k, t, ms: number) =>
+      t.interrupt.wait<void>((done) => k.host.setTimer(Math.max(0, ms), () => done())),
+    support: 'partial',
+    note: 'milliseconds of real time',
+  },
+  sched_yield: { handler: async (k) => k.host.macrotask() },
+  getpid: { handler: async (_k, t) => t.nrIn(t.pidNs) },
+  getppid: { handler: async (_k, t) => taskNr(t, t.parent) },
+  getpgid: {
+    handler: async (k, t, pid = 0) => {
+      const who = pid === 0 ? t : k.findTask(t, pid);
+      if (!who) throw new SysError('ESRCH');
+      return k.tasks.get(who.pgid)?.nrIn(t.pidNs) ?? 0;
+    },
+  },
+  setpgid: {
+    handler: async (k, t, pid = 0, pgid = 0) => {
+      const who = pid === 0 ? t : k.findTask(t, pid);
+      if (!who || (who !== t && who.parent !== t)) throw new SysError('ESRCH');
+      if (who.sid === who.pid) throw new SysError('EPERM');
+      const leader = pgid === 0 ? who : k.findTask(t, pgid);
+      if (!leader || (leader !== who && (leader.pgid !== leader.pid || leader.sid !== who.sid))) throw new SysError('EPERM');
+      who.pgid = leader.pid;
+    },
+  },
+  getsid: {
+    handler: async (k, t, pid = 0) => {
+      const who = pid === 0 ? t : k.findTask(t, pid);
+      if (!who) throw new SysError('ESRCH');
+      return k.tasks.get(who.sid)?.nrIn(t.pidNs) ?? 0;
+    },
+  },
+  setsid: {
+    handler: async (_k, t) => {
+      if (t.pgid === t.pid) throw new SysError('EPERM');
+      t.sid = t.pgid = t.pid;
+      return t.nrIn(t.pidNs);
+    },
+  },
+  getuid: { handler: async (_k, t) => t.cred.uid },
+  geteuid: { handler: async (_k, t) => t.cred.euid },
+  getgid: { handler: async (_k, t) => t.cred.gid },
+  getegid: { handler: async (_k, t) => t.cred.egid },
+  getgroups: { handler: async (_k, t) => [...t.cred.groups] },
+  setresuid: {
+    handler: async (_k, t, r: number, e: number, s: number) => {
+      const c = t.cred;
+      const allowed = (v: number) => v === -1 || c.euid === 0 || v === c.uid || v === c.euid || v === c.suid;
+      if (![r, e, s].every(allowed)) throw new SysError('EPERM');
+      t.cred = { ...c, uid: r === -1 ? c.uid : r, euid: e === -1 ? c.euid : e, suid: s === -1 ? c.suid : s };
+      t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
+    },
+  },
+  setresgid: {
+    handler: async (_k, t, r: number, e: number, s: number) => {
+      const c = t.cred;
+      const allowed = (v: number) => v === -1 || c.euid === 0 || v === c.gid || v === c.egid || v === c.sgid;
+      if (![r, e, s].every(allowed)) throw new SysError('EPERM');
+      t.cred = { ...c, gid: r === -1 ? c.gid : r, egid: e === -1 ? c.egid : e, sgid: s === -1 ? c.sgid : s };
+      t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
+    },
+  },
+  setgroups: {
+    handler: async (_k, t, groups: number[]) => {
+      if (t.cred.euid !== 0) throw new SysError('EPERM');
+      t.cred = { ...t.cred, groups: [...groups] };
+      t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
+    },
+  },
+  uname: {
+    handler: async (_k, t) => ({
+      sysname: 'Linux', nodename: t.ns.uts.hostname, release: '6.18.44-cowbox', version: '#1 SMP PREEMPT_DYNAMIC',
+      machine: 'x86_64', domainname: t.ns.uts.domainname,
+    }),
+  },
+  sethostname: {
+    handler: async (_k, t, name: string) => {
+      if (t.cred.euid !== 0) throw new SysError('EPERM');
+      if (typeof name !== 'string' || name.length > 64) throw new SysError('EINVAL');
+      t.ns.uts.hostname = name;
+    },
+  },
+};

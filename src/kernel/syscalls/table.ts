@@ -1,0 +1,32 @@
+// The syscall table: every call by its Linux name with its handler, how fully it is supported
+// and a note. The kernel is handed this table at boot; `syscalls` (the listing program) and the
+// docs print it.
+
+import type { SyscallEntry, SyscallHandler, SyscallTable } from '../kernel.ts';
+import { FS_SYSCALLS } from './sys-fs.ts';
+import { PROC_SYSCALLS } from './sys-proc.ts';
+
+export interface SyscallSpec {
+  handler: SyscallHandler;
+  support?: 'full' | 'partial';
+  note?: string;
+}
+
+/** Calls we know of but do not implement: they answer ENOSYS, and the listing says why. */
+const MISSING: Record<string, string> = {
+  mmap: 'programs are JavaScript functions; there is no address space to map',
+  ptrace: 'strace reads the dispatcher trace instead',
+  socket: 'networking comes with the network namespace work',
+  io_uring_setup: 'not modelled',
+};
+
+export function buildSyscallTable(): SyscallTable {
+  const table = new Map<string, SyscallEntry>();
+  for (const group of [FS_SYSCALLS, PROC_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
+    for (const [name, spec] of Object.entries(group)) {
+      table.set(name, { name, handler: spec.handler, support: spec.support ?? 'full', note: spec.note ?? '' });
+    }
+  }
+  for (const [name, note] of Object.entries(MISSING)) table.set(name, { name, handler: null, support: 'none', note });
+  return table;
+}

@@ -1,0 +1,52 @@
+// A task's "a signal arrived" line: blocking operations (pipe reads, wait4, sleep) watch it and
+// give up with EINTR, so ^C reaches a process that is waiting and nothing is half-consumed.
+
+import { SysError } from '../../abi/errno.ts';
+
+export class Interrupt {
+  private listeners = new Set<() => void>();
+  private raised = false;
+
+  get pending(): boolean {
+    return this.raised;
+  }
+
+  raise(): void {
+    this.raised = true;
+    for (const l of [...this.listeners]) l();
+  }
+
+  clear(): void {
+    this.raised = false;
+  }
+
+  /**
+   * Wait for `register` to call its `done` callback, or fail with EINTR if the interrupt fires
+   * first. `register` returns a cancel function that must undo the wait without side effects.
+   */
+  wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
+    if (this.raised) return Promise.reject(new SysError('EINTR'));
+    return new Promise<T>((resolve, reject) => {
+      let cancel: (() => void) | null = null;
+      const onInterrupt = (): void => {
+        this.listeners.delete(onInterrupt);
+        cancel?.();
+        reject(new SysError('EINTR'));
+      };
+      this.listeners.add(onInterrupt);
+      cancel = register(
+        (v) => {
+          this.listeners.delete(onInterrupt);
+          resolve(v);
+        },
+        (e) => {
+          this.listeners.delete(onInterrupt);
+          reject(e);
+        },
+      );
+    });
+  }
+}
+
+/** An interrupt that never fires, for kernel-internal callers. */
+export const NEVER = new Interrupt();

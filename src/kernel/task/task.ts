@@ -1,0 +1,116 @@
+// A process: its numbers in each PID namespace, family (parent, children, process group,
+// session), credentials, files, namespaces, signal state and accounting. The program it runs is
+// an async function; the kernel drives it (see kernel.ts) and it reaches the kernel only by
+// system calls, each of which is a point where signals are delivered.
+
+import type { FsContext } from '../fs/vfs/vfs.ts';
+import type { NsProxy } from '../ns/namespaces.ts';
+import type { PidNamespace } from '../ns/pid-namespace.ts';
+import { FdTable } from './fd-table.ts';
+import { Interrupt } from './interrupt.ts';
+
+/** /proc/PID/status State letters. */
+export type TaskState = 'R' | 'S' | 'T' | 'Z' | 'X';
+
+export type SignalHandler = (sig: number) => void | Promise<void>;
+export type SignalDisposition = 'default' | 'ignore' | SignalHandler;
+
+export interface Credentials {
+  uid: number;
+  euid: number;
+  suid: number;
+  gid: number;
+  egid: number;
+  sgid: number;
+  groups: number[];
+}
+
+export class Task {
+  /** Number in each PID namespace from the root down to the task's own (NSpid). */
+  readonly nrs: number[];
+  readonly pidNs: PidNamespace<Task>;
+  parent: Task | null;
+  readonly children = new Set<Task>();
+  pgid: number;
+  sid: number;
+  state: TaskState = 'R';
+  /** wait(2) status once the task is a zombie. */
+  exitStatus = 0;
+  /** A stop or continue not yet reported to a waiting parent. */
+  pendingReport: number | null = null;
+  comm: string;
+  argv: string[];
+  envp: string[];
+  exe = '';
+  fs: FsContext;
+  fds: FdTable;
+  ns: NsProxy;
+  /** Where this task's children go: its own PID namespace, or one made by unshare(CLONE_NEWPID). */
+  pidNsForChildren: PidNamespace<Task>;
+  cred: Credentials;
+  cgroup: unknown = null;
+  readonly handlers = new Map<number, SignalDisposition>();
+  blocked = new Set<number>();
+  pending = new Set<number>();
+  readonly interrupt = new Interrupt();
+  /** Resolves while stopped by SIGSTOP/SIGTSTP; SIGCONT or SIGKILL releases it. */
+  resume: (() => void) | null = null;
+  readonly startNs: bigint;
+  utimeNs = 0n;
+  stimeNs = 0n;
+  /** Bytes the program says it holds (charged to its memory cgroup). */
+  memoryBytes = 0;
+  /** Parent's wakers, called when this child changes state. */
+  readonly childWaiters = new Set<() => void>();
+  /** The kernel's run loop has finished with this task's program. */
+  exited = false;
+
+  constructor(init: {
+    nrs: number[];
+    pidNs: PidNamespace<Task>;
+    parent: Task | null;
+    pgid: number;
+    sid: number;
+    comm: string;
+    argv: string[];
+    envp: string[];
+    fs: FsContext;
+    fds?: FdTable;
+    ns: NsProxy;
+    cred: Credentials;
+    startNs: bigint;
+  }) {
+    this.nrs = init.nrs;
+    this.pidNs = init.pidNs;
+    this.pidNsForChildren = init.pidNs;
+    this.parent = init.parent;
+    this.pgid = init.pgid;
+    this.sid = init.sid;
+    this.comm = init.comm;
+    this.argv = init.argv;
+    this.envp = init.envp;
+    this.fs = init.fs;
+    this.fds = init.fds ?? new FdTable();
+    this.ns = init.ns;
+    this.cred = init.cred;
+    this.startNs = init.startNs;
+  }
+
+  /** The kernel-wide (root namespace) PID. */
+  get pid(): number {
+    return this.nrs[0]!;
+  }
+
+  /** The task's number as seen from `ns`, or 0 when it is not visible there (as Linux reports). */
+  nrIn(ns: PidNamespace<Task>): number {
+    return ns.level < this.nrs.length && this.pidNs.chain()[ns.level] === ns ? this.nrs[ns.level]! : 0;
+  }
+
+  get alive(): boolean {
+    return this.state !== 'Z' && this.state !== 'X';
+  }
+
+  disposition(sig: number): SignalDisposition {
+    return this.handlers.get(sig) ?? 'default';
+  }
+}

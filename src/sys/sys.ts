@@ -1,0 +1,270 @@
+// The syscall facade programs use (their "libc"): typed wrappers over the one SysPort, with
+// Linux's names and argument order. It adds nothing of its own beyond conveniences built only
+// from system calls (readAll, writeAll, spawn), so a trace shows exactly what a program did.
+
+import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
+import type { ProgramArgs, SysPort } from '../abi/program.ts';
+import type { Stat } from '../abi/stat.ts';
+import { utf8Decode, utf8Encode } from '../base/text.ts';
+
+export type SignalAction = 'default' | 'ignore' | ((sig: number) => void | Promise<void>);
+
+export interface DirEntry {
+  name: string;
+  type: string;
+  ino: number;
+}
+
+export interface Utsname {
+  sysname: string;
+  nodename: string;
+  release: string;
+  version: string;
+  machine: string;
+  domainname: string;
+}
+
+export class Sys {
+  readonly argv: string[];
+  readonly envp: string[];
+
+  constructor(private readonly port: SysPort, args: ProgramArgs) {
+    this.argv = args.argv;
+    this.envp = args.envp;
+  }
+
+  private call<T>(name: string, ...args: unknown[]): Promise<T> {
+    return this.port.call(name, ...args) as Promise<T>;
+  }
+
+  /** The value of an environment variable. */
+  getenv(name: string): string | undefined {
+    const prefix = `${name}=`;
+    return this.envp.find((e) => e.startsWith(prefix))?.slice(prefix.length);
+  }
+
+  // ---- files ------------------------------------------------------------------------------
+
+  open(path: string, flags: number, mode = 0o666): Promise<number> {
+    return this.call('openat', AT_FDCWD, path, flags, mode);
+  }
+  close(fd: number): Promise<void> {
+    return this.call('close', fd);
+  }
+  read(fd: number, count: number): Promise<Uint8Array> {
+    return this.call('read', fd, count);
+  }
+  write(fd: number, data: Uint8Array | string): Promise<number> {
+    return this.call('write', fd, typeof data === 'string' ? utf8Encode(data) : data);
+  }
+  pread(fd: number, count: number, pos: number): Promise<Uint8Array> {
+    return this.call('pread64', fd, count, pos);
+  }
+  pwrite(fd: number, data: Uint8Array, pos: number): Promise<number> {
+    return this.call('pwrite64', fd, data, pos);
+  }
+  lseek(fd: number, offset: number, whence: number): Promise<number> {
+    return this.call('lseek', fd, offset, whence);
+  }
+  fstat(fd: number): Promise<Stat> {
+    return this.call('fstat', fd);
+  }
+  stat(path: string): Promise<Stat> {
+    return this.call('newfstatat', AT_FDCWD, path, 0);
+  }
+  lstat(path: string): Promise<Stat> {
+    return this.call('newfstatat', AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
+  }
+  getdents(fd: number): Promise<DirEntry[]> {
+    return this.call('getdents64', fd);
+  }
+  mkdir(path: string, mode = 0o777): Promise<void> {
+    return this.call('mkdirat', AT_FDCWD, path, mode);
+  }
+  mknod(path: string, mode: number, dev = 0): Promise<void> {
+    return this.call('mknodat', AT_FDCWD, path, mode, dev);
+  }
+  symlink(target: string, path: string): Promise<void> {
+    return this.call('symlinkat', target, AT_FDCWD, path);
+  }
+  link(oldpath: string, newpath: string): Promise<void> {
+    return this.call('linkat', oldpath, newpath, 0);
+  }
+  unlink(path: string): Promise<void> {
+    return this.call('unlinkat', AT_FDCWD, path, 0);
+  }
+  rmdir(path: string): Promise<void> {
+    return this.call('unlinkat', AT_FDCWD, path, AT_REMOVEDIR);
+  }
+  rename(oldpath: string, newpath: string, flags = 0): Promise<void> {
+    return this.call('renameat2', oldpath, newpath, flags);
+  }
+  chmod(path: string, mode: number): Promise<void> {
+    return this.call('fchmodat', path, mode);
+  }
+  chown(path: string, uid: number, gid: number): Promise<void> {
+    return this.call('fchownat', path, uid, gid, 0);
+  }
+  lchown(path: string, uid: number, gid: number): Promise<void> {
+    return this.call('fchownat', path, uid, gid, AT_SYMLINK_NOFOLLOW);
+  }
+  truncate(path: string, size: number): Promise<void> {
+    return this.call('truncate', path, size);
+  }
+  readlink(path: string): Promise<string> {
+    return this.call('readlinkat', AT_FDCWD, path);
+  }
+  access(path: string, mode: number): Promise<void> {
+    return this.call('faccessat', path, mode);
+  }
+  chdir(path: string): Promise<void> {
+    return this.call('chdir', path);
+  }
+  getcwd(): Promise<string> {
+    return this.call('getcwd');
+  }
+  chroot(path: string): Promise<void> {
+    return this.call('chroot', path);
+  }
+  umask(mask: number): Promise<number> {
+    return this.call('umask', mask);
+  }
+  pipe(cloexec = false): Promise<[number, number]> {
+    return this.call('pipe2', cloexec ? O_CLOEXEC : 0);
+  }
+  dup(fd: number): Promise<number> {
+    return this.call('dup', fd);
+  }
+  dup2(fd: number, to: number): Promise<number> {
+    return fd === to ? this.call('fcntl', fd, 1).then(() => to) : this.call('dup3', fd, to, 0);
+  }
+  fcntl(fd: number, cmd: number, arg = 0): Promise<number> {
+    return this.call('fcntl', fd, cmd, arg);
+  }
+  mount(source: string, target: string, fstype: string, options = ''): Promise<void> {
+    return this.call('mount', source, target, fstype, options);
+  }
+  bindMount(source: string, target: string): Promise<void> {
+    return this.call('mount', source, target, '', '', true);
+  }
+  umount(target: string): Promise<void> {
+    return this.call('umount2', target);
+  }
+
+  // ---- processes --------------------------------------------------------------------------
+
+  /** clone(2) as fork: a new process running `child` (with its own Sys), sharing nothing but copies. */
+  clone(flags: number, child: (sys: Sys) => Promise<number>): Promise<number> {
+    const argv = this.argv;
+    const envp = this.envp;
+    return this.call('clone', flags, (port: SysPort) => child(new Sys(port, { argv, envp })));
+  }
+  fork(child: (sys: Sys) => Promise<number>): Promise<number> {
+    return this.clone(0, child);
+  }
+  /** Does not return on success. */
+  execve(path: string, argv: string[], envp: string[] = this.envp): Promise<never> {
+    return this.call('execve', path, argv, envp);
+  }
+  exit(code: number): Promise<never> {
+    return this.call('exit_group', code);
+  }
+  wait4(pid: number, options = 0): Promise<[number, number]> {
+    return this.call('wait4', pid, options);
+  }
+  kill(pid: number, sig: number): Promise<void> {
+    return this.call('kill', pid, sig);
+  }
+  sigaction(sig: number, action?: SignalAction): Promise<SignalAction> {
+    return this.call('rt_sigaction', sig, action);
+  }
+  sigprocmask(how: 'block' | 'unblock' | 'set', sigs: number[]): Promise<number[]> {
+    return this.call('rt_sigprocmask', how, sigs);
+  }
+  sleep(ms: number): Promise<void> {
+    return this.call('nanosleep', ms);
+  }
+  /** A yield point for programs that compute for a long time without other calls. */
+  yield(): Promise<void> {
+    return this.call('sched_yield');
+  }
+  getpid(): Promise<number> {
+    return this.call('getpid');
+  }
+  getppid(): Promise<number> {
+    return this.call('getppid');
+  }
+  getpgid(pid = 0): Promise<number> {
+    return this.call('getpgid', pid);
+  }
+  setpgid(pid: number, pgid: number): Promise<void> {
+    return this.call('setpgid', pid, pgid);
+  }
+  getsid(pid = 0): Promise<number> {
+    return this.call('getsid', pid);
+  }
+  setsid(): Promise<number> {
+    return this.call('setsid');
+  }
+  getuid(): Promise<number> {
+    return this.call('getuid');
+  }
+  geteuid(): Promise<number> {
+    return this.call('geteuid');
+  }
+  getgid(): Promise<number> {
+    return this.call('getgid');
+  }
+  getegid(): Promise<number> {
+    return this.call('getegid');
+  }
+  setresuid(r: number, e: number, s: number): Promise<void> {
+    return this.call('setresuid', r, e, s);
+  }
+  setresgid(r: number, e: number, s: number): Promise<void> {
+    return this.call('setresgid', r, e, s);
+  }
+  uname(): Promise<Utsname> {
+    return this.call('uname');
+  }
+  sethostname(name: string): Promise<void> {
+    return this.call('sethostname', name);
+  }
+  unshare(flags: number): Promise<void> {
+    return this.call('unshare', flags);
+  }
+
+  // ---- conveniences made of the calls above -------------------------------------------------
+
+  /** Write all of `data`, looping over short writes. */
+  async writeAll(fd: number, data: Uint8Array | string): Promise<void> {
+    let bytes = typeof data === 'string' ? utf8Encode(data) : data;
+    while (bytes.length > 0) {
+      const n = await this.write(fd, bytes);
+      bytes = bytes.subarray(n);
+    }
+  }
+
+  /** Read until end of file. */
+  async readAll(fd: number): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = await this.read(fd, 65536);
+      if (chunk.length === 0) break;
+      parts.push(chunk);
+      total += chunk.length;
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  async readText(fd: number): Promise<string> {
+    return utf8Decode(await this.readAll(fd));
+  }
+}

@@ -1,0 +1,54 @@
+// Boots a kernel for tests: a tmpfs root with /bin, the real syscall table, a program loader
+// over a map of test programs (each installed as an executable file in /bin), and a Node host.
+
+import { programFile, type ProgramMain } from '../../src/abi/program.ts';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import type { KernelEvent } from '../../src/kernel/events.ts';
+import { EventBus } from '../../src/kernel/events.ts';
+import { registerFilesystems } from '../../src/kernel/fs/filesystems.ts';
+import { TmpFs } from '../../src/kernel/fs/tmpfs/tmpfs.ts';
+import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
+import { Kernel, type KernelHost } from '../../src/kernel/kernel.ts';
+import { buildSyscallTable } from '../../src/kernel/syscalls/table.ts';
+import { Sys } from '../../src/sys/sys.ts';
+
+export type TestProgram = (sys: Sys) => Promise<number>;
+
+export const nodeHost: KernelHost = {
+  nowMs: () => performance.now(),
+  macrotask: () => new Promise((resolve) => setImmediate(resolve)),
+  setTimer: (ms, fn) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
+export function asMain(p: TestProgram): ProgramMain {
+  return (port, args) => p(new Sys(port, args));
+}
+
+export async function bootKernel(programs: Record<string, TestProgram> = {}) {
+  const clock = new ManualClock();
+  const bus = new EventBus();
+  const events: KernelEvent[] = [];
+  bus.onEvent((e) => events.push(e));
+  const vfs = new Vfs({ clock, emit: bus.emit });
+  registerFilesystems(vfs);
+  const ctx = await vfs.newRootContext(new TmpFs({ dev: vfs.allocDev(), clock, mode: 0o755 }), 'rootfs');
+  await vfs.mkdir(ctx, '/bin', 0o755);
+  await vfs.mkdir(ctx, '/tmp', 0o1777);
+  for (const name of Object.keys(programs)) {
+    await vfs.writeFile(ctx, `/bin/${name}`, programFile(name));
+    await vfs.chmod(ctx, `/bin/${name}`, 0o755);
+  }
+  const kernel = new Kernel({
+    clock, host: nodeHost, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), bus,
+    loadProgram: async (name) => (programs[name] ? asMain(programs[name]!) : null),
+  });
+  /** Run `init` as PID 1 and resolve with its wait status when it exits. */
+  const runInit = (init: TestProgram, argv = ['init']): Promise<number> => {
+    kernel.startInit(asMain(init), argv, ['PATH=/bin']);
+    return kernel.halted;
+  };
+  return { kernel, vfs, ctx, clock, events, runInit };
+}
