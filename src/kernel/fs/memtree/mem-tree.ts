@@ -336,20 +336,15 @@ export abstract class MemTree implements FileSystem {
     const n = from.get(oldName);
     if (!n) throw new SysError('ENOENT', oldName);
     this.writable();
-    if (flags & RENAME_EXCHANGE) throw new SysError('EINVAL', 'RENAME_EXCHANGE is not supported');
     const victim = to.get(newName);
+    if (flags & RENAME_EXCHANGE) return this.exchange(oldDir, oldName, n, newDir, newName, victim);
     if (victim && flags & RENAME_NOREPLACE) throw new SysError('EEXIST', newName);
     if (victim === n) {
       // Two names of one inode: POSIX says do nothing and succeed.
       if (flags & RENAME_WHITEOUT) throw new SysError('EINVAL');
       return;
     }
-    if (n.type === 'dir') {
-      // A directory may not move below itself.
-      for (let p: MemInode | null = newDir; p; p = p.parent === p ? null : p.parent) {
-        if (p === n) throw new SysError('EINVAL', 'a directory cannot move into itself');
-      }
-    }
+    if (isBelow(newDir, n)) throw new SysError('EINVAL', 'a directory cannot move into itself');
     if (victim) {
       if (n.type === 'dir' && victim.type !== 'dir') throw new SysError('ENOTDIR', newName);
       if (n.type !== 'dir' && victim.type === 'dir') throw new SysError('EISDIR', newName);
@@ -378,6 +373,33 @@ export abstract class MemTree implements FileSystem {
       this.changedInode(wh);
       this.changedEntry(oldDir, oldName, wh);
     }
+    await this.endOp();
+  }
+
+  /** renameat2(RENAME_EXCHANGE): the two names swap objects in one step. */
+  private async exchange(oldDir: MemInode, oldName: string, a: MemInode, newDir: MemInode, newName: string, b: MemInode | undefined): Promise<void> {
+    if (!b) throw new SysError('ENOENT', newName);
+    if (a === b) return;
+    if (isBelow(newDir, a) || isBelow(oldDir, b)) throw new SysError('EINVAL');
+    oldDir.dir().set(oldName, b);
+    newDir.dir().set(newName, a);
+    if (oldDir !== newDir) {
+      for (const [moved, from, to] of [[a, oldDir, newDir], [b, newDir, oldDir]] as const) {
+        if (moved.type !== 'dir') continue;
+        from.nlink--;
+        to.nlink++;
+        moved.parent = to;
+      }
+    }
+    const now = this.clock.nowNs();
+    for (const n of [a, b]) {
+      n.ctimeNs = now;
+      this.changedInode(n);
+    }
+    this.touchDir(oldDir, now);
+    this.touchDir(newDir, now);
+    this.changedEntry(oldDir, oldName, b);
+    this.changedEntry(newDir, newName, a);
     await this.endOp();
   }
 
@@ -440,6 +462,13 @@ export abstract class MemTree implements FileSystem {
     n.mtimeNs = n.ctimeNs = this.clock.nowNs();
     this.changedInode(n);
   }
+}
+
+/** Whether `dir` is `n` or lies below it (directories have one parent each). */
+function isBelow(dir: MemInode, n: MemInode): boolean {
+  if (n.type !== 'dir') return false;
+  for (let p: MemInode | null = dir; p; p = p.parent === p ? null : p.parent) if (p === n) return true;
+  return false;
 }
 
 class MemFileHandle implements FileHandle {

@@ -111,11 +111,12 @@ export async function rename(dir: OvlNode, oldName: string, newDirNode: VNode, n
   dir.requireDir();
   if (!(newDirNode instanceof OvlNode) || newDirNode.fs !== dir.fs) throw new SysError('EXDEV');
   const newDir = newDirNode;
-  if (flags & ~RENAME_NOREPLACE) throw new SysError('EINVAL', flags & RENAME_EXCHANGE ? 'RENAME_EXCHANGE is not supported' : undefined);
+  if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) throw new SysError('EINVAL');
   const src = (await dir.lookup(oldName)) as OvlNode | null;
   if (!src) throw new SysError('ENOENT', oldName);
   dir.fs.writable();
   const dst = (await newDir.lookup(newName)) as OvlNode | null;
+  if (flags & RENAME_EXCHANGE) return exchange(dir, oldName, src, newDir, newName, dst);
   if (dst && flags & RENAME_NOREPLACE) throw new SysError('EEXIST', newName);
   if (dst === src) return;
   const isDir = src.type === 'dir';
@@ -150,6 +151,34 @@ export async function rename(dir: OvlNode, oldName: string, newDirNode: VNode, n
   src.parent = newDir;
   src.name = newName;
   newDir.children.set(newName, src);
+}
+
+/** RENAME_EXCHANGE: both objects move up to the upper layer and swap names; no whiteouts. */
+async function exchange(dir: OvlNode, oldName: string, a: OvlNode, newDir: OvlNode, newName: string, b: OvlNode | null): Promise<void> {
+  if (!b) throw new SysError('ENOENT', newName);
+  if (a === b) return;
+  // A directory with lower parts cannot change its name, in either direction.
+  if ((a.type === 'dir' && a.stack.lowers.length > 0) || (b.type === 'dir' && b.stack.lowers.length > 0)) throw new SysError('EXDEV');
+  const oldUpperDir = await copyUp(dir, 'rename inside');
+  const aUpper = await copyUp(a, 'rename');
+  const newUpperDir = await copyUp(newDir, 'rename inside');
+  const bUpper = await copyUp(b, 'rename');
+  const aOpaque = a.type === 'dir' && (await isOpaque(aUpper));
+  const bOpaque = b.type === 'dir' && (await isOpaque(bUpper));
+  await oldUpperDir.rename(oldName, newUpperDir, newName, RENAME_EXCHANGE);
+  for (const [moved, upper, opaque, to, name] of [[a, aUpper, aOpaque, newDir, newName], [b, bUpper, bOpaque, dir, oldName]] as const) {
+    if (moved.type === 'dir' && !opaque && to.isMerged()) {
+      await upper.setxattr(OPAQUE_XATTR, YES, 0);
+      dir.fs.emitOpaque(to, name);
+    }
+  }
+  a.stack.upper = { node: (await newUpperDir.lookup(newName))!, layer: dir.fs.upper! };
+  b.stack.upper = { node: (await oldUpperDir.lookup(oldName))!, layer: dir.fs.upper! };
+  [a.parent, a.name, b.parent, b.name] = [newDir, newName, dir, oldName];
+  newDir.children.set(newName, a);
+  dir.children.set(oldName, b);
+  dir.changed();
+  newDir.changed();
 }
 
 function joinPath(dir: string, name: string): string {

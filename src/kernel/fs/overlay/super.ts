@@ -2,7 +2,8 @@
 // `lowerdir=A:B:C` (A on top), `upperdir` + `workdir` on one filesystem, read-only without an
 // upper. Mount-time checks and their errnos were measured on Linux 6.18: workdir inside upperdir
 // or equal to it is EINVAL, a lowerdir inside the upperdir is ELOOP, a missing layer ENOENT,
-// an unknown option EINVAL. (An upperdir inside a lowerdir is accepted, as Linux accepts it.)
+// an unknown option EINVAL, a read-only overlay of one lowerdir EINVAL. (An upperdir inside a
+// lowerdir is accepted, as Linux accepts it.)
 
 import { SysError } from '../../../abi/errno.ts';
 import type { EmitFn, KernelEvent } from '../../events.ts';
@@ -157,6 +158,9 @@ export async function mountOverlay(req: FsMountRequest): Promise<FileSystem> {
   if (upperdir !== null && workdir === null) throw new SysError('EINVAL', "overlayfs: missing 'workdir'");
   const lowerPaths = splitLowers(lowerdir);
   if (lowerPaths.length === 0) throw new SysError('EINVAL', "overlayfs: missing 'lowerdir'");
+  if (upperdir === null && lowerPaths.length < 2) {
+    throw new SysError('EINVAL', 'overlayfs: at least 2 lowerdir are needed while upperdir nonexistent');
+  }
   const lowers: Layer[] = [];
   const resolved: string[] = [];
   for (const p of lowerPaths) {

@@ -22,6 +22,12 @@ import { type WalkContext, lookupChild, resolve, resolveLinkTarget, resolveParen
 
 export { OpenFile };
 
+/** Whether `ref` is `ancestor` or lies below it. */
+function isBelow(ref: PathRef, ancestor: PathRef): boolean {
+  for (let r: PathRef | null = ref; r; r = r.parent) if (sameRef(r, ancestor)) return true;
+  return false;
+}
+
 /** What a process brings to every file system call. Copied on fork; replaced, never mutated. */
 export interface FsContext extends WalkContext {
   readonly umask: number;
@@ -327,28 +333,23 @@ export class Vfs {
     this.writableMount(from.dir);
     const src = await lookupChild(ctx, from.dir, from.name);
     if (!src) throw new SysError('ENOENT', from.name);
+    const exchange = (flags & RENAME_EXCHANGE) !== 0;
     const srcIsDir = src.node.type === 'dir';
-    if (!srcIsDir && (from.trailingSlash || to.trailingSlash)) throw new SysError('ENOTDIR');
+    if (!exchange && !srcIsDir && (from.trailingSlash || to.trailingSlash)) throw new SysError('ENOTDIR');
     // A directory may not be moved below itself.
-    if (srcIsDir) {
-      for (let r: PathRef | null = to.dir; r; r = r.parent) {
-        if (sameRef(r, src)) throw new SysError('EINVAL');
-      }
-    }
+    if (srcIsDir && isBelow(to.dir, src)) throw new SysError('EINVAL');
     const dst = await lookupChild(ctx, to.dir, to.name);
     if (dst) {
       if (flags & RENAME_NOREPLACE) throw new SysError('EEXIST');
       if (dst.node === src.node) return;
-      // The target must not be an ancestor of the source.
-      for (let r: PathRef | null = from.dir; r; r = r.parent) {
-        if (sameRef(r, dst)) throw new SysError('ENOTEMPTY');
-      }
+      // The target must not be an ancestor of the source (nor, when swapping, move below itself).
+      if (isBelow(from.dir, dst)) throw new SysError(exchange ? 'EINVAL' : 'ENOTEMPTY');
       const dstIsDir = dst.node.type === 'dir';
-      if (srcIsDir && !dstIsDir) throw new SysError('ENOTDIR');
-      if (!srcIsDir && dstIsDir) throw new SysError('EISDIR');
+      if (!exchange && srcIsDir && !dstIsDir) throw new SysError('ENOTDIR');
+      if (!exchange && !srcIsDir && dstIsDir) throw new SysError('EISDIR');
       if (this.isMountpoint(ctx, dst)) throw new SysError('EBUSY');
-    } else if (flags & RENAME_EXCHANGE) {
-      throw new SysError('ENOENT');
+    } else if (exchange) {
+      throw new SysError('ENOENT', to.name);
     }
     if (this.isMountpoint(ctx, src)) throw new SysError('EBUSY');
     await this.mayWriteDir(ctx, from.dir);
