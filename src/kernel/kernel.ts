@@ -111,6 +111,7 @@ export class Kernel {
     });
     task.nrs.push(this.rootPidNs.alloc(task));
     task.pgid = task.sid = task.pid;
+    task.fs = { ...task.fs, caller: task };
     this.tasks.set(task.pid, task);
     this.emit({ type: 'proc.spawn', pid: task.pid, ppid: 0, comm: task.comm, flags: 0 });
     void this.run(task, main);
@@ -141,6 +142,7 @@ export class Kernel {
       void child.fds.closeAll();
       throw e;
     }
+    child.fs = { ...child.fs, caller: child };
     child.exe = parent.exe;
     for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
     child.blocked = new Set(parent.blocked);

@@ -5,7 +5,7 @@ import { SysError } from '../../../abi/errno.ts';
 import { O_APPEND, O_ACCMODE, O_RDONLY, O_WRONLY } from '../../../abi/open-flags.ts';
 import type { Stat } from '../../../abi/stat.ts';
 import type { PathRef } from './mount.ts';
-import type { DirEntry, FileHandle } from './types.ts';
+import type { Caller, DirEntry, FileHandle } from './types.ts';
 
 export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
@@ -20,6 +20,8 @@ export class OpenFile {
     readonly flags: number,
     /** Null for directories and O_PATH descriptors. */
     private readonly handle: FileHandle | null,
+    /** Who opened it: a directory listing through this description is made for them. */
+    private readonly caller?: Caller,
   ) {}
 
   get offset(): number {
@@ -84,7 +86,7 @@ export class OpenFile {
   /** getdents(2) on a directory descriptor. */
   readdir(): Promise<DirEntry[]> {
     if (this.closed) throw new SysError('EBADF');
-    return this.ref.node.readdir();
+    return this.ref.node.readdir(this.caller);
   }
 
   async sync(): Promise<void> {

@@ -16,6 +16,13 @@ export interface Cred {
   readonly groups: readonly number[];
 }
 
+/**
+ * Who is calling, for the few filesystems whose answers depend on it (procfs: /proc/self,
+ * /proc/PID visibility from the caller's PID namespace). Opaque to the VFS; the kernel puts
+ * its task here.
+ */
+export type Caller = unknown;
+
 export const ROOT_CRED: Cred = Object.freeze({ uid: 0, gid: 0, groups: Object.freeze([]) as readonly number[] });
 
 /** The kernel's one clock. Tests drive a manual clock. */
@@ -84,8 +91,8 @@ export interface VNode {
   setattr(attrs: SetAttrs): Promise<void>;
 
   /** The child named `name`, or null when there is none. `name` is never "." or "..". */
-  lookup(name: string): Promise<VNode | null>;
-  readdir(): Promise<DirEntry[]>;
+  lookup(name: string, caller?: Caller): Promise<VNode | null>;
+  readdir(caller?: Caller): Promise<DirEntry[]>;
   /**
    * mknod(2) for every non-directory, non-symlink type: `mode` carries the type bits
    * (S_IFREG, S_IFIFO, S_IFCHR, S_IFBLK, S_IFSOCK) and the permission bits.
@@ -99,7 +106,7 @@ export interface VNode {
   rmdir(name: string): Promise<void>;
   /** rename(2)/renameat2(2); `flags` takes RENAME_NOREPLACE and RENAME_WHITEOUT. */
   rename(oldName: string, newDir: VNode, newName: string, flags: number): Promise<void>;
-  readlink(): Promise<string>;
+  readlink(caller?: Caller): Promise<string>;
 
   getxattr(name: string): Promise<Uint8Array>;
   /** `flags`: XATTR_CREATE / XATTR_REPLACE. */
@@ -108,7 +115,7 @@ export interface VNode {
   removexattr(name: string): Promise<void>;
 
   /** Regular files: a handle on the data. O_TRUNC is the VFS's business, not open's. */
-  open(flags: number): Promise<FileHandle>;
+  open(flags: number, caller?: Caller): Promise<FileHandle>;
 
   /**
    * Make this (empty, regular) file share `source`'s data without copying it, as FICLONE

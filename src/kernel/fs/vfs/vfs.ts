@@ -220,7 +220,7 @@ export class Vfs {
     const node = ref.node;
     if (node.type === 'symlink' && !(flags & O_PATH)) throw new SysError('ELOOP');
     if (flags & O_DIRECTORY && node.type !== 'dir') throw new SysError('ENOTDIR');
-    if (flags & O_PATH) return new OpenFile(ref, flags, null);
+    if (flags & O_PATH) return new OpenFile(ref, flags, null, ctx.caller);
     const write = wantsWrite(flags);
     if (node.type === 'dir') {
       if (write || (flags & O_CREAT)) throw new SysError('EISDIR');
@@ -231,10 +231,10 @@ export class Vfs {
       if (!mayAccess(st, ctx.cred, mask)) throw new SysError('EACCES');
     }
     if ((write || flags & O_TRUNC) && (node.type === 'file' || node.type === 'dir')) this.writableMount(ref);
-    if (node.type === 'dir') return new OpenFile(ref, flags, null);
+    if (node.type === 'dir') return new OpenFile(ref, flags, null, ctx.caller);
     let handle: FileHandle;
     if (node.type === 'file') {
-      handle = await node.open(flags);
+      handle = await node.open(flags, ctx.caller);
       if (flags & O_TRUNC && !created && (write || (flags & O_ACCMODE) === O_RDONLY)) await handle.truncate(0);
     } else if (node.type === 'symlink') {
       throw new SysError('ELOOP');
@@ -242,7 +242,7 @@ export class Vfs {
       if (!this.openSpecial) throw new SysError('ENXIO');
       handle = await this.openSpecial(ref, st, flags);
     }
-    return new OpenFile(ref, flags, handle);
+    return new OpenFile(ref, flags, handle, ctx.caller);
   }
 
   async stat(ctx: FsContext, path: string): Promise<Stat> {
@@ -434,14 +434,14 @@ export class Vfs {
   async readlink(ctx: FsContext, path: string): Promise<string> {
     const ref = await resolve(ctx, path, false);
     if (ref.node.type !== 'symlink') throw new SysError('EINVAL');
-    return ref.node.readlink();
+    return ref.node.readlink(ctx.caller);
   }
 
   async readdir(ctx: FsContext, path: string): Promise<DirEntry[]> {
     const ref = await resolve(ctx, path, true);
     if (ref.node.type !== 'dir') throw new SysError('ENOTDIR');
     if (!mayAccess(await ref.node.stat(), ctx.cred, R_OK)) throw new SysError('EACCES');
-    return ref.node.readdir();
+    return ref.node.readdir(ctx.caller);
   }
 
   async access(ctx: FsContext, path: string, mode: number): Promise<void> {

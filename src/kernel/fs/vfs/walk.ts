@@ -6,7 +6,7 @@ import { SysError } from '../../../abi/errno.ts';
 import { NAME_MAX, PATH_MAX, components } from '../../../base/path.ts';
 import { type MountNamespace, type PathRef, sameRef } from './mount.ts';
 import { X_OK, mayAccess } from './permission.ts';
-import type { Cred } from './types.ts';
+import type { Caller, Cred } from './types.ts';
 
 /** Linux's MAXSYMLINKS. */
 export const MAX_SYMLINKS = 40;
@@ -17,6 +17,8 @@ export interface WalkContext {
   readonly root: PathRef;
   readonly cwd: PathRef;
   readonly cred: Cred;
+  /** Handed to filesystems that answer differently per caller (procfs). */
+  readonly caller?: Caller;
 }
 
 interface LinkBudget {
@@ -60,7 +62,7 @@ export async function lookupChild(ctx: WalkContext, dir: PathRef, name: string):
   if (name === '.' || name === '') return dir;
   if (name === '..') return dotdot(ctx, dir);
   if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
-  const node = await dir.node.lookup(name);
+  const node = await dir.node.lookup(name, ctx.caller);
   if (!node) return null;
   return crossMounts(ctx.mounts, { mount: dir.mount, node, parent: dir, name });
 }
@@ -84,7 +86,7 @@ async function walkFrom(ctx: WalkContext, start: PathRef, comps: string[], follo
 
 async function followLink(ctx: WalkContext, dir: PathRef, link: PathRef, budget: LinkBudget): Promise<PathRef> {
   if (--budget.left < 0) throw new SysError('ELOOP');
-  const target = await link.node.readlink();
+  const target = await link.node.readlink(ctx.caller);
   if (target.length === 0) throw new SysError('ENOENT');
   const base = target.startsWith('/') ? ctx.root : dir;
   return walkFrom(ctx, base, components(target), true, budget);
@@ -118,7 +120,7 @@ export async function resolveParent(ctx: WalkContext, path: string): Promise<Par
 
 /** Follow a symlink found as the last component of a create (O_CREAT through a dangling link). */
 export async function resolveLinkTarget(ctx: WalkContext, dir: PathRef, link: PathRef): Promise<string> {
-  const target = await link.node.readlink();
+  const target = await link.node.readlink(ctx.caller);
   if (target.length === 0) throw new SysError('ENOENT');
   return target.startsWith('/') ? target : `${pathOfDir(dir)}/${target}`;
 }
