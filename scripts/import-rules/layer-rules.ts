@@ -5,11 +5,11 @@ import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 
 export const LAYERS = [
-  'base', 'abi', 'kernel', 'sys', 'runtime', 'programs', 'host', 'protocol', 'worker', 'ui', 'embed', 'cli',
+  'base', 'abi', 'kernel', 'sys', 'runtime', 'programs', 'host', 'protocol', 'boot', 'worker', 'ui', 'embed', 'cli',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
-const BELOW_WORKER: Layer[] = ['base', 'abi', 'kernel', 'sys', 'runtime', 'programs', 'host', 'protocol'];
+const BELOW_WORKER: Layer[] = ['base', 'abi', 'kernel', 'sys', 'runtime', 'programs', 'host', 'protocol', 'boot'];
 
 /** Other layers each layer may import (a layer may always import its own files). */
 export const LAYER_IMPORTS: Record<Layer, readonly Layer[]> = {
@@ -21,6 +21,7 @@ export const LAYER_IMPORTS: Record<Layer, readonly Layer[]> = {
   programs: ['base', 'abi', 'sys', 'runtime'],
   host: ['base', 'abi'],
   protocol: ['base', 'abi'],
+  boot: ['base', 'abi', 'kernel', 'sys', 'runtime', 'programs', 'host'],
   worker: BELOW_WORKER,
   ui: ['base', 'abi', 'protocol'],
   embed: ['ui', 'protocol', 'base'],

@@ -20,6 +20,7 @@ const expectedLib: Record<string, string[]> = {
   runtime: ['ES2022'],
   programs: ['ES2022'],
   protocol: ['ES2022'],
+  boot: ['ES2022'],
   host: ['ES2022', 'WebWorker'],
   worker: ['ES2022', 'WebWorker'],
   ui: ['ES2022', 'DOM', 'DOM.Iterable'],

@@ -1,0 +1,51 @@
+// Assembles a machine: the VFS with its filesystem types, the root disk (persistent over a Store,
+// or a tmpfs), the kernel with its syscall table and program registry, and the host's first
+// mounts. The worker and the Node CLI both boot through here; they hand in what differs
+// (where the disk lives, the thread's timers).
+
+import type { Store } from '../kernel/fs/storage/store.ts';
+import { BlobStore } from '../kernel/fs/storage/blob-store.ts';
+import { DiskFs } from '../kernel/fs/diskfs/diskfs.ts';
+import { TmpFs } from '../kernel/fs/tmpfs/tmpfs.ts';
+import { registerFilesystems } from '../kernel/fs/filesystems.ts';
+import type { FileSystem, Clock } from '../kernel/fs/vfs/types.ts';
+import { Vfs } from '../kernel/fs/vfs/vfs.ts';
+import { SystemClock } from '../kernel/clock.ts';
+import { EventBus } from '../kernel/events.ts';
+import { Kernel, type KernelHost } from '../kernel/kernel.ts';
+import { buildSyscallTable } from '../kernel/syscalls/table.ts';
+import { loadProgram, programNames } from '../programs/registry.ts';
+import { prepareRoot } from './root-image.ts';
+
+export interface MachineOptions {
+  host: KernelHost;
+  /** Where the root disk lives; without one the root is a tmpfs and nothing survives. */
+  store?: Store;
+  clock?: Clock;
+  hostname?: string;
+}
+
+export interface Machine {
+  kernel: Kernel;
+  vfs: Vfs;
+  bus: EventBus;
+  root: FileSystem;
+  /** Write back everything buffered on the root disk. */
+  sync(): Promise<void>;
+}
+
+export async function bootMachine(opts: MachineOptions): Promise<Machine> {
+  const clock = opts.clock ?? new SystemClock();
+  const hostname = opts.hostname ?? 'cowbox';
+  const bus = new EventBus();
+  const vfs = new Vfs({ clock, emit: bus.emit });
+  registerFilesystems(vfs);
+  const root: FileSystem = opts.store
+    ? await DiskFs.open({ store: opts.store, blobs: new BlobStore(opts.store), clock, dev: vfs.allocDev() })
+    : new TmpFs({ clock, dev: vfs.allocDev(), mode: 0o755 });
+  const ctx = await vfs.newRootContext(root, '/dev/vda');
+  await prepareRoot(vfs, ctx, hostname, programNames());
+  await vfs.mount(ctx, 'tmpfs', '/run', 'tmpfs', 'mode=755');
+  const kernel = new Kernel({ clock, host: opts.host, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), loadProgram, bus, hostname });
+  return { kernel, vfs, bus, root, sync: () => root.sync() };
+}

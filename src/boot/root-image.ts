@@ -1,0 +1,64 @@
+// The host's own root filesystem on first boot: a small Debian-like layout (merged /usr, the
+// account files, /etc/hostname) and an executable file for every program in the registry.
+// Later boots only add executables for programs that are new since the last one, so a command
+// a user deleted stays deleted, as it would on a real disk.
+
+import { isSysError } from '../abi/errno.ts';
+import { programFile } from '../abi/program.ts';
+import { utf8Decode } from '../base/text.ts';
+import type { FsContext, Vfs } from '../kernel/fs/vfs/vfs.ts';
+
+const DIRS: Array<[string, number]> = [
+  ['/usr', 0o755], ['/usr/bin', 0o755], ['/usr/sbin', 0o755], ['/usr/lib', 0o755], ['/usr/local', 0o755],
+  ['/usr/local/bin', 0o755], ['/usr/share', 0o755], ['/etc', 0o755], ['/root', 0o700], ['/home', 0o755],
+  ['/tmp', 0o1777], ['/var', 0o755], ['/var/lib', 0o755], ['/var/lib/cowbox', 0o755], ['/var/log', 0o755],
+  ['/var/tmp', 0o1777], ['/proc', 0o555], ['/sys', 0o555], ['/dev', 0o755], ['/run', 0o755], ['/mnt', 0o755],
+  ['/opt', 0o755], ['/srv', 0o755],
+];
+
+const LINKS: Array<[string, string]> = [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib']];
+
+const FILES: Array<[string, string, number]> = [
+  ['/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n', 0o644],
+  ['/etc/group', 'root:x:0:\ndaemon:x:1:\ntty:x:5:\nnogroup:x:65534:\n', 0o644],
+  ['/etc/shadow', 'root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n', 0o640],
+  ['/etc/os-release', 'PRETTY_NAME="cowbox"\nNAME="cowbox"\nID=cowbox\nHOME_URL="https://github.com/"\n', 0o644],
+  ['/etc/profile', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nexport PATH\n', 0o644],
+];
+
+const INSTALLED = '/var/lib/cowbox/programs';
+
+async function exists(vfs: Vfs, ctx: FsContext, path: string): Promise<boolean> {
+  try {
+    await vfs.lstat(ctx, path);
+    return true;
+  } catch (e) {
+    if (isSysError(e, 'ENOENT')) return false;
+    throw e;
+  }
+}
+
+/** Lay out a fresh root, or bring an existing one's program set up to date. */
+export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, programs: string[]): Promise<void> {
+  const fresh = !(await exists(vfs, ctx, INSTALLED));
+  if (fresh) {
+    for (const [dir, mode] of DIRS) {
+      if (!(await exists(vfs, ctx, dir))) await vfs.mkdir(ctx, dir, mode);
+      await vfs.chmod(ctx, dir, mode);
+    }
+    for (const [link, target] of LINKS) if (!(await exists(vfs, ctx, link))) await vfs.symlink(ctx, target, link);
+    for (const [path, text, mode] of FILES) {
+      await vfs.writeFile(ctx, path, text);
+      await vfs.chmod(ctx, path, mode);
+    }
+    await vfs.writeFile(ctx, '/etc/hostname', `${hostname}\n`);
+  }
+  const known = fresh ? new Set<string>() : new Set(utf8Decode(await vfs.readFile(ctx, INSTALLED)).split('\n').filter(Boolean));
+  for (const name of programs) {
+    if (known.has(name)) continue;
+    const dir = name === 'init' ? '/usr/sbin' : '/usr/bin';
+    await vfs.writeFile(ctx, `${dir}/${name}`, programFile(name));
+    await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
+  }
+  await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
+}
