@@ -6,7 +6,16 @@ export const PATH_MAX = 4096;
 
 /** Split a path into its non-empty components ("/a//b/" -> ["a", "b"]). */
 export function components(path: string): string[] {
-  return path.split('/').filter((c) => c.length > 0);
+  const out: string[] = [];
+  let start = 0;
+  // A hand-rolled split: the path walk calls this for every system call that takes a path.
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (i > start) out.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 export function basename(path: string): string {

@@ -96,7 +96,7 @@ export class DiskFs extends MemTree {
       n.mtimeNs = BigInt(row.mtime);
       n.ctimeNs = BigInt(row.ctime);
       n.target = row.target;
-      for (const [name, value] of Object.entries(row.xattrs)) n.xattrs.set(name, value);
+      for (const [name, value] of Object.entries(row.xattrs)) n.writableXattrs().set(name, value);
       if (n.type === 'file') n.data = new ChunkedData(this.blobs, row.chunks, row.size);
       inodes.set(n.ino, n);
     }

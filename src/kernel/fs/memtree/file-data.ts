@@ -4,14 +4,17 @@
 export interface FileData {
   readonly size: number;
   read(pos: number, length: number): Promise<Uint8Array>;
-  /** Writes past the end extend the file; a gap reads as zeros. */
-  write(pos: number, bytes: Uint8Array): Promise<void>;
+  /** Writes past the end extend the file; a gap reads as zeros. Memory-only data finishes at once. */
+  write(pos: number, bytes: Uint8Array): Promise<void> | void;
   truncate(size: number): Promise<void>;
 }
 
 /** A growable buffer that doubles its capacity, so appends cost amortised O(1). */
+const EMPTY = new Uint8Array(0);
+
 export class BufferData implements FileData {
-  private buf = new Uint8Array(0);
+  /** Shared while the file is empty: most new files get their bytes in one write anyway. */
+  private buf = EMPTY;
   private length = 0;
 
   get size(): number {
@@ -27,7 +30,7 @@ export class BufferData implements FileData {
     return this.buf.slice(pos, Math.min(this.length, pos + length));
   }
 
-  async write(pos: number, bytes: Uint8Array): Promise<void> {
+  write(pos: number, bytes: Uint8Array): void {
     const end = pos + bytes.length;
     this.ensure(end);
     // Bytes between the old end and pos are already zero: truncate() clears what it cuts.
@@ -43,7 +46,8 @@ export class BufferData implements FileData {
 
   private ensure(capacity: number): void {
     if (capacity <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(capacity, this.buf.length * 2, 64));
+    // The first write gets exactly its size; growth after that doubles.
+    const next = new Uint8Array(this.buf.length === 0 ? capacity : Math.max(capacity, this.buf.length * 2));
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }

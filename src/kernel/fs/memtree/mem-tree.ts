@@ -35,9 +35,11 @@ export interface InodeRecord {
   atimeNs: bigint;
   mtimeNs: bigint;
   ctimeNs: bigint;
-  xattrs: Map<string, Uint8Array>;
+  xattrs: ReadonlyMap<string, Uint8Array>;
   target: string;
 }
+
+const NO_XATTRS: ReadonlyMap<string, Uint8Array> = new Map();
 
 export class MemInode implements VNode, InodeRecord {
   readonly type: FileType;
@@ -46,7 +48,8 @@ export class MemInode implements VNode, InodeRecord {
   atimeNs: bigint;
   mtimeNs: bigint;
   ctimeNs: bigint;
-  xattrs = new Map<string, Uint8Array>();
+  /** Most inodes never get an extended attribute, so the map is made on the first one. */
+  private xattrMap: Map<string, Uint8Array> | null = null;
   /** Symlink target. */
   target = '';
   /** Directory entries. */
@@ -87,6 +90,9 @@ export class MemInode implements VNode, InodeRecord {
   async lookup(name: string): Promise<VNode | null> {
     return this.dir().get(name) ?? null;
   }
+  lookupCached(name: string): VNode | null {
+    return this.dir().get(name) ?? null;
+  }
   async readdir(): Promise<DirEntry[]> {
     const out: DirEntry[] = [];
     for (const [name, child] of this.dir()) out.push({ name, type: child.type, ino: child.ino });
@@ -121,7 +127,7 @@ export class MemInode implements VNode, InodeRecord {
     return this.target;
   }
   async getxattr(name: string): Promise<Uint8Array> {
-    const v = this.xattrs.get(name);
+    const v = this.xattrMap?.get(name);
     if (!v) throw new SysError('ENODATA', name);
     return v.slice();
   }
@@ -129,7 +135,7 @@ export class MemInode implements VNode, InodeRecord {
     return this.fs.setxattr(this, name, value, flags);
   }
   async listxattr(): Promise<string[]> {
-    return [...this.xattrs.keys()];
+    return this.xattrMap ? [...this.xattrMap.keys()] : [];
   }
   removexattr(name: string): Promise<void> {
     return this.fs.removexattr(this, name);
@@ -139,6 +145,15 @@ export class MemInode implements VNode, InodeRecord {
   }
   cloneDataFrom(source: VNode): Promise<boolean> {
     return this.fs.cloneData(this, source);
+  }
+
+  get xattrs(): ReadonlyMap<string, Uint8Array> {
+    return this.xattrMap ?? NO_XATTRS;
+  }
+
+  /** The attribute map to change (made on first use). */
+  writableXattrs(): Map<string, Uint8Array> {
+    return (this.xattrMap ??= new Map());
   }
 
   dir(): Map<string, MemInode> {
@@ -195,8 +210,8 @@ export abstract class MemTree implements FileSystem {
   protected changedEntry(_dir: MemInode, _name: string, _child: MemInode | null): void {}
   /** The inode is gone: no names and no open handles. */
   protected releasedInode(_n: MemInode): void {}
-  /** Called at the end of every change; diskfs writes its changes out here. */
-  protected async endOp(): Promise<void> {}
+  /** Called at the end of every change; diskfs writes its changes out here (tmpfs: nothing to wait for). */
+  protected endOp(): Promise<void> | void {}
   /** Data sharing between files (diskfs shares chunks); tmpfs cannot. */
   async cloneData(_dest: MemInode, _source: VNode): Promise<boolean> {
     return false;
@@ -221,7 +236,8 @@ export abstract class MemTree implements FileSystem {
   }
 
   async sync(): Promise<void> {
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   mountOptions(): string {
@@ -271,7 +287,8 @@ export abstract class MemTree implements FileSystem {
     this.touchDir(dir, n.ctimeNs);
     this.changedInode(n);
     this.changedEntry(dir, name, n);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
     return n;
   }
 
@@ -289,7 +306,8 @@ export abstract class MemTree implements FileSystem {
     this.touchDir(dir, now);
     this.changedInode(t);
     this.changedEntry(dir, name, t);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   async remove(dir: MemInode, name: string, wantDir: boolean): Promise<void> {
@@ -308,7 +326,8 @@ export abstract class MemTree implements FileSystem {
     this.unlinkInode(dir, n, now);
     this.touchDir(dir, now);
     this.changedEntry(dir, name, null);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   /** Drop one name of `n` (which was in `dir`): link counts, and release when unused. */
@@ -373,7 +392,8 @@ export abstract class MemTree implements FileSystem {
       this.changedInode(wh);
       this.changedEntry(oldDir, oldName, wh);
     }
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   /** renameat2(RENAME_EXCHANGE): the two names swap objects in one step. */
@@ -400,7 +420,8 @@ export abstract class MemTree implements FileSystem {
     this.touchDir(newDir, now);
     this.changedEntry(oldDir, oldName, b);
     this.changedEntry(newDir, newName, a);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   async setattr(n: MemInode, attrs: SetAttrs): Promise<void> {
@@ -421,7 +442,8 @@ export abstract class MemTree implements FileSystem {
     if (attrs.mtimeNs !== undefined) n.mtimeNs = attrs.mtimeNs;
     n.ctimeNs = attrs.ctimeNs ?? now;
     this.changedInode(n);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   async setxattr(n: MemInode, name: string, value: Uint8Array, flags: number): Promise<void> {
@@ -429,18 +451,20 @@ export abstract class MemTree implements FileSystem {
     const has = n.xattrs.has(name);
     if (flags & XATTR_CREATE && has) throw new SysError('EEXIST', name);
     if (flags & XATTR_REPLACE && !has) throw new SysError('ENODATA', name);
-    n.xattrs.set(name, value.slice());
+    n.writableXattrs().set(name, value.slice());
     n.ctimeNs = this.clock.nowNs();
     this.changedInode(n);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   async removexattr(n: MemInode, name: string): Promise<void> {
     this.writable();
-    if (!n.xattrs.delete(name)) throw new SysError('ENODATA', name);
+    if (!n.writableXattrs().delete(name)) throw new SysError('ENODATA', name);
     n.ctimeNs = this.clock.nowNs();
     this.changedInode(n);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   async open(n: MemInode, _flags: number): Promise<FileHandle> {
@@ -454,7 +478,8 @@ export abstract class MemTree implements FileSystem {
   async closed(n: MemInode): Promise<void> {
     n.openCount--;
     if (n.nlink === 0 && n.openCount === 0) this.release(n);
-    await this.endOp();
+    const written = this.endOp();
+    if (written) await written;
   }
 
   /** Data changed through a handle: stamp mtime/ctime. Subclasses persist at flush. */
@@ -485,7 +510,8 @@ class MemFileHandle implements FileHandle {
   async write(pos: number, data: Uint8Array): Promise<number> {
     const d = this.live();
     if (this.tree.readOnly) throw new SysError('EROFS');
-    await d.write(pos, data);
+    const pending = d.write(pos, data);
+    if (pending) await pending;
     this.tree.dataWritten(this.n);
     return data.length;
   }

@@ -64,6 +64,9 @@ export class OvlNode implements VNode {
   lookup(name: string): Promise<VNode | null> {
     return this.fs.lookupChild(this, name);
   }
+  lookupCached(name: string): VNode | null | undefined {
+    return this.type === 'dir' ? this.children.get(name) : undefined;
+  }
   async readdir(): Promise<DirEntry[]> {
     this.requireDir();
     this.listing ??= await mergedReaddir(this);

@@ -56,14 +56,13 @@ export class Mount {
   }
 }
 
-const key = (m: Mount, n: VNode): string => `${m.id}/${n.fs.dev}:${n.ino}`;
-
 export class MountNamespace {
   /** The initial mount namespace's inode number on Linux 6.18; later ones are handed in. */
   static readonly INITIAL_ID = 4026531832;
   readonly id: number;
   private readonly mounts: Mount[] = [];
-  private readonly over = new Map<string, Mount>();
+  /** Mount points by parent mount and directory object (filesystems keep one object per inode). */
+  private readonly over = new Map<Mount, Map<VNode, Mount>>();
 
   constructor(readonly rootMount: Mount, id = MountNamespace.INITIAL_ID) {
     this.id = id;
@@ -77,23 +76,27 @@ export class MountNamespace {
 
   /** The mount sitting on (mount, node), if any. */
   mountedOn(mount: Mount, node: VNode): Mount | undefined {
-    return this.over.get(key(mount, node));
+    return this.over.get(mount)?.get(node);
   }
 
   add(m: Mount): void {
     const at = m.mountpoint;
     if (!at) throw new SysError('EINVAL', 'a namespace has one root mount');
-    const k = key(at.mount, at.node);
+    let points = this.over.get(at.mount);
+    if (!points) this.over.set(at.mount, (points = new Map()));
     // The walk always ends on the top of a stack, so a second mount here stacks on the first.
-    if (this.over.has(k)) throw new SysError('EBUSY');
-    this.over.set(k, m);
+    if (points.has(at.node)) throw new SysError('EBUSY');
+    points.set(at.node, m);
     this.mounts.push(m);
   }
 
   remove(m: Mount): void {
     if (m === this.rootMount) throw new SysError('EBUSY', 'cannot unmount the root');
     if (this.mounts.some((c) => c.parent === m)) throw new SysError('EBUSY', 'mounts below it');
-    this.over.delete(key(m.mountpoint!.mount, m.mountpoint!.node));
+    const at = m.mountpoint!;
+    const points = this.over.get(at.mount)!;
+    points.delete(at.node);
+    if (points.size === 0) this.over.delete(at.mount);
     this.mounts.splice(this.mounts.indexOf(m), 1);
   }
 }

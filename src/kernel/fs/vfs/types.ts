@@ -92,6 +92,12 @@ export interface VNode {
 
   /** The child named `name`, or null when there is none. `name` is never "." or "..". */
   lookup(name: string, caller?: Caller): Promise<VNode | null>;
+  /**
+   * The path walk's fast path (Linux's RCU walk): the child if the filesystem knows it without
+   * waiting for anything, null if it knows there is none, undefined if it must look (then the
+   * walk calls `lookup`). Filesystems whose answer depends on the caller leave it out.
+   */
+  lookupCached?(name: string): VNode | null | undefined;
   readdir(caller?: Caller): Promise<DirEntry[]>;
   /**
    * mknod(2) for every non-directory, non-symlink type: `mode` carries the type bits

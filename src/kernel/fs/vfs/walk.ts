@@ -47,9 +47,13 @@ export function crossMounts(ns: MountNamespace, ref: PathRef): PathRef {
   return r;
 }
 
-async function searchable(ctx: WalkContext, dir: PathRef): Promise<void> {
+/** Root searches every directory, so only others wait for a stat. */
+function searchable(ctx: WalkContext, dir: PathRef): Promise<void> | undefined {
   if (dir.node.type !== 'dir') throw new SysError('ENOTDIR');
-  if (ctx.cred.uid !== 0 && !mayAccess(await dir.node.stat(), ctx.cred, X_OK)) throw new SysError('EACCES');
+  if (ctx.cred.uid === 0) return undefined;
+  return dir.node.stat().then((st) => {
+    if (!mayAccess(st, ctx.cred, X_OK)) throw new SysError('EACCES');
+  });
 }
 
 function dotdot(ctx: WalkContext, ref: PathRef): PathRef {
@@ -67,13 +71,24 @@ export async function lookupChild(ctx: WalkContext, dir: PathRef, name: string):
   return crossMounts(ctx.mounts, { mount: dir.mount, node, parent: dir, name });
 }
 
+/** lookupChild without waiting, when the filesystem can answer at once; undefined otherwise. */
+function lookupFast(ctx: WalkContext, dir: PathRef, name: string): PathRef | null | undefined {
+  if (name === '.' || name === '..' || name.length > NAME_MAX || !dir.node.lookupCached) return undefined;
+  const node = dir.node.lookupCached(name);
+  if (node === undefined) return undefined;
+  if (node === null) return null;
+  return crossMounts(ctx.mounts, { mount: dir.mount, node, parent: dir, name });
+}
+
 async function walkFrom(ctx: WalkContext, start: PathRef, comps: string[], followLast: boolean, budget: LinkBudget): Promise<PathRef> {
   let cur = start;
   for (let i = 0; i < comps.length; i++) {
     const comp = comps[i]!;
     const last = i === comps.length - 1;
-    await searchable(ctx, cur);
-    const next = await lookupChild(ctx, cur, comp);
+    const search = searchable(ctx, cur);
+    if (search) await search;
+    let next = lookupFast(ctx, cur, comp);
+    if (next === undefined) next = await lookupChild(ctx, cur, comp);
     if (!next) throw new SysError('ENOENT', comp);
     if (next.node.type === 'symlink' && (!last || followLast)) {
       cur = await followLink(ctx, cur, next, budget);
