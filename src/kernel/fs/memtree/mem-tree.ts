@@ -84,6 +84,9 @@ export class MemInode implements VNode, InodeRecord {
   async stat(): Promise<Stat> {
     return this.fs.statOf(this);
   }
+  statCached(): Stat {
+    return this.fs.statOf(this);
+  }
   setattr(attrs: SetAttrs): Promise<void> {
     return this.fs.setattr(this, attrs);
   }

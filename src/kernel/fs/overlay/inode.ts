@@ -48,8 +48,18 @@ export class OvlNode implements VNode {
   }
 
   async stat(): Promise<Stat> {
-    const st = await this.real().stat();
-    return { ...st, dev: this.fs.dev, ino: this.ino, nlink: this.isMerged() ? 1 : st.nlink };
+    return this.merge(await this.real().stat());
+  }
+  statCached(): Stat | undefined {
+    const st = this.real().statCached?.();
+    return st && this.merge(st);
+  }
+  /** The real object's attributes as the overlay reports them: its device, a stable inode number. */
+  private merge(st: Stat): Stat {
+    st.dev = this.fs.dev;
+    st.ino = this.ino;
+    if (this.isMerged()) st.nlink = 1;
+    return st;
   }
 
   async setattr(attrs: SetAttrs): Promise<void> {

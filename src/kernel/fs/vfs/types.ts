@@ -87,7 +87,10 @@ export interface VNode {
   readonly ino: number;
   readonly type: FileType;
 
+  /** A fresh record each call: callers may keep or change it. */
   stat(): Promise<Stat>;
+  /** stat() without waiting, for filesystems that hold their inodes in memory; undefined otherwise. */
+  statCached?(): Stat | undefined;
   setattr(attrs: SetAttrs): Promise<void>;
 
   /** The child named `name`, or null when there is none. `name` is never "." or "..". */

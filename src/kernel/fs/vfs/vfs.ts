@@ -18,9 +18,15 @@ import { Mount, MountNamespace, type PathRef, refPath, sameRef } from './mount.t
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
-import { type WalkContext, lookupChild, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
+import { type WalkContext, lookupChild, lookupFast, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
 
 export { OpenFile };
+
+/** A node's attributes, at once when its filesystem holds them in memory. */
+function statOf(node: VNode): Promise<Stat> {
+  const st = node.statCached?.();
+  return st ? Promise.resolve(st) : node.stat();
+}
 
 /** Whether `ref` is `ancestor` or lies below it. */
 function isBelow(ref: PathRef, ancestor: PathRef): boolean {
@@ -147,14 +153,17 @@ export class Vfs {
     if (ref.mount.readOnly) throw new SysError('EROFS');
   }
 
-  private async mayWriteDir(ctx: FsContext, dir: PathRef): Promise<void> {
-    if (ctx.cred.uid === 0) return;
-    if (!mayAccess(await dir.node.stat(), ctx.cred, W_OK | X_OK)) throw new SysError('EACCES');
+  /** Root may change any directory: only others wait for the directory's inode. */
+  private mayWriteDir(ctx: FsContext, dir: PathRef): Promise<void> | undefined {
+    if (ctx.cred.uid === 0) return undefined;
+    return statOf(dir.node).then((st) => {
+      if (!mayAccess(st, ctx.cred, W_OK | X_OK)) throw new SysError('EACCES');
+    });
   }
 
   /** Owner and mode of a new object: umask, and a setgid directory's group (and bit, for dirs). */
   private async newOwner(ctx: FsContext, dir: PathRef, mode: number, forDir: boolean): Promise<{ owner: Cred; mode: number }> {
-    const st = await dir.node.stat();
+    const st = dir.node.statCached?.() ?? (await dir.node.stat());
     let m = mode & ~ctx.umask;
     let gid = ctx.cred.gid;
     if (st.mode & S_ISGID) {
@@ -195,7 +204,8 @@ export class Vfs {
     if (flags & O_CREAT) {
       const { dir, name, trailingSlash } = await resolveParent(ctx, path);
       if (name === '' || name === '.' || name === '..') throw new SysError('EISDIR');
-      const existing = await lookupChild(ctx, dir, name);
+      let existing = lookupFast(ctx, dir, name);
+      if (existing === undefined) existing = await lookupChild(ctx, dir, name);
       if (existing) {
         if (flags & O_EXCL) throw new SysError('EEXIST', name);
         if (existing.node.type === 'symlink') {
@@ -208,7 +218,8 @@ export class Vfs {
       } else {
         if (trailingSlash) throw new SysError('EISDIR');
         this.writableMount(dir);
-        await this.mayWriteDir(ctx, dir);
+        const check = this.mayWriteDir(ctx, dir);
+        if (check) await check;
         const o = await this.newOwner(ctx, dir, mode & S_IALLUGO, false);
         const node = await dir.node.mknod(name, S_IFREG | o.mode, 0, o.owner);
         ref = { mount: dir.mount, node, parent: dir, name };

@@ -72,7 +72,7 @@ export async function lookupChild(ctx: WalkContext, dir: PathRef, name: string):
 }
 
 /** lookupChild without waiting, when the filesystem can answer at once; undefined otherwise. */
-function lookupFast(ctx: WalkContext, dir: PathRef, name: string): PathRef | null | undefined {
+export function lookupFast(ctx: WalkContext, dir: PathRef, name: string): PathRef | null | undefined {
   if (name === '.' || name === '..' || name.length > NAME_MAX || !dir.node.lookupCached) return undefined;
   const node = dir.node.lookupCached(name);
   if (node === undefined) return undefined;
