@@ -69,6 +69,12 @@ export class Kernel {
   readonly tasks = new Map<number, Task>();
   tracing = false;
   private lastYield = 0;
+  /**
+   * CPU accounting: the thread runs one task's code at a time, so the time between two
+   * boundaries (a syscall's entry or exit, a task falling asleep or waking) belongs to the task
+   * that crossed the first one, as user or system time. Null: nobody ran (all asleep, or idle).
+   */
+  private cpu: { task: Task | null; mode: 'user' | 'sys'; sinceMs: number } = { task: null, mode: 'user', sinceMs: 0 };
   readonly bootNs: bigint;
   /** Resolves when the root init exits (the machine halts). */
   halted: Promise<number>;
@@ -113,6 +119,7 @@ export class Kernel {
     task.pgid = task.sid = task.pid;
     task.fs = { ...task.fs, caller: task };
     this.tasks.set(task.pid, task);
+    this.track(task);
     this.emit({ type: 'proc.spawn', pid: task.pid, ppid: 0, comm: task.comm, flags: 0 });
     void this.run(task, main);
     return task;
@@ -150,6 +157,7 @@ export class Kernel {
     child.memoryBytes = parent.memoryBytes;
     parent.children.add(child);
     this.tasks.set(child.pid, child);
+    this.track(child);
     this.emit({ type: 'proc.spawn', pid: child.pid, ppid: parent.pid, comm: child.comm, flags: opts.flags ?? 0 });
     void this.run(child, main);
     return child;
@@ -166,6 +174,7 @@ export class Kernel {
     let status: number;
     // Start on a fresh turn, so the parent's clone() returns before the child runs.
     await Promise.resolve();
+    this.boundary(task, 'user');
     for (;;) {
       try {
         const code = await main(this.portFor(task), { argv: task.argv, envp: task.envp });
@@ -201,6 +210,7 @@ export class Kernel {
 
   async syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
     if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
+    this.boundary(task, 'sys');
     const entry = this.syscalls.get(name);
     await this.deliverSignals(task);
     if (!entry?.handler) {
@@ -226,20 +236,42 @@ export class Kernel {
     }
     this.trace(task, name, args, result);
     await this.deliverSignals(task);
-    await this.maybeYield();
+    await this.maybeYield(task);
+    this.boundary(task, 'user');
     return result;
+  }
+
+  /** Charge the time since the last boundary, then note who runs now and in which mode. */
+  private boundary(next: Task | null, mode: 'user' | 'sys'): void {
+    const now = this.host.nowMs();
+    const t = this.cpu.task;
+    if (t) {
+      const ns = BigInt(Math.round((now - this.cpu.sinceMs) * 1e6));
+      if (this.cpu.mode === 'user') t.utimeNs += ns;
+      else t.stimeNs += ns;
+    }
+    this.cpu = { task: next, mode, sinceMs: now };
+  }
+
+  /** Wire a new task's sleep reports to its state and the CPU accounting. */
+  private track(task: Task): void {
+    task.interrupt.onSleep = (asleep) => {
+      if (task.state === 'R' || task.state === 'S') task.state = asleep ? 'S' : 'R';
+      this.boundary(asleep ? null : task, 'sys');
+    };
   }
 
   private trace(task: Task, name: string, args: unknown[], result: unknown): void {
     if (this.tracing) this.emit({ type: 'sys.call', pid: task.pid, name, args: args.map(traceArg), result: traceArg(result) });
   }
 
-  private async maybeYield(): Promise<void> {
+  private async maybeYield(task: Task): Promise<void> {
     const now = this.host.nowMs();
     if (now - this.lastYield >= SLICE_MS) {
-      this.lastYield = now;
+      this.boundary(null, 'sys');
       await this.host.macrotask();
       this.lastYield = this.host.nowMs();
+      this.boundary(task, 'sys');
     }
   }
 
@@ -323,6 +355,7 @@ export class Kernel {
   private async exit(task: Task, status: number): Promise<void> {
     if (task.exited) return;
     task.exited = true;
+    this.boundary(null, 'sys');
     await task.fds.closeAll();
     task.exitStatus = status;
     task.state = 'Z';

@@ -27,7 +27,7 @@ export function asMain(p: TestProgram): ProgramMain {
   return (port, args) => p(new Sys(port, args));
 }
 
-export async function bootKernel(programs: Record<string, TestProgram> = {}) {
+export async function bootKernel(programs: Record<string, TestProgram> = {}, host: KernelHost = nodeHost) {
   const clock = new ManualClock();
   const bus = new EventBus();
   const events: KernelEvent[] = [];
@@ -42,7 +42,7 @@ export async function bootKernel(programs: Record<string, TestProgram> = {}) {
     await vfs.chmod(ctx, `/bin/${name}`, 0o755);
   }
   const kernel = new Kernel({
-    clock, host: nodeHost, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), bus,
+    clock, host, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), bus,
     loadProgram: async (name) => (programs[name] ? asMain(programs[name]!) : null),
   });
   /** Run `init` as PID 1 and resolve with its wait status when it exits. */

@@ -6,6 +6,8 @@ import { SysError } from '../../abi/errno.ts';
 export class Interrupt {
   private listeners = new Set<() => void>();
   private raised = false;
+  /** Told when the owner starts and stops waiting (the kernel keeps state and CPU time with it). */
+  onSleep: ((asleep: boolean) => void) | null = null;
 
   get pending(): boolean {
     return this.raised;
@@ -26,22 +28,29 @@ export class Interrupt {
    */
   wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
     if (this.raised) return Promise.reject(new SysError('EINTR'));
+    this.onSleep?.(true);
     return new Promise<T>((resolve, reject) => {
       let cancel: (() => void) | null = null;
-      const onInterrupt = (): void => {
+      let settled = false;
+      const end = (): boolean => {
+        if (settled) return false;
+        settled = true;
         this.listeners.delete(onInterrupt);
+        this.onSleep?.(false);
+        return true;
+      };
+      const onInterrupt = (): void => {
+        if (!end()) return;
         cancel?.();
         reject(new SysError('EINTR'));
       };
       this.listeners.add(onInterrupt);
       cancel = register(
         (v) => {
-          this.listeners.delete(onInterrupt);
-          resolve(v);
+          if (end()) resolve(v);
         },
         (e) => {
-          this.listeners.delete(onInterrupt);
-          reject(e);
+          if (end()) reject(e);
         },
       );
     });
