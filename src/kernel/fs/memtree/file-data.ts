@@ -21,8 +21,8 @@ export class BufferData implements FileData {
     return this.length;
   }
 
-  async read(pos: number, length: number): Promise<Uint8Array> {
-    return this.readSync(pos, length);
+  read(pos: number, length: number): Promise<Uint8Array> {
+    return Promise.resolve(this.readSync(pos, length));
   }
 
   readSync(pos: number, length: number): Uint8Array {

@@ -478,11 +478,10 @@ export abstract class MemTree implements FileSystem {
   }
 
   /** A handle closed: an unlinked file may now be released. */
-  async closed(n: MemInode): Promise<void> {
+  closed(n: MemInode): Promise<void> {
     n.openCount--;
     if (n.nlink === 0 && n.openCount === 0) this.release(n);
-    const written = this.endOp();
-    if (written) await written;
+    return this.endOp() ?? Promise.resolve();
   }
 
   /** Data changed through a handle: stamp mtime/ctime. Subclasses persist at flush. */
@@ -507,8 +506,11 @@ class MemFileHandle implements FileHandle {
     if (this.closed) throw new SysError('EBADF');
     return this.n.data!;
   }
-  async read(pos: number, length: number): Promise<Uint8Array> {
-    return this.live().read(pos, length);
+  // read, size and close answer without an async frame of their own: they are the hot path of
+  // every file read, and a rejected promise (never a synchronous throw) still reports errors.
+  read(pos: number, length: number): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new SysError('EBADF'));
+    return this.n.data!.read(pos, length);
   }
   async write(pos: number, data: Uint8Array): Promise<number> {
     const d = this.live();
@@ -518,8 +520,9 @@ class MemFileHandle implements FileHandle {
     this.tree.dataWritten(this.n);
     return data.length;
   }
-  async size(): Promise<number> {
-    return this.live().size;
+  size(): Promise<number> {
+    if (this.closed) return Promise.reject(new SysError('EBADF'));
+    return Promise.resolve(this.n.data!.size);
   }
   async truncate(size: number): Promise<void> {
     this.live();
@@ -529,9 +532,9 @@ class MemFileHandle implements FileHandle {
     this.live();
     await this.tree.sync();
   }
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
-    await this.tree.closed(this.n);
+    return this.tree.closed(this.n);
   }
 }

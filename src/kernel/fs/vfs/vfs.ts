@@ -22,6 +22,17 @@ import { type WalkContext, lookupChild, lookupFast, resolve, resolveLinkTarget, 
 
 export { OpenFile };
 
+/** Owner and mode of a new object in a directory with attributes `dir`. */
+function ownerFor(ctx: FsContext, dir: Stat, mode: number, forDir: boolean): { owner: Cred; mode: number } {
+  let m = mode & ~ctx.umask;
+  let gid = ctx.cred.gid;
+  if (dir.mode & S_ISGID) {
+    gid = dir.gid;
+    if (forDir) m |= S_ISGID;
+  }
+  return { owner: { uid: ctx.cred.uid, gid, groups: [] }, mode: m };
+}
+
 /** A node's attributes, at once when its filesystem holds them in memory. */
 function statOf(node: VNode): Promise<Stat> {
   const st = node.statCached?.();
@@ -163,14 +174,7 @@ export class Vfs {
 
   /** Owner and mode of a new object: umask, and a setgid directory's group (and bit, for dirs). */
   private async newOwner(ctx: FsContext, dir: PathRef, mode: number, forDir: boolean): Promise<{ owner: Cred; mode: number }> {
-    const st = dir.node.statCached?.() ?? (await dir.node.stat());
-    let m = mode & ~ctx.umask;
-    let gid = ctx.cred.gid;
-    if (st.mode & S_ISGID) {
-      gid = st.gid;
-      if (forDir) m |= S_ISGID;
-    }
-    return { owner: { uid: ctx.cred.uid, gid, groups: [] }, mode: m };
+    return ownerFor(ctx, dir.node.statCached?.() ?? (await dir.node.stat()), mode, forDir);
   }
 
   private isMountpoint(ctx: FsContext, ref: PathRef): boolean {
@@ -194,11 +198,8 @@ export class Vfs {
 
   // ---- files ----------------------------------------------------------------------------
 
-  async open(ctx: FsContext, path: string, flags: number, mode = 0o666): Promise<OpenFile> {
-    return this.openAt(ctx, path, flags, mode, 0);
-  }
-
-  private async openAt(ctx: FsContext, path: string, flags: number, mode: number, depth: number): Promise<OpenFile> {
+  /** open(2). `depth` counts symlinks followed by O_CREAT (internal). */
+  async open(ctx: FsContext, path: string, flags: number, mode = 0o666, depth = 0): Promise<OpenFile> {
     let ref: PathRef;
     let created = false;
     if (flags & O_CREAT) {
@@ -212,7 +213,7 @@ export class Vfs {
           if (flags & O_NOFOLLOW) throw new SysError('ELOOP');
           if (depth >= 40) throw new SysError('ELOOP');
           // O_CREAT through a symlink creates (or opens) its target.
-          return this.openAt(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
+          return this.open(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
         }
         ref = existing;
       } else {
@@ -220,7 +221,7 @@ export class Vfs {
         this.writableMount(dir);
         const check = this.mayWriteDir(ctx, dir);
         if (check) await check;
-        const o = await this.newOwner(ctx, dir, mode & S_IALLUGO, false);
+        const o = ownerFor(ctx, dir.node.statCached?.() ?? (await dir.node.stat()), mode & S_IALLUGO, false);
         const node = await dir.node.mknod(name, S_IFREG | o.mode, 0, o.owner);
         ref = { mount: dir.mount, node, parent: dir, name };
         created = true;

@@ -80,6 +80,22 @@ export function lookupFast(ctx: WalkContext, dir: PathRef, name: string): PathRe
   return crossMounts(ctx.mounts, { mount: dir.mount, node, parent: dir, name });
 }
 
+/**
+ * The whole walk without waiting, when root walks names its filesystems know in memory and no
+ * symlink needs following (the common case); undefined sends the caller to the full walk.
+ */
+function walkFast(ctx: WalkContext, start: PathRef, comps: string[], followLast: boolean): PathRef | undefined {
+  if (ctx.cred.uid !== 0) return undefined;
+  let cur = start;
+  for (let i = 0; i < comps.length; i++) {
+    if (cur.node.type !== 'dir') return undefined;
+    const next = lookupFast(ctx, cur, comps[i]!);
+    if (!next || (next.node.type === 'symlink' && (followLast || i < comps.length - 1))) return undefined;
+    cur = next;
+  }
+  return cur;
+}
+
 async function walkFrom(ctx: WalkContext, start: PathRef, comps: string[], followLast: boolean, budget: LinkBudget): Promise<PathRef> {
   let cur = start;
   for (let i = 0; i < comps.length; i++) {
@@ -113,7 +129,8 @@ export async function resolve(ctx: WalkContext, path: string, follow: boolean): 
   const trailingSlash = path.endsWith('/');
   const start = path.startsWith('/') ? ctx.root : ctx.cwd;
   // "name/" follows a final symlink and must end on a directory, as on Linux.
-  const ref = await walkFrom(ctx, start, components(path), follow || trailingSlash, { left: MAX_SYMLINKS });
+  const comps = components(path);
+  const ref = walkFast(ctx, start, comps, follow || trailingSlash) ?? (await walkFrom(ctx, start, comps, follow || trailingSlash, { left: MAX_SYMLINKS }));
   if (trailingSlash && ref.node.type !== 'dir') throw new SysError('ENOTDIR');
   return ref;
 }
@@ -127,9 +144,9 @@ export async function resolveParent(ctx: WalkContext, path: string): Promise<Par
   if (comps.length === 0) return { dir: start, name: '', trailingSlash: false };
   const name = comps.pop()!;
   if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
-  const budget = { left: MAX_SYMLINKS };
-  const dir = await walkFrom(ctx, start, comps, true, budget);
-  await searchable(ctx, dir);
+  const dir = walkFast(ctx, start, comps, true) ?? (await walkFrom(ctx, start, comps, true, { left: MAX_SYMLINKS }));
+  const search = searchable(ctx, dir);
+  if (search) await search;
   return { dir, name, trailingSlash };
 }
 

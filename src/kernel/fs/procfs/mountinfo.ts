@@ -1,0 +1,116 @@
+// /proc/PID/mountinfo and /proc/PID/mounts: the mounts of a process's mount namespace in the
+// order they were mounted, with paths relative to that process's root; a mount its root cannot
+// reach is left out (recorded: a chrooted reader sees only what lies below its root). Per-mount
+// flags (ro/rw, nosuid, nodev, noexec, the atime mode) and the superblock's options go in their
+// own columns, as Linux separates them; mounts are private, so there are no optional fields.
+
+import { major, minor } from '../../../abi/stat.ts';
+import { type Mount, type MountNamespace, type PathRef, sameRef } from '../vfs/mount.ts';
+import type { VNode } from '../vfs/types.ts';
+import type { Vfs } from '../vfs/vfs.ts';
+import { mangle } from './format.ts';
+
+/** The mount id shown as the parent of a namespace's root: the rootfs mount nobody sees. */
+const ROOTFS_MOUNT_ID = 1;
+
+/** Flags that belong to a mount, not to its filesystem, in the order show_mnt_opts prints them. */
+const MOUNT_FLAGS = ['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'relatime', 'nosymfollow'];
+/** Superblock flags printed before the filesystem's own options (show_sb_opts). */
+const SB_FLAGS = ['sync', 'dirsync', 'mand', 'lazytime'];
+/** Spellings that only select a mode and print nothing themselves. */
+const SILENT = new Set(['strictatime', 'atime', 'diratime', 'suid', 'dev', 'exec', 'async', 'defaults']);
+
+interface SplitOptions {
+  /** "rw,nosuid,relatime" for mountinfo's sixth column (without the ro/rw word). */
+  mountFlags: string[];
+  sbFlags: string[];
+  fsOptions: string[];
+}
+
+function splitOptions(vfs: Vfs, m: Mount): SplitOptions {
+  const words = vfs.optionsOf(m).split(',').slice(1).filter((w) => w.length > 0);
+  const set = new Set(words);
+  // relatime is the default atime mode unless another one was asked for.
+  if (!set.has('noatime') && !set.has('strictatime')) set.add('relatime');
+  if (set.has('noatime')) set.delete('relatime');
+  return {
+    mountFlags: MOUNT_FLAGS.filter((f) => set.has(f)),
+    sbFlags: SB_FLAGS.filter((f) => set.has(f)),
+    fsOptions: words.filter((w) => !MOUNT_FLAGS.includes(w) && !SB_FLAGS.includes(w) && !SILENT.has(w)),
+  };
+}
+
+/** Where a mount appears to a process whose root is `root`, or null when it is out of its reach. */
+export function mountPointSeenFrom(m: Mount, root: PathRef): string | null {
+  if (root.mount === m && root.node === m.root) return '/';
+  const names: string[] = [];
+  for (let r: PathRef | null = m.mountpoint; r; r = r.parent) {
+    if (sameRef(r, root)) return '/' + names.reverse().join('/');
+    names.push(r.name);
+  }
+  return null;
+}
+
+const rootPaths = new WeakMap<VNode, string>();
+
+/**
+ * The path of a (bind) mount's root inside its filesystem, for mountinfo's fourth column.
+ * Mounts do not record it, so it is searched for from the filesystem's root, a bounded walk.
+ */
+async function pathInFs(m: Mount): Promise<string> {
+  const top = await m.fs.root();
+  if (m.root === top) return '/';
+  const known = rootPaths.get(m.root);
+  if (known) return known;
+  let budget = 5000;
+  const queue: Array<[VNode, string]> = [[top, '']];
+  while (queue.length > 0 && budget > 0) {
+    const [dir, path] = queue.shift()!;
+    let entries;
+    try {
+      entries = await dir.readdir();
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (--budget <= 0) break;
+      if (e.type !== 'dir' && e.type !== m.root.type) continue;
+      const child = await dir.lookup(e.name).catch(() => null);
+      if (!child) continue;
+      const p = `${path}/${e.name}`;
+      if (child === m.root) {
+        rootPaths.set(m.root, p);
+        return p;
+      }
+      if (child.type === 'dir') queue.push([child, p]);
+    }
+  }
+  return '/';
+}
+
+export async function mountinfoText(vfs: Vfs, ns: MountNamespace, root: PathRef): Promise<string> {
+  let out = '';
+  for (const m of ns.list()) {
+    const at = mountPointSeenFrom(m, root);
+    if (at === null) continue;
+    const o = splitOptions(vfs, m);
+    const parent = m.parent?.id ?? ROOTFS_MOUNT_ID;
+    const perMount = [m.readOnly ? 'ro' : 'rw', ...o.mountFlags].join(',');
+    const superOpts = [m.fs.readOnly ? 'ro' : 'rw', ...o.sbFlags, ...o.fsOptions].join(',');
+    const dev = `${major(m.fs.dev)}:${minor(m.fs.dev)}`;
+    out += `${m.id} ${parent} ${dev} ${mangle(await pathInFs(m))} ${mangle(at)} ${perMount} - ${m.options.fsType} ${mangle(m.options.source)} ${superOpts}\n`;
+  }
+  return out;
+}
+
+export function mountsText(vfs: Vfs, ns: MountNamespace, root: PathRef): string {
+  let out = '';
+  for (const m of ns.list()) {
+    const at = mountPointSeenFrom(m, root);
+    if (at === null) continue;
+    const o = splitOptions(vfs, m);
+    const opts = [m.readOnly ? 'ro' : 'rw', ...o.sbFlags, ...o.mountFlags, ...o.fsOptions].join(',');
+    out += `${mangle(m.options.source)} ${mangle(at)} ${m.options.fsType} ${opts} 0 0\n`;
+  }
+  return out;
+}
