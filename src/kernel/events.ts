@@ -82,7 +82,44 @@ export interface SyscallEvent {
 
 export type ProcEvent = ProcSpawnEvent | ProcExecEvent | ProcExitEvent | SyscallEvent;
 
-export type KernelEvent = FsEvent | ProcEvent;
+/**
+ * A cgroup's usage changed: memory charged or freed, a task forked or reaped, CPU time used.
+ * Frequent; panels batch them. Paths are from the cgroup hierarchy root ("/docker/abc").
+ */
+export interface CgroupChargeEvent {
+  type: 'cgroup.charge';
+  cgroup: string;
+  controller: 'memory' | 'pids' | 'cpu';
+  /** Bytes (memory), tasks (pids) or µs of CPU time (cpu); negative when given back. */
+  delta: number;
+  /** Usage afterwards, this cgroup and below: memory.current, pids.current, usage_usec. */
+  usage: number;
+  /** The cgroup's own limit: memory.max in bytes, pids.max, cpu.max quota in µs; null for max. */
+  limit: number | null;
+  /** cpu only: how long the charge throttles the task (µs). */
+  throttledUs?: number;
+}
+
+/** The memory controller's OOM killer ran in `cgroup` (the one over memory.max). */
+export interface CgroupOomEvent {
+  type: 'cgroup.oom';
+  cgroup: string;
+  /** Processes killed (kernel-wide pids); empty when there was nothing left to kill. */
+  killed: number[];
+}
+
+/** fork/clone failed with EAGAIN because pids.max of `limitedBy` (or an ancestor) was reached. */
+export interface CgroupForkRefusedEvent {
+  type: 'cgroup.fork-refused';
+  /** Where the fork was attempted. */
+  cgroup: string;
+  limitedBy: string;
+  max: number;
+}
+
+export type CgroupEvent = CgroupChargeEvent | CgroupOomEvent | CgroupForkRefusedEvent;
+
+export type KernelEvent = FsEvent | ProcEvent | CgroupEvent;
 
 /** Where kernel parts send events; the kernel owns one and hands `emit` around. */
 export class EventBus {
