@@ -18,6 +18,11 @@ import {
 } from './ns/namespaces.ts';
 import { PidNamespace } from './ns/pid-namespace.ts';
 import { type Credentials, Task } from './task/task.ts';
+import { CgroupTree } from './cgroup/cgroup-tree.ts';
+import type { Cgroup } from './cgroup/cgroup.ts';
+import { createCgroupFsFactory } from './fs/cgroupfs/cgroup-fs.ts';
+import { createProcFsFactory } from './fs/procfs/proc-fs.ts';
+import { cgroupFsHooks, kernelCgroupHooks } from './task/cgroup-hooks.ts';
 import { ExecUnwind, ExitUnwind, TaskUnwind } from './task/unwind.ts';
 
 /** What the kernel needs from the thread it runs on. */
@@ -76,6 +81,9 @@ export class Kernel {
    */
   private cpu: { task: Task | null; mode: 'user' | 'sys'; sinceMs: number } = { task: null, mode: 'user', sinceMs: 0 };
   readonly bootNs: bigint;
+  readonly cgroups: CgroupTree;
+  /** The kernel log (dmesg): lines with their time since boot. */
+  readonly dmesg: string[] = [];
   /** Resolves when the root init exits (the machine halts). */
   halted: Promise<number>;
   private halt!: (status: number) => void;
@@ -101,6 +109,26 @@ export class Kernel {
     this.initialNs.net.interfaces[0]!.up = true;
     this.rootCtx = opts.rootCtx;
     this.halted = new Promise((resolve) => (this.halt = resolve));
+    this.cgroups = new CgroupTree({ clock: this.clock, emit: this.emit, log: (line) => this.log(line) });
+    this.cgroups.hooks = kernelCgroupHooks(this);
+    this.initialNs = { ...this.initialNs, cgroup: { ino: INITIAL_NS_INO.cgroup, root: this.cgroups.root } };
+    this.vfs.registerFsType('proc', createProcFsFactory(this));
+    this.vfs.registerFsType('cgroup2', createCgroupFsFactory(this.cgroups, cgroupFsHooks(this)));
+  }
+
+  /** Write a line to the kernel log, stamped as dmesg shows it. */
+  log(line: string): void {
+    const us = Number((this.clock.nowNs() - this.bootNs) / 1000n);
+    const stamp = `${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')}`;
+    this.dmesg.push(`[${stamp.padStart(12, ' ')}] ${line}`);
+    if (this.dmesg.length > 4096) this.dmesg.shift();
+  }
+
+  /** Give back everything a task's memory holds (at exit, or when the OOM killer takes it). */
+  releaseMemory(task: Task): void {
+    for (const m of task.mappings.values()) this.cgroups.memory.uncharge(m.owner as never, m.bytes, 'anon');
+    task.mappings.clear();
+    task.memoryBytes = 0;
   }
 
   private readonly rootCtx: FsContext;
@@ -118,6 +146,8 @@ export class Kernel {
     task.nrs.push(this.rootPidNs.alloc(task));
     task.pgid = task.sid = task.pid;
     task.fs = { ...task.fs, caller: task };
+    task.cgroup = this.cgroups.root;
+    this.cgroups.fork(task.pid, this.cgroups.root);
     this.tasks.set(task.pid, task);
     this.track(task);
     this.emit({ type: 'proc.spawn', pid: task.pid, ppid: 0, comm: task.comm, flags: 0 });
@@ -150,11 +180,16 @@ export class Kernel {
       throw e;
     }
     child.fs = { ...child.fs, caller: child };
+    // pids.max is checked after the numbers are taken, as cgroup_can_fork runs late in fork.
+    if (!this.cgroups.fork(child.pid, parent.cgroup as Cgroup)) {
+      for (const [ns, nr] of allocated) ns.free(nr);
+      void child.fds.closeAll();
+      throw new SysError('EAGAIN', 'pids.max reached');
+    }
     child.exe = parent.exe;
     for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
     child.blocked = new Set(parent.blocked);
     child.cgroup = parent.cgroup;
-    child.memoryBytes = parent.memoryBytes;
     parent.children.add(child);
     this.tasks.set(child.pid, child);
     this.track(child);
@@ -249,6 +284,9 @@ export class Kernel {
       const ns = BigInt(Math.round((now - this.cpu.sinceMs) * 1e6));
       if (this.cpu.mode === 'user') t.utimeNs += ns;
       else t.stimeNs += ns;
+      // cpu.max: what the slice overdrew is a debt the task repays by sitting out.
+      const usedUs = Number(ns / 1000n);
+      if (usedUs > 0 && t.cgroup) t.throttleUs += this.cgroups.cpu.charge(t.cgroup as Cgroup, usedUs, this.cpu.mode === 'user');
     }
     this.cpu = { task: next, mode, sinceMs: now };
   }
@@ -266,6 +304,16 @@ export class Kernel {
   }
 
   private async maybeYield(task: Task): Promise<void> {
+    if (task.throttleUs > 0) {
+      // Throttled by cpu.max: off the CPU (and charged nothing) until the debt is paid.
+      const ms = task.throttleUs / 1000;
+      task.throttleUs = 0;
+      this.boundary(null, 'sys');
+      await new Promise<void>((resolve) => this.host.setTimer(ms, resolve));
+      this.lastYield = this.host.nowMs();
+      this.boundary(task, 'sys');
+      return;
+    }
     const now = this.host.nowMs();
     if (now - this.lastYield >= SLICE_MS) {
       this.boundary(null, 'sys');
@@ -356,6 +404,8 @@ export class Kernel {
     if (task.exited) return;
     task.exited = true;
     this.boundary(null, 'sys');
+    this.releaseMemory(task);
+    this.cgroups.exit(task.pid);
     await task.fds.closeAll();
     task.exitStatus = status;
     task.state = 'Z';
@@ -396,6 +446,7 @@ export class Kernel {
 
   private reap(task: Task): void {
     task.state = 'X';
+    this.cgroups.release(task.pid);
     task.parent?.children.delete(task);
     task.pidNs.chain().forEach((ns, level) => ns.free(task.nrs[level]!));
     this.tasks.delete(task.pid);

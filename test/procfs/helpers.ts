@@ -1,34 +1,15 @@
-// Shared setup for the procfs tests: a kernel from test/helpers/kernel.ts with 'proc' registered
-// (as the lead wires it at boot) and a /proc directory, and small readers used from programs.
-//
-// procfs shows the PID namespace of the task that mounts it, which the factory learns from the
-// mount request's `caller`. Until Vfs.mount puts the mounting context's caller on the request
-// (one line, asked for in the procfs report), bootWithProc passes it along itself: it notes the
-// caller of each Vfs.mount call and hands it to the factory when the request lacks one.
+// Shared setup for the procfs tests: a kernel from test/helpers/kernel.ts (which registers
+// 'proc' at boot, its factory learning the mounting task from the mount request) and a /proc
+// directory, plus small readers used from programs.
 
 import { O_RDONLY } from '../../src/abi/open-flags.ts';
 import { isSysError } from '../../src/abi/errno.ts';
-import { createProcFsFactory } from '../../src/kernel/fs/procfs/proc-fs.ts';
-import type { FsMountRequest } from '../../src/kernel/fs/vfs/vfs.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
 
 export async function bootWithProc(programs: Record<string, TestProgram> = {}) {
   const booted = await bootKernel(programs);
-  const { vfs, kernel } = booted;
-  const factory = createProcFsFactory(kernel);
-  let mounting: unknown;
-  const mount = vfs.mount.bind(vfs);
-  vfs.mount = async (ctx, ...rest) => {
-    mounting = ctx.caller;
-    try {
-      return await mount(ctx, ...rest);
-    } finally {
-      mounting = undefined;
-    }
-  };
-  vfs.registerFsType('proc', (req: FsMountRequest & { caller?: unknown }) => factory({ ...req, caller: req.caller ?? mounting } as FsMountRequest));
-  await vfs.mkdir(booted.ctx, '/proc', 0o555);
+  await booted.vfs.mkdir(booted.ctx, '/proc', 0o555);
   return booted;
 }
 

@@ -425,11 +425,12 @@ describe('figures from the kernel', () => {
     const lines: string[] = [];
     await runInit(async (sys) => {
       await sys.mount('proc', '/proc', 'proc');
-      const root = { name: '', parent: null };
-      const app = { name: 'app', parent: root };
-      const web = { name: 'web', parent: app };
-      const other = { name: 'other', parent: root };
+      const tree = kernel.cgroups;
+      const app = tree.mkdir(tree.root, 'app');
+      const web = tree.mkdir(app, 'web');
+      const other = tree.mkdir(tree.root, 'other');
       const me = kernel.tasks.get(1)!;
+      tree.migrate(me.pid, web);
       me.cgroup = web;
       lines.push(await readText(sys, '/proc/self/cgroup'));
       me.ns = { ...me.ns, cgroup: { ino: 1, root: app } };

@@ -58,8 +58,12 @@ export class Task {
   readonly startNs: bigint;
   utimeNs = 0n;
   stimeNs = 0n;
-  /** Bytes the program says it holds (charged to its memory cgroup). */
+  /** Bytes the program says it holds (charged to its memory cgroup): the sum of `mappings`. */
   memoryBytes = 0;
+  /** Anonymous memory the program mapped (mmap), by address, with the cgroup it was charged to. */
+  readonly mappings = new Map<number, { bytes: number; owner: unknown }>();
+  /** CPU time the cgroup's cpu.max still owes: the task sits out this long at its next call. */
+  throttleUs = 0;
   /** Parent's wakers, called when this child changes state. */
   readonly childWaiters = new Set<() => void>();
   /** The kernel's run loop has finished with this task's program. */

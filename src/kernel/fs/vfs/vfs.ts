@@ -17,7 +17,7 @@ import type { EmitFn } from '../../events.ts';
 import { Mount, MountNamespace, type PathRef, refPath, sameRef } from './mount.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
-import type { Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
+import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
 import { type WalkContext, lookupChild, lookupFast, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
 
 export { OpenFile };
@@ -59,6 +59,8 @@ export interface FsMountRequest {
   clock: Clock;
   emit: EmitFn;
   mountId: number;
+  /** The mounting process (procfs shows its PID namespace, cgroup2 its cgroup namespace). */
+  caller?: Caller;
   /** Resolve a path (an overlay's lowerdir, say) in the mounting process's view. */
   resolveDir(path: string): Promise<{ node: VNode; path: string; mount: Mount }>;
 }
@@ -110,7 +112,7 @@ export class Vfs {
     const fsOptions = opts.filter((o) => o !== 'ro' && o !== 'rw').join(',');
     const fs = await factory({
       source, options: fsOptions, readOnly, dev: this.allocDev(), clock: this.clock, emit: this.emit,
-      mountId: 0,
+      mountId: 0, caller: ctx.caller,
       resolveDir: async (p) => {
         const ref = await resolve(ctx, p, true);
         if (ref.node.type !== 'dir') throw new SysError('ENOTDIR', p);
