@@ -247,7 +247,8 @@ export class Kernel {
     if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
     this.boundary(task, 'sys');
     const entry = this.syscalls.get(name);
-    await this.deliverSignals(task);
+    // pause(2) returns once a handler has run: one that ran on the way in counts (no lost wakeup).
+    if ((await this.deliverSignals(task)) && name === 'pause') throw new SysError('EINTR');
     if (!entry?.handler) {
       this.trace(task, name, args, 'ENOSYS');
       throw new SysError('ENOSYS', name);

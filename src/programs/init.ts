@@ -1,13 +1,15 @@
-// init: PID 1 of a machine or a container. It starts its command (by default a login shell) as
-// the leader of a new session on the console, reaps every orphan handed to it, and when its
-// command ends either exits with that status (one-shot machines: `cowbox -c`) or starts it again
-// (the page's terminal, like a getty).
+// init: PID 1 of a machine or a container. Given a command, it starts it as the leader of a new
+// session, reaps every orphan handed to it, and when the command ends either exits with its
+// status (one-shot machines: `cowbox -c`, a container's entrypoint) or starts it again
+// (--respawn, like a getty). Without a command it only reaps, for ever: the host starts each
+// terminal's login shell as its child.
 
 import { isSysError, strerror } from '../abi/errno.ts';
 import { WEXITSTATUS, WIFEXITED, shellStatus } from '../abi/signals.ts';
 import type { Sys } from '../sys/sys.ts';
 
 const USAGE = 'usage: init [--respawn] [--] [COMMAND [ARG]...]\n';
+const SIGCHLD = 17;
 
 export default async function init(sys: Sys): Promise<number> {
   let args = sys.argv.slice(1);
@@ -21,7 +23,8 @@ export default async function init(sys: Sys): Promise<number> {
       return 2;
     }
   }
-  const command = args.length > 0 ? args : ['/bin/sh', '-l'];
+  if (args.length === 0) return reapForever(sys);
+  const command = args;
   for (;;) {
     const pid = await sys.fork(async (child) => {
       await child.setsid();
@@ -35,6 +38,24 @@ export default async function init(sys: Sys): Promise<number> {
     });
     const status = await reapUntil(sys, pid);
     if (!respawn) return WIFEXITED(status) ? WEXITSTATUS(status) : shellStatus(status);
+  }
+}
+
+/** Reap whatever ends, sleeping in between: a handler for SIGCHLD wakes the pause. */
+async function reapForever(sys: Sys): Promise<number> {
+  await sys.sigaction(SIGCHLD, () => {});
+  for (;;) {
+    try {
+      while ((await sys.wait4(-1, 1))[0] > 0);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.code !== 'ECHILD' && e.code !== 'EINTR') throw e;
+    }
+    try {
+      await sys.pause();
+    } catch (e) {
+      if (!isSysError(e, 'EINTR')) throw e;
+    }
   }
 }
 

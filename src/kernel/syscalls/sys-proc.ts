@@ -150,6 +150,10 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     support: 'partial',
     note: 'milliseconds of real time',
   },
+  pause: {
+    // Sleeps until a signal handler runs; the dispatcher restarts it for signals without one.
+    handler: async (_k, t) => t.interrupt.wait<void>(() => () => {}),
+  },
   sched_yield: { handler: async (k) => k.host.macrotask() },
   getpid: { handler: async (_k, t) => t.nrIn(t.pidNs) },
   getppid: { handler: async (_k, t) => taskNr(t, t.parent) },
