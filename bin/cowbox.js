@@ -6,4 +6,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Exit as soon as the machine's command is done: sleeping processes and open input must not keep it up.
+process.exit(await main(process.argv.slice(2)));

@@ -49,7 +49,7 @@ const TEST_PACKAGES = ['vitest', 'fake-indexeddb'];
 const FS_INFRASTRUCTURE = new Set(['vfs', 'storage']);
 /** kernel/fs helper libraries that are not filesystems, and the filesystems allowed to use each. */
 export const FS_HELPERS: Record<string, readonly string[]> = {
-  memtree: ['tmpfs', 'diskfs'],
+  memtree: ['tmpfs', 'diskfs', 'devfs'],
 };
 
 export type Target =
@@ -164,7 +164,7 @@ export function brokenRule(file: string, target: Target): string | undefined {
     }
     const users = FS_HELPERS[toFs];
     if (users !== undefined && (fromFs === undefined || !users.includes(fromFs)) && !test) {
-      return `kernel/fs/${toFs} is a helper for ${users.join(' and ')} only`;
+      return `kernel/fs/${toFs} is a helper for ${users.join(', ')} only`;
     }
   }
   return undefined;

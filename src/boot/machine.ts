@@ -9,12 +9,13 @@ import { DiskFs } from '../kernel/fs/diskfs/diskfs.ts';
 import { TmpFs } from '../kernel/fs/tmpfs/tmpfs.ts';
 import { registerFilesystems } from '../kernel/fs/filesystems.ts';
 import type { FileSystem, Clock } from '../kernel/fs/vfs/types.ts';
-import { Vfs } from '../kernel/fs/vfs/vfs.ts';
+import { type FsContext, Vfs } from '../kernel/fs/vfs/vfs.ts';
 import { SystemClock } from '../kernel/clock.ts';
 import { EventBus } from '../kernel/events.ts';
 import { Kernel, type KernelHost } from '../kernel/kernel.ts';
 import { buildSyscallTable } from '../kernel/syscalls/table.ts';
 import { loadProgram, programNames } from '../programs/registry.ts';
+import { type Devices, installDevices, mountDevices } from '../kernel/dev/install.ts';
 import { prepareRoot } from './root-image.ts';
 
 export interface MachineOptions {
@@ -27,9 +28,12 @@ export interface MachineOptions {
 
 export interface Machine {
   kernel: Kernel;
+  devices: Devices;
   vfs: Vfs;
   bus: EventBus;
   root: FileSystem;
+  /** The boot context: the initial mount namespace as root sees it (for the host's own file work). */
+  ctx: FsContext;
   /** Write back everything buffered on the root disk. */
   sync(): Promise<void>;
 }
@@ -47,5 +51,13 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
   await prepareRoot(vfs, ctx, hostname, programNames());
   await vfs.mount(ctx, 'tmpfs', '/run', 'tmpfs', 'mode=755');
   const kernel = new Kernel({ clock, host: opts.host, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), loadProgram, bus, hostname });
-  return { kernel, vfs, bus, root, sync: () => root.sync() };
+  const devices = installDevices(kernel);
+  // What a booted Linux has mounted before init: /proc, /dev (+ /dev/pts), /sys/fs/cgroup, /run.
+  await vfs.mount(ctx, 'proc', '/proc', 'proc');
+  await mountDevices(kernel, ctx, devices);
+  await vfs.mount(ctx, 'tmpfs', '/sys', 'tmpfs', 'mode=755');
+  await vfs.mkdir(ctx, '/sys/fs', 0o755);
+  await vfs.mkdir(ctx, '/sys/fs/cgroup', 0o755);
+  await vfs.mount(ctx, 'cgroup2', '/sys/fs/cgroup', 'cgroup2');
+  return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync() };
 }

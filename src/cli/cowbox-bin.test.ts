@@ -1,17 +1,21 @@
 // Runs bin/cowbox.js as a user would (`npx cowbox ...`) and checks what each mode prints and its
-// exit status: 0 for help and version, 2 for usage errors and for anything that needs the shell.
+// exit status: the machine's command's status for -c, --script and piped input; 0 for help and
+// version; 2 for usage errors.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NOT_BUILT } from './main.ts';
 
 const bin = fileURLToPath(new URL('../../bin/cowbox.js', import.meta.url));
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
+    child.stdin!.end(input);
   });
 }
 
@@ -29,11 +33,23 @@ describe('bin/cowbox.js', () => {
     expect(stdout).toContain('--script FILE');
   });
 
-  it('says the shell is not built yet for -c, interactive use and an existing script', async () => {
-    for (const args of [['-c', 'echo hi'], [], ['--script', bin]]) {
-      const { code, stdout, stderr } = await run(args);
-      expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: NOT_BUILT });
-    }
+  it('runs -c in a fresh machine and exits with its status; $0 and arguments as sh -c gives them', async () => {
+    const r = await run(['-c', 'echo "$0 $1 $2"; uname -n 2>/dev/null; hostname_is=$(cat /etc/hostname 2>/dev/null); exit 7', 'name', 'a', 'b']);
+    expect(r.stdout.split('\n')[0]).toBe('name a b');
+    expect(r.code).toBe(7);
+  });
+
+  it('reports a command that is not found the way dash does', async () => {
+    expect(await run(['-c', 'nosuchcommand'])).toEqual({ code: 127, stdout: '', stderr: 'sh: 1: nosuchcommand: not found\n' });
+  });
+
+  it('runs a script from this computer with its arguments, and commands piped on stdin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowbox-cli-'));
+    const script = join(dir, 'hello.sh');
+    writeFileSync(script, 'echo "hello $1"\nexit 3\n');
+    expect(await run(['--script', script, 'world'])).toEqual({ code: 3, stdout: 'hello world\n', stderr: '' });
+    expect(await run([], 'echo piped; exit 5\n')).toEqual({ code: 5, stdout: 'piped\n', stderr: '' });
+    expect(await run(['--script', '-'], 'echo from stdin\n')).toEqual({ code: 0, stdout: 'from stdin\n', stderr: '' });
   });
 
   it('reports a missing script and a bad option with status 2', async () => {

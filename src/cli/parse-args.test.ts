@@ -9,7 +9,7 @@ describe('parseArgs', () => {
   });
 
   it('takes -c COMMAND, then NAME as $0 and the rest as positional arguments', () => {
-    expect(parseArgs(['-c', 'echo "$0" "$1"'])).toEqual({ mode: 'command', command: 'echo "$0" "$1"', argv0: 'cowbox', args: [] });
+    expect(parseArgs(['-c', 'echo "$0" "$1"'])).toEqual({ mode: 'command', command: 'echo "$0" "$1"', argv0: 'sh', args: [] });
     expect(parseArgs(['-c', 'echo', 'myname', 'a', '-x', '--help'])).toEqual({
       mode: 'command',
       command: 'echo',

@@ -60,7 +60,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
   }
 
   if (command !== undefined) {
-    const [argv0 = 'cowbox', ...args] = operands;
+    // As with sh -c: without a NAME, $0 is the shell's own name, which error messages start with.
+    const [argv0 = 'sh', ...args] = operands;
     return { mode: 'command', command, argv0, args };
   }
   if (script !== undefined) return { mode: 'script', file: script, args: operands };

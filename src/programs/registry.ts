@@ -11,6 +11,8 @@ type Module = { default: ProgramEntry };
 
 const PROGRAMS: Record<string, () => Promise<Module>> = {
   init: () => import('./init.ts'),
+  sh: () => import('./sh.ts'),
+  dash: () => import('./sh.ts'),
 };
 
 /** Commands and the directory their executable lives in on a fresh machine. */

@@ -71,6 +71,6 @@ export interface KernelApi {
   /** Topics are event type prefixes: "fs." for copy-ups and whiteouts, "proc." for processes. */
   subscribe(port: PortLike, topics: string[]): Promise<void>;
   storage(): Promise<StorageInfo>;
-  /** Wipe the disk and boot again from nothing. */
-  reset(): Promise<BootInfo>;
+  /** Stop the machine and wipe its disk; the page then starts a new worker and boots afresh. */
+  reset(): Promise<void>;
 }

@@ -184,6 +184,10 @@ export class Sys {
   sleep(ms: number): Promise<void> {
     return this.call('nanosleep', ms);
   }
+  /** Sleep until a signal handler has run (fails with EINTR then, as pause(2) does). */
+  pause(): Promise<never> {
+    return this.call('pause');
+  }
   /** A yield point for programs that compute for a long time without other calls. */
   yield(): Promise<void> {
     return this.call('sched_yield');
@@ -234,6 +238,14 @@ export class Sys {
     return this.call('unshare', flags);
   }
 
+  /** Take `length` bytes of memory (charged to the memory cgroup); returns its address. */
+  mmap(length: number): Promise<number> {
+    return this.call('mmap', length);
+  }
+  munmap(addr: number): Promise<void> {
+    return this.call('munmap', addr);
+  }
+
   // ---- conveniences made of the calls above -------------------------------------------------
 
   /** Write all of `data`, looping over short writes. */
@@ -266,5 +278,81 @@ export class Sys {
 
   async readText(fd: number): Promise<string> {
     return utf8Decode(await this.readAll(fd));
+  }
+
+  // ---- terminals ------------------------------------------------------------------------------
+  // ioctl wrappers as <termios.h> and <sys/ioctl.h> offer them; request numbers are abi/termios.ts's
+  // (TCGETS 0x5401 ...), written out here so this section stands alone in the file.
+
+  ioctl(fd: number, request: number, arg?: unknown): Promise<unknown> {
+    return this.call('ioctl', fd, request, arg);
+  }
+  tcgetattr(fd: number): Promise<import('../abi/termios.ts').Termios> {
+    return this.call('ioctl', fd, 0x5401);
+  }
+  /** `when`: TCSANOW 0, TCSADRAIN 1, TCSAFLUSH 2 (TCSETS, TCSETSW, TCSETSF); anything else is EINVAL. */
+  tcsetattr(fd: number, when: number, termios: import('../abi/termios.ts').Termios): Promise<void> {
+    return this.call('ioctl', fd, [0x5402, 0x5403, 0x5404][when], termios);
+  }
+  tcgetpgrp(fd: number): Promise<number> {
+    return this.call('ioctl', fd, 0x540f);
+  }
+  tcsetpgrp(fd: number, pgrp: number): Promise<void> {
+    return this.call('ioctl', fd, 0x5410, pgrp);
+  }
+  tcgetsid(fd: number): Promise<number> {
+    return this.call('ioctl', fd, 0x5429);
+  }
+  /** TCFLSH: TCIFLUSH 0, TCOFLUSH 1, TCIOFLUSH 2. */
+  tcflush(fd: number, queue: number): Promise<void> {
+    return this.call('ioctl', fd, 0x540b, queue);
+  }
+  /** TCXONC: TCOOFF 0, TCOON 1, TCIOFF 2, TCION 3. */
+  tcflow(fd: number, action: number): Promise<void> {
+    return this.call('ioctl', fd, 0x540a, action);
+  }
+  tcdrain(fd: number): Promise<void> {
+    return this.call('ioctl', fd, 0x5409, 1);
+  }
+  getWinsize(fd: number): Promise<import('../abi/termios.ts').Winsize> {
+    return this.call('ioctl', fd, 0x5413);
+  }
+  setWinsize(fd: number, ws: import('../abi/termios.ts').Winsize): Promise<void> {
+    return this.call('ioctl', fd, 0x5414, ws);
+  }
+  /** TIOCSCTTY: a session leader takes the terminal as its controlling terminal (`steal`: root takes it from another session). */
+  setControllingTty(fd: number, steal = false): Promise<void> {
+    return this.call('ioctl', fd, 0x540e, steal ? 1 : 0);
+  }
+  /** TIOCNOTTY: give up the controlling terminal. */
+  dropControllingTty(fd: number): Promise<void> {
+    return this.call('ioctl', fd, 0x5422);
+  }
+  /** isatty(3): a terminal answers TCGETS; anything else says ENOTTY. */
+  async isatty(fd: number): Promise<boolean> {
+    try {
+      await this.tcgetattr(fd);
+      return true;
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ENOTTY') return false;
+      throw e;
+    }
+  }
+  /** ttyname(3), as glibc finds it: the /proc/self/fd link of a descriptor that is a terminal. */
+  async ttyname(fd: number): Promise<string> {
+    await this.tcgetattr(fd);
+    return this.readlink(`/proc/self/fd/${fd}`);
+  }
+  /** posix_openpt(3): a new pseudo-terminal master from /dev/ptmx. */
+  posixOpenpt(flags: number): Promise<number> {
+    return this.open('/dev/ptmx', flags);
+  }
+  /** ptsname(3): the slave of a master, from TIOCGPTN. */
+  async ptsname(fd: number): Promise<string> {
+    return `/dev/pts/${await this.call<number>('ioctl', fd, 0x80045430)}`;
+  }
+  /** unlockpt(3): TIOCSPTLCK 0, so the slave can be opened. */
+  unlockpt(fd: number): Promise<void> {
+    return this.call('ioctl', fd, 0x40045431, 0);
   }
 }

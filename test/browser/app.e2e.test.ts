@@ -1,5 +1,6 @@
-// Opens the app in Chromium: the banner and prompt appear, the kernel worker answers its ping over
-// comlink, and typed keys are echoed on the prompt line. Leaves screenshots in test-results/.
+// Opens the app in Chromium: the machine boots in the kernel worker, a login shell answers on the
+// terminal, commands run, and what was written survives a reload (the disk is in IndexedDB).
+// Leaves screenshots in test-results/.
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,24 @@ afterAll(async () => {
 
 const screen = (page: Page) => page.evaluate(() => window.__cowbox?.lines() ?? []);
 
-async function openApp(viewport: { width: number; height: number }): Promise<Page> {
+/** Wait until the last line of the screen is a shell prompt (root's "# "). */
+async function prompt(page: Page): Promise<void> {
+  await page.waitForFunction(() => /# ?$/.test(window.__cowbox?.lines().at(-1) ?? ''), undefined, { timeout: 20_000 });
+}
+
+/** Type a command line and wait for the next prompt; the lines it printed. */
+async function run(page: Page, command: string): Promise<string[]> {
+  const before = (await screen(page)).length;
+  await page.keyboard.type(`${command}\n`);
+  await page.waitForFunction((n) => {
+    const lines = window.__cowbox?.lines() ?? [];
+    return lines.length > n && /# ?$/.test(lines.at(-1) ?? '');
+  }, before);
+  const lines = await screen(page);
+  return lines.slice(before, -1);
+}
+
+async function openApp(viewport: { width: number; height: number }, query = ''): Promise<{ page: Page; problems: string[] }> {
   const page = await browser!.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -29,53 +47,52 @@ async function openApp(viewport: { width: number; height: number }): Promise<Pag
     if (m.type() === 'error') problems.push(m.text());
   });
   await page.setViewportSize(viewport);
-  await page.goto(`${browser!.baseUrl}/`);
-  await page.waitForFunction(() => (window.__cowbox?.lines() ?? []).some((l) => l.startsWith('root@cowbox:~# ')));
-  expect(problems).toEqual([]);
-  return page;
+  await page.goto(`${browser!.baseUrl}/${query}`);
+  await prompt(page);
+  return { page, problems };
 }
 
 describe('the cowbox page', () => {
-  it('shows the banner, gets the worker ping answer and echoes typed keys', async () => {
-    const page = await openApp({ width: 1000, height: 640 });
+  it('boots a machine and runs what is typed in its shell', async () => {
+    const { page, problems } = await openApp({ width: 1000, height: 640 }, '?disk=memory');
     expect(await page.title()).toBe('cowbox');
-
-    const status = page.locator('#status');
-    await page.waitForFunction(() => document.getElementById('status')?.dataset['state'] !== 'starting');
-    expect(await status.getAttribute('data-state')).toBe('ready');
-    expect(await status.textContent()).toMatch(/^worker ready: ping answered in [\d.]+ ms$/);
-
-    const before = await screen(page);
-    expect(before.slice(0, 3)).toEqual([
+    expect(await page.locator('#status').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('#status').textContent()).toMatch(/^booted in \d+ ms · disk in memory \(first boot\) · \/dev\/pts\/0$/);
+    expect((await screen(page)).slice(0, 2)).toEqual([
       'cowbox: Linux containers in this browser tab.',
-      'Kernel not wired yet: typing echoes locally.',
-      'root@cowbox:~# ', // the prompt's space was written, so it is not trimmed
+      'Try: echo /proc/self/ns/*; echo $$',
     ]);
-
     await page.locator('#terminal').click();
-    await page.keyboard.type('echo hi');
-    await page.waitForFunction(() => window.__cowbox?.lines().at(-1) === 'root@cowbox:~# echo hi');
-    await page.screenshot({ path: join(resultsDir, 'app-echo.png') });
+    expect(await run(page, 'echo hi; echo $((6*7))')).toEqual(['hi', '42']);
+    // One long line, wrapped by the terminal.
+    expect((await run(page, 'echo /proc/self/ns/*')).join('')).toBe(
+      '/proc/self/ns/cgroup /proc/self/ns/ipc /proc/self/ns/mnt /proc/self/ns/net /proc/self/ns/pid /proc/self/ns/pid_for_children /proc/self/ns/time /proc/self/ns/time_for_children /proc/self/ns/user /proc/self/ns/uts',
+    );
+    await page.screenshot({ path: join(resultsDir, 'app-shell.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.__cowbox?.lines().at(-1) === 'root@cowbox:~# ');
-    expect((await screen(page)).slice(2)).toEqual([
-      'root@cowbox:~# echo hi',
-      "cowbox: kernel not wired yet; 'echo hi' not run",
-      'root@cowbox:~# ',
-    ]);
+  it('keeps what was written on its disk across a reload', async () => {
+    const { page } = await openApp({ width: 1000, height: 640 });
+    await page.locator('#terminal').click();
+    await run(page, 'echo kept-$((40+2)) > /root/notes');
+    await page.reload();
+    await prompt(page);
+    await page.locator('#terminal').click();
+    expect(await run(page, 'read x < /root/notes; echo "got $x"')).toEqual(['got kept-42']);
+    expect(await page.locator('#status').textContent()).toMatch(/disk in IndexedDB ·/);
     await page.close();
   }, 60_000);
 
   it('fits a phone-sized screen without horizontal scrolling', async () => {
-    const page = await openApp({ width: 390, height: 760 });
+    const { page } = await openApp({ width: 390, height: 760 }, '?disk=memory');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const cols = await page.evaluate(() => window.__cowbox?.terminal.cols ?? 0);
     expect(cols).toBeGreaterThanOrEqual(40);
     await page.locator('#terminal').click();
-    await page.keyboard.type('ls /\n');
-    await page.waitForFunction(() => window.__cowbox?.lines().at(-2) === "cowbox: kernel not wired yet; 'ls /' not run");
+    expect(await run(page, 'cd /proc/1; echo $PWD')).toEqual(['/proc/1']);
     await page.screenshot({ path: join(resultsDir, 'app-phone.png') });
     await page.close();
   }, 60_000);

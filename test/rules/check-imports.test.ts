@@ -137,8 +137,8 @@ describe('checkImports', () => {
       ['src/kernel/fs/overlay/super.ts', "import { TmpFs } from '../tmpfs/tmpfs.ts';", /do not import a filesystem \(overlay -> tmpfs\)/],
       ['src/kernel/fs/diskfs/diskfs.ts', "import { x } from '../procfs/procfs.ts';", /\(diskfs -> procfs\)/],
       ['src/kernel/fs/memtree/mem-tree.ts', "import { x } from '../diskfs/diskfs.ts';", /\(memtree -> diskfs\)/],
-      ['src/kernel/fs/overlay/inode.ts', "import { MemTree } from '../memtree/mem-tree.ts';", /memtree is a helper for tmpfs and diskfs only/],
-      ['src/kernel/fs/vfs/vfs.ts', "import { MemTree } from '../memtree/mem-tree.ts';", /memtree is a helper for tmpfs and diskfs only/],
+      ['src/kernel/fs/overlay/inode.ts', "import { MemTree } from '../memtree/mem-tree.ts';", /memtree is a helper for tmpfs, diskfs, devfs only/],
+      ['src/kernel/fs/vfs/vfs.ts', "import { MemTree } from '../memtree/mem-tree.ts';", /memtree is a helper for tmpfs, diskfs, devfs only/],
     ];
     for (const [path, line, rule] of planted) {
       const rules = broken(path, line);

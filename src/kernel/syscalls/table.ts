@@ -4,7 +4,9 @@
 
 import type { SyscallEntry, SyscallHandler, SyscallTable } from '../kernel.ts';
 import { FS_SYSCALLS } from './sys-fs.ts';
+import { MEM_SYSCALLS } from './sys-mem.ts';
 import { PROC_SYSCALLS } from './sys-proc.ts';
+import { TTY_SYSCALLS } from './sys-tty.ts';
 
 export interface SyscallSpec {
   handler: SyscallHandler;
@@ -14,7 +16,6 @@ export interface SyscallSpec {
 
 /** Calls we know of but do not implement: they answer ENOSYS, and the listing says why. */
 const MISSING: Record<string, string> = {
-  mmap: 'programs are JavaScript functions; there is no address space to map',
   ptrace: 'strace reads the dispatcher trace instead',
   socket: 'networking comes with the network namespace work',
   io_uring_setup: 'not modelled',
@@ -22,11 +23,11 @@ const MISSING: Record<string, string> = {
 
 export function buildSyscallTable(): SyscallTable {
   const table = new Map<string, SyscallEntry>();
-  for (const group of [FS_SYSCALLS, PROC_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
+  for (const group of [FS_SYSCALLS, PROC_SYSCALLS, TTY_SYSCALLS, MEM_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
     for (const [name, spec] of Object.entries(group)) {
       table.set(name, { name, handler: spec.handler, support: spec.support ?? 'full', note: spec.note ?? '' });
     }
   }
-  for (const [name, note] of Object.entries(MISSING)) table.set(name, { name, handler: null, support: 'none', note });
+  for (const [name, note] of Object.entries(MISSING)) if (!table.has(name)) table.set(name, { name, handler: null, support: 'none', note });
   return table;
 }

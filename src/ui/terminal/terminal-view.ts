@@ -9,7 +9,11 @@ import { darkTheme, fontFamily } from './theme.ts';
 
 export interface TerminalView {
   readonly terminal: Terminal;
-  write(data: string): void;
+  write(data: string | Uint8Array): void;
+  readonly cols: number;
+  readonly rows: number;
+  /** The grid changed size (the window or the layout did). */
+  onResize(listener: (size: { cols: number; rows: number }) => void): { dispose(): void };
   /** Keystrokes and pastes, as the bytes a tty would receive. */
   onInput(listener: (data: string) => void): { dispose(): void };
   focus(): void;
@@ -46,6 +50,13 @@ export function mountTerminal(host: HTMLElement): TerminalView {
   return {
     terminal,
     write: (data) => terminal.write(data),
+    get cols() {
+      return terminal.cols;
+    },
+    get rows() {
+      return terminal.rows;
+    },
+    onResize: (listener) => terminal.onResize(listener),
     onInput: (listener) => terminal.onData(listener),
     focus: () => terminal.focus(),
     dispose() {

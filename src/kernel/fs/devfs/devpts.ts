@@ -167,9 +167,10 @@ class PtsRoot extends PtsInode {
     return this.fs.slave(Number(name)) ?? null;
   }
 
+  /** Newest node first and ptmx last, as devpts's dentry list comes out (measured: 1 2 0 ptmx). */
   override async readdir(): Promise<DirEntry[]> {
-    const out: DirEntry[] = [{ name: 'ptmx', type: 'chardev', ino: this.fs.ptmx.ino }];
-    for (const n of this.fs.slaves()) out.push({ name: String(n.index), type: 'chardev', ino: n.ino });
+    const out: DirEntry[] = this.fs.slavesNewestFirst().map((n) => ({ name: String(n.index), type: 'chardev', ino: n.ino }));
+    out.push({ name: 'ptmx', type: 'chardev', ino: this.fs.ptmx.ino });
     return out;
   }
 }
@@ -247,5 +248,9 @@ export class DevPtsFs implements FileSystem {
 
   slaves(): PtsDeviceNode[] {
     return [...this.nodes.values()].sort((a, b) => a.index - b.index);
+  }
+
+  slavesNewestFirst(): PtsDeviceNode[] {
+    return [...this.nodes.values()].reverse();
   }
 }

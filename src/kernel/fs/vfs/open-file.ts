@@ -5,6 +5,7 @@ import { SysError } from '../../../abi/errno.ts';
 import { O_APPEND, O_ACCMODE, O_RDONLY, O_WRONLY } from '../../../abi/open-flags.ts';
 import type { Stat } from '../../../abi/stat.ts';
 import type { PathRef } from './mount.ts';
+import type { Interrupt } from '../../task/interrupt.ts';
 import type { Caller, DirEntry, FileHandle } from './types.ts';
 
 export const SEEK_SET = 0;
@@ -36,16 +37,16 @@ export class OpenFile {
     return this.handle;
   }
 
-  async read(length: number): Promise<Uint8Array> {
-    const bytes = await this.data(false).read(this.pos, length);
+  async read(length: number, intr?: Interrupt): Promise<Uint8Array> {
+    const bytes = await this.data(false).read(this.pos, length, intr);
     this.pos += bytes.length;
     return bytes;
   }
 
-  async write(data: Uint8Array): Promise<number> {
+  async write(data: Uint8Array, intr?: Interrupt): Promise<number> {
     const h = this.data(true);
     if (this.flags & O_APPEND) this.pos = await h.size();
-    const n = await h.write(this.pos, data);
+    const n = await h.write(this.pos, data, intr);
     this.pos += n;
     return n;
   }

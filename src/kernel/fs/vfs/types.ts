@@ -8,6 +8,7 @@
 // EEXIST on create, its own EROFS/EXDEV cases. Every failure is a SysError with an errno.
 
 import type { FileType, Stat } from '../../../abi/stat.ts';
+import type { Interrupt } from '../../task/interrupt.ts';
 
 /** The credentials a filesystem operation runs with (fsuid/fsgid and supplementary groups). */
 export interface Cred {
@@ -135,9 +136,10 @@ export interface VNode {
 
 /** An open regular file's data. Positions are byte offsets; reads past the end return fewer bytes. */
 export interface FileHandle {
-  read(pos: number, length: number): Promise<Uint8Array>;
+  /** `intr`: the reader's signal line, for handles that may block (devices, fifos). */
+  read(pos: number, length: number, intr?: Interrupt): Promise<Uint8Array>;
   /** Returns the bytes written; extends the file (with zeros for a gap) as needed. */
-  write(pos: number, data: Uint8Array): Promise<number>;
+  write(pos: number, data: Uint8Array, intr?: Interrupt): Promise<number>;
   size(): Promise<number>;
   truncate(size: number): Promise<void>;
   /** fsync(2): the data is in the filesystem's storage when it resolves. */

@@ -68,7 +68,7 @@ export interface FsMountRequest {
 export type FsFactory = (req: FsMountRequest) => Promise<FileSystem>;
 
 /** Opens character devices and fifos; the kernel installs one (devfs drivers, pipes). */
-export type SpecialOpener = (ref: PathRef, st: Stat, flags: number) => Promise<FileHandle>;
+export type SpecialOpener = (ref: PathRef, st: Stat, flags: number, caller?: Caller) => Promise<FileHandle>;
 
 const XATTR_NAMESPACES = ['user.', 'trusted.', 'security.', 'system.'];
 const MAX_XATTR_VALUE = 65536;
@@ -256,7 +256,7 @@ export class Vfs {
       throw new SysError('ELOOP');
     } else {
       if (!this.openSpecial) throw new SysError('ENXIO');
-      handle = await this.openSpecial(ref, st!, flags);
+      handle = await this.openSpecial(ref, st!, flags, ctx.caller);
     }
     return new OpenFile(ref, flags, handle, ctx.caller);
   }

@@ -1,0 +1,108 @@
+// Builtins that steer evaluation: break, continue, return, exit, eval, exec, `.` and the
+// trivial true, false and `:`. break/continue/return only set dash's evalskip; the loops and
+// function calls in eval.ts act on it.
+
+import { isSysError } from '../../../abi/errno.ts';
+import { O_RDONLY } from '../../../abi/open-flags.ts';
+import { defineBuiltin } from '../builtin-table.ts';
+import { bytesToLatin1, fromBytes } from '../bytes.ts';
+import { ShellExit } from '../errors.ts';
+import { shellExec } from '../eval.ts';
+import { findCommand } from '../lookup.ts';
+import { openErrorText } from '../redirect.ts';
+import { cmdloop, evalString } from '../run.ts';
+import { SKIP_BREAK, SKIP_CONT, SKIP_FUNC } from '../shell.ts';
+import { number } from './variables.ts';
+
+defineBuiltin(':', true, async () => 0);
+defineBuiltin('true', false, async () => 0);
+defineBuiltin('false', false, async () => 1);
+
+for (const [name, skip] of [['break', SKIP_BREAK], ['continue', SKIP_CONT]] as const) {
+  defineBuiltin(name, true, async (sh, argv) => {
+    let n = argv.length > 1 ? number(sh, argv[1]!) : 1;
+    if (n <= 0) sh.error(`Illegal number: ${argv[1]}`);
+    if (n > sh.loopnest) n = sh.loopnest;
+    if (n > 0) {
+      sh.evalskip = skip;
+      sh.skipcount = n;
+    }
+    return 0;
+  });
+}
+
+defineBuiltin('return', true, async (sh, argv) => {
+  const status = argv.length > 1 ? number(sh, argv[1]!) : sh.status;
+  sh.evalskip = SKIP_FUNC;
+  return status;
+});
+
+defineBuiltin('exit', true, async (sh, argv) => {
+  const status = argv.length > 1 ? number(sh, argv[1]!) & 0xff : sh.status;
+  throw new ShellExit(status);
+});
+
+defineBuiltin('eval', true, async (sh, argv) => {
+  if (argv.length <= 1) return 0;
+  const text = argv.slice(1).join(' ');
+  return evalString(sh, text, 0);
+});
+
+defineBuiltin('exec', true, async (sh, argv) => {
+  let args = argv.slice(1);
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) return 0;
+  const path = await findCommand(sh, args[0]!);
+  if (path === null) throw await sh.fail(`${args[0]}: not found`, 127);
+  sh.commandName = null;
+  return shellExec(sh, args, path, sh.vars.environment(), !args[0]!.includes('/'));
+});
+
+defineBuiltin('.', true, async (sh, argv) => {
+  if (argv.length < 2) return 0;
+  const name = argv[1]!;
+  // A name without a slash is looked for on PATH, as dash does (but the file need not be executable).
+  let path = name;
+  if (!name.includes('/')) path = (await findReadable(sh, name)) ?? name;
+  let text: string;
+  try {
+    const fd = await sh.sys.open(fromBytes(path), O_RDONLY);
+    try {
+      text = bytesToLatin1(await sh.sys.readAll(fd));
+    } finally {
+      await sh.sys.close(fd);
+    }
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    sh.error(`cannot open ${name}: ${openErrorText(e.code, false)}`);
+  }
+  // dash names the file in messages from inside it, and ignores further arguments.
+  sh.commandName = path;
+  sh.dotDepth++;
+  try {
+    let given = false;
+    const status = await cmdloop(sh, {
+      next: async () => {
+        if (given) return null;
+        given = true;
+        return text;
+      },
+    }, false);
+    return status;
+  } finally {
+    sh.dotDepth--;
+  }
+});
+
+async function findReadable(sh: Parameters<typeof findCommand>[0], name: string): Promise<string | null> {
+  for (const dir of (sh.getVar('PATH') ?? '').split(':')) {
+    const full = dir === '' ? name : `${dir}/${name}`;
+    try {
+      const st = await sh.sys.stat(fromBytes(full));
+      if ((st.mode & 0o170000) === 0o100000) return full;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+  }
+  return null;
+}

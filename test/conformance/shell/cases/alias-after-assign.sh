@@ -1,0 +1,2 @@
+alias e='echo x'
+y=1 e $y

@@ -1,0 +1,2 @@
+{ alias x='echo in-group'; x; }
+x

@@ -1,0 +1,5 @@
+alias greet='echo hello'
+f() { greet world; }
+f
+unalias greet
+f

@@ -1,0 +1,2 @@
+alias cond='if true; then'
+cond echo inside; fi

@@ -1,0 +1,3 @@
+alias two='echo one
+echo two'
+two

@@ -1,0 +1,3 @@
+alias r='alias r="echo second"; echo first'
+r
+r

@@ -1,0 +1,2 @@
+alias now='echo now'; now
+now

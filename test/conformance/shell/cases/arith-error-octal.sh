@@ -1,0 +1,2 @@
+echo $(( 08 ))
+echo never

@@ -1,0 +1,3 @@
+echo ok
+echo $((1+))
+echo never

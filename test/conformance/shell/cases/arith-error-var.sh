@@ -1,0 +1,3 @@
+x=abc
+echo $((x+1))
+echo never

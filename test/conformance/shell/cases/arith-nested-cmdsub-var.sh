@@ -1,0 +1,2 @@
+n=3
+echo $(( $(echo $n) * $n )) $(( n$(echo 2) ))

@@ -1,0 +1,3 @@
+for i in a b; do echo $i; done > bgout &
+wait
+while read l; do echo "$l"; done < bgout

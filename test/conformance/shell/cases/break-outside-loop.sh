@@ -1,0 +1,3 @@
+break; echo $?
+continue; echo $?
+echo end

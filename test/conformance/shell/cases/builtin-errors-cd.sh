@@ -1,0 +1,3 @@
+cd /nonexist/x
+cd -z
+echo after

@@ -1,0 +1,3 @@
+readonly r=1
+export r=2
+echo never

@@ -1,0 +1,4 @@
+fg; echo $?
+bg %1; echo $?
+jobs %1; echo $?
+echo after

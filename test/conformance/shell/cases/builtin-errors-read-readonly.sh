@@ -1,0 +1,3 @@
+readonly v
+echo x | { read v; echo "st $?"; }
+echo after

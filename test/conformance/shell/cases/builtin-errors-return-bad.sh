@@ -1,0 +1,3 @@
+f() { return abc; }
+f
+echo never

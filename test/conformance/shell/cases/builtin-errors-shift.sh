@@ -1,0 +1,2 @@
+shift -1
+echo never

@@ -1,0 +1,2 @@
+umask 99
+umask -z

@@ -1,0 +1,4 @@
+readonly f
+f() { echo func; }
+unset -f f; echo $?
+f

@@ -1,0 +1,3 @@
+hash
+PATH=/bin
+hash nosuch2; echo $?

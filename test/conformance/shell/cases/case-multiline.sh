@@ -1,0 +1,9 @@
+case foo
+in
+  foo)
+    echo one
+    echo two
+    ;;
+  *)
+    echo no
+esac

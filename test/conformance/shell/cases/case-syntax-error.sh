@@ -1,0 +1,2 @@
+echo before
+case x in a) ;; b

@@ -1,0 +1,2 @@
+cd -P /; pwd -P; pwd -L
+cd -z; echo $?

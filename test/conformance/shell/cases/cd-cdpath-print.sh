@@ -1,0 +1,4 @@
+CDPATH=/tmp
+cd sh-case; pwd
+cd /; cd sh-case; echo $?
+cd -; echo "$OLDPWD" 

@@ -1,0 +1,4 @@
+CDPATH=/:/root
+cd tmp; pwd
+cd sh-case; pwd
+CDPATH=; cd /; cd tmp; pwd

@@ -1,0 +1,3 @@
+echo `echo '\$x' "\\\\"`
+echo "`echo \"a\"`"
+x=5; echo `echo \$x`

@@ -1,0 +1,4 @@
+x=$(); echo "[$x]" $?
+y=``; echo "[$y]"
+$(true); echo $?
+$(false); echo $?

@@ -1,0 +1,2 @@
+x=$(trap 'echo trapped' EXIT; echo body)
+echo "[$x]" 

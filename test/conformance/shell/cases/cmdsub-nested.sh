@@ -1,0 +1,3 @@
+echo $(echo $(echo $(echo deep)))
+echo `echo \`echo old\``
+echo "$(echo "$(echo "q  q")")" 

@@ -1,0 +1,2 @@
+x=$(printf 'a\nb\n'); echo "[$x]"
+x=$(printf '\n'); echo "[$x]" ${#x}

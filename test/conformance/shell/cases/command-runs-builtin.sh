@@ -1,0 +1,4 @@
+cd() { echo "fake cd"; }
+command cd /; pwd
+command; echo $?
+command -p echo pflag

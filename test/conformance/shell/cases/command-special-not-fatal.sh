@@ -1,0 +1,2 @@
+command shift 5; echo "status $?"
+echo continues

@@ -1,0 +1,4 @@
+(echo a; exit 4; echo no)
+echo $?
+(false)
+echo $?

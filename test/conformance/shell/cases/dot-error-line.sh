@@ -1,0 +1,3 @@
+printf 'echo a\nnosuch\n' > e.sh
+. ./e.sh
+echo after

@@ -1,0 +1,3 @@
+echo before
+. ./nosuch.sh
+echo never

@@ -1,0 +1,3 @@
+echo 'echo via-path' > p.sh
+PATH=$PWD:$PATH
+. p.sh

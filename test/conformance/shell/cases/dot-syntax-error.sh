@@ -1,0 +1,4 @@
+echo 'echo ok1
+if' > bad.sh
+. ./bad.sh
+echo never

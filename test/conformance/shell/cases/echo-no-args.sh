@@ -1,0 +1,4 @@
+echo
+echo ""
+echo "" ""
+echo -n "" ; echo end

@@ -1,0 +1,4 @@
+> empty.txt
+echo *
+< empty.txt; echo $?
+2>&1; echo $?

@@ -1,0 +1,4 @@
+echo one
+eval 'echo two
+nosuch'
+nosuch2

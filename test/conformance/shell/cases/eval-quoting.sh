@@ -1,0 +1,5 @@
+x='a  b'
+eval "echo $x"
+eval "echo \"$x\""
+eval 'echo "$x"'
+eval "y='it'\''s'"; echo "$y" 

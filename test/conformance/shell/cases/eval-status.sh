@@ -1,0 +1,2 @@
+eval false; echo $?
+eval 'exit 3'; echo never

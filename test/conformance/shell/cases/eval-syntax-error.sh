@@ -1,0 +1,3 @@
+echo before
+eval 'if'
+echo never

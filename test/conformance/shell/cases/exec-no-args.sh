@@ -1,0 +1,2 @@
+exec; echo $?
+exec 2>&1; echo still

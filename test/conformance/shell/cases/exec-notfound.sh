@@ -1,0 +1,2 @@
+exec nosuchcmd
+echo never

@@ -1,0 +1,1 @@
+f() { exit 8; }; f; echo never

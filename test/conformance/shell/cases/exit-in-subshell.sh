@@ -1,0 +1,1 @@
+(exit 6); echo $?; x=$(exit 7); echo $?

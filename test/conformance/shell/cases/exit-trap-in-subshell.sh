@@ -1,0 +1,2 @@
+( trap 'echo inner-exit' EXIT; exit 3 )
+echo $?

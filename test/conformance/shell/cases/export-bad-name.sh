@@ -1,0 +1,2 @@
+export 1x=2
+echo never

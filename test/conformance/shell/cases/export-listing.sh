@@ -1,0 +1,3 @@
+export A=1 B
+export -p
+export

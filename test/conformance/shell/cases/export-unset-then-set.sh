@@ -1,0 +1,6 @@
+export X
+echo "[${X-unset}]"
+X=now
+sh -c 'echo "[$X]"'
+unset X
+sh -c 'echo "[${X-gone}]"' 

@@ -1,0 +1,2 @@
+echo start
+for 1x in a; do :; done

@@ -1,0 +1,1 @@
+for do in a b; do echo $do; done

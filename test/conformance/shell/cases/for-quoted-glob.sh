@@ -1,0 +1,3 @@
+: > 'a*'; : > ab
+for f in "a*" a\*; do echo "[$f]"; done
+for f in a*; do echo "<$f>"; done

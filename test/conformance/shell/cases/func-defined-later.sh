@@ -1,0 +1,3 @@
+g() { f; }
+f() { echo late; }
+g

@@ -1,0 +1,6 @@
+f() { echo one; }
+f
+f() { echo two; }
+f
+unset -f f
+f

@@ -1,0 +1,3 @@
+f() { echo body; } > f.out
+f
+read x < f.out; echo "[$x]" 

@@ -1,0 +1,2 @@
+f() if [ "$1" = a ]; then echo A; else echo notA; fi
+f a; f b

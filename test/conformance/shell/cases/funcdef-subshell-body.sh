@@ -1,0 +1,2 @@
+f() ( cd /; pwd )
+f; pwd

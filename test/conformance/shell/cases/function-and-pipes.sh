@@ -1,0 +1,2 @@
+up() { while read l; do echo "<$l>"; done; }
+printf 'a\nb\n' | up | up

@@ -1,0 +1,2 @@
+set -- -a -b ''
+while getopts ab: o; do echo "$o [${OPTARG}]"; done

@@ -1,0 +1,4 @@
+: > f
+echo ./* ./f* ././f
+echo /roo? /r*t
+echo *//

@@ -1,0 +1,5 @@
+: > x1; : > x2
+p='x*'
+echo $p
+echo "$p"
+set -- $p; echo $#

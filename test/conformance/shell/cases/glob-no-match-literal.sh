@@ -1,0 +1,2 @@
+echo no*match no?match [nomatch] 'x'*
+set -- *.c; echo $# "$1" 

@@ -1,0 +1,3 @@
+: > 'a b'; : > c
+echo *
+for f in *; do echo "[$f]"; done

@@ -1,0 +1,3 @@
+: > r1.txt; : > r2.txt
+echo hi > *.txt
+echo *

@@ -1,0 +1,2 @@
+for f in b B a A z Z _u 1 '~x' .d; do : > "$f"; done
+echo *

@@ -1,0 +1,3 @@
+hash; echo $?
+hash -r
+hash nosuch; echo $?

@@ -1,0 +1,4 @@
+true && while read l; do echo "$l"; done <<X
+x1
+X
+echo next

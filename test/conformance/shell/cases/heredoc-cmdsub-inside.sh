@@ -1,0 +1,3 @@
+while read l; do echo "$l"; done <<E
+$(echo a; echo b)
+E

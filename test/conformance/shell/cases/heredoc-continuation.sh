@@ -1,0 +1,7 @@
+while read -r l; do echo "[$l]"; done <<EOF
+a\
+EOF
+EOF
+while read -r l; do echo "[$l]"; done <<'EOF'
+b\
+EOF

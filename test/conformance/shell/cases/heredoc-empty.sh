@@ -1,0 +1,4 @@
+read x <<EOF
+EOF
+echo $? "[$x]"
+read y <<EOF

@@ -1,0 +1,5 @@
+read x <<E
+one
+two
+E
+nosuch

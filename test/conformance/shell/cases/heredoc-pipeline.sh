@@ -1,0 +1,4 @@
+read x <<EOF | echo piped
+data
+EOF
+echo $?

@@ -1,0 +1,5 @@
+while read l; do echo "$l"; done <<A <<B
+from a
+A
+from b
+B

@@ -1,0 +1,3 @@
+IFS=,
+x=$(echo a,b); echo "$x"
+set -- $x; echo $#

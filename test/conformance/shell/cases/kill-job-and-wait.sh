@@ -1,0 +1,4 @@
+(while :; do :; done) &
+p=$!
+kill $p
+wait $p; echo $?

@@ -1,0 +1,3 @@
+echo "[$LINENO]"
+f() { echo "[$LINENO]"; }
+f

@@ -1,0 +1,4 @@
+(exit 5) &
+wait $!; echo $?
+false & echo $?
+wait

@@ -1,0 +1,1 @@
+echo data | { read x & wait; echo "[$x]"; }

@@ -1,0 +1,1 @@
+( ( exit 3 ); echo inner $? ; exit 4 ); echo outer $?

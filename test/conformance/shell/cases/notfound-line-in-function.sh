@@ -1,0 +1,5 @@
+f() {
+  echo in
+  nosuch
+}
+f

@@ -1,0 +1,3 @@
+echo 'echo hi' > script
+./script; echo $?
+PATH=$PWD; script; echo $?

@@ -1,0 +1,2 @@
+./nosuch; echo $?
+/nonexist/cmd; echo $?

@@ -1,0 +1,2 @@
+PATH=/nonexist echo builtin-still-works
+PATH=/nonexist nosuch; echo $?

@@ -1,0 +1,3 @@
+OPTIND=2; echo $OPTIND
+OPTIND=abc
+echo never

@@ -1,0 +1,3 @@
+set -- abc abd xbc
+echo ${@#a} "${@%c}"
+printf '[%s]' "${@#?}"; echo

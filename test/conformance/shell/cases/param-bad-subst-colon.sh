@@ -1,0 +1,2 @@
+echo ${x:1}
+echo never

@@ -1,0 +1,4 @@
+echo first
+false && echo ${x/a/b}
+echo ${x/a/b}
+echo never

@@ -1,0 +1,2 @@
+m=word
+echo ${u?the $m here}

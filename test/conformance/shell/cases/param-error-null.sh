@@ -1,0 +1,3 @@
+x=
+echo ${x:?must be set}
+echo never

@@ -1,0 +1,5 @@
+echo $# "$?" "$0" "$-"
+false; echo $?
+(exit 7); echo $?
+set -- x y; echo $#
+echo ${#-} ${#?}

@@ -1,0 +1,2 @@
+exit 3 | true; echo $?
+true | exit 4; echo $?

@@ -1,0 +1,5 @@
+true | false; echo $?
+false | true; echo $?
+! true | false; echo $?
+! false; echo $?
+! true; echo $?

@@ -1,0 +1,2 @@
+f() { set -- x y z; echo $#; }
+set -- a; f; echo $# $1

@@ -1,0 +1,3 @@
+printf '[%c]' '' ; echo
+printf '[%5c][%-3c]\n' a b
+printf '[%c]\n'

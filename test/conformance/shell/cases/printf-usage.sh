@@ -1,0 +1,2 @@
+printf; echo $?
+printf -v x y; echo $?

@@ -1,0 +1,2 @@
+printf '[%5s]\n' é
+printf '[%.1s]\n' é

@@ -1,0 +1,3 @@
+echo "$PWD"
+PWD=/fake; pwd; echo $PWD
+cd .; echo $PWD

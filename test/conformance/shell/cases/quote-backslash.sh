@@ -1,0 +1,3 @@
+printf '%s\n' a\ b a\\b a\'b a\"b \$x a\
+b
+echo \* \? \[ \~

@@ -1,0 +1,5 @@
+set -- "" a ""
+echo $#
+for i in "$@"; do echo "[$i]"; done
+set -- $empty "" $empty
+echo $#

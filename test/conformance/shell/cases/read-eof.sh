@@ -1,0 +1,3 @@
+printf abc | { read x; echo $? "[$x]"; }
+read y; echo $? "[$y]"
+printf '' | { read z; echo $? "[$z]"; }

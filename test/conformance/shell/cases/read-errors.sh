@@ -1,0 +1,3 @@
+read; echo $?
+read -z x; echo $?
+read 1x; echo $?

@@ -1,0 +1,1 @@
+echo x | { read -p 'prompt> ' v; echo "[$v]"; }

@@ -1,0 +1,3 @@
+readonly o
+getopts a o -a
+echo $?

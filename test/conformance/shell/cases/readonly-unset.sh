@@ -1,0 +1,3 @@
+readonly y=1
+unset y
+echo never

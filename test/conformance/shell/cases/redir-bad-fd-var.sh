@@ -1,0 +1,3 @@
+x=foo
+echo a >&$x
+echo never

@@ -1,0 +1,4 @@
+echo a > nodir/x; echo $?
+cat < nosuch; echo $?
+read x < nosuch; echo $?
+echo after

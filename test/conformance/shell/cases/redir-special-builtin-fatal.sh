@@ -1,0 +1,3 @@
+echo before
+: > nodir/y
+echo never

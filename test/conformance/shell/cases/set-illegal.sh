@@ -1,0 +1,2 @@
+set -z
+echo never

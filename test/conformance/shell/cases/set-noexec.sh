@@ -1,0 +1,4 @@
+echo a
+set -n
+echo never
+nosuch

@@ -1,0 +1,2 @@
+set -o
+set +o

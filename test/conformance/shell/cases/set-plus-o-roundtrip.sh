@@ -1,0 +1,5 @@
+set -e -u
+s=$(set +o)
+set +e +u
+eval "$s"
+echo "[$-]" 

@@ -1,0 +1,4 @@
+set -e
+f() { false && true; echo "in f $?"; }
+f
+echo after

@@ -1,0 +1,3 @@
+set -e
+echo "got [$(false)]"
+echo continues

@@ -1,0 +1,5 @@
+set -e
+true && false || true
+echo ok
+false || false
+echo never

@@ -1,0 +1,4 @@
+set -e
+f() { local x=$(false); echo "local ok $?"; }
+f
+echo after

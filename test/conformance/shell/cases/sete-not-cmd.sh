@@ -1,0 +1,5 @@
+set -e
+! false
+echo a
+! true
+echo b

@@ -1,0 +1,5 @@
+set -e
+set +e
+false
+echo after
+echo $-

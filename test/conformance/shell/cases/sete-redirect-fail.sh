@@ -1,0 +1,3 @@
+set -e
+echo x > nodir/f
+echo never

@@ -1,0 +1,5 @@
+set -e
+(exit 0)
+echo ok
+(true; false)
+echo never

@@ -1,0 +1,3 @@
+set -e
+(false; echo inside-continues) || echo after
+echo end

@@ -1,0 +1,5 @@
+set -u
+e=
+echo "[$e]" "[${e:-x}]"
+unset e
+echo ${e?explicit}

@@ -1,0 +1,3 @@
+set -x
+echo hi 2>/dev/null
+echo bye >/dev/null

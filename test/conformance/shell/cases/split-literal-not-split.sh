@@ -1,0 +1,4 @@
+IFS=o
+x=foo
+echo $x boo "$x"
+set -- $x; echo $#

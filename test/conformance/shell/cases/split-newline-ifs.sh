@@ -1,0 +1,5 @@
+IFS='
+'
+x='a b
+c d'
+for i in $x; do echo "[$i]"; done

@@ -1,0 +1,3 @@
+IFS='	'
+printf 'a\t\tb\n' | { read x y; echo "[$x][$y]"; }
+x='a		b'; set -- $x; echo $#

@@ -1,0 +1,2 @@
+(exit 2) | (exit 3); echo $?
+{ (exit 4); } | true; echo $?

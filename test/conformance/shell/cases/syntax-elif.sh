@@ -1,0 +1,1 @@
+if false; then echo; elif; then echo; fi

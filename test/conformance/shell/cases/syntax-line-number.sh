@@ -1,0 +1,5 @@
+echo one
+# comment line
+
+echo three
+echo four )

@@ -1,0 +1,12 @@
+: > f; echo data > g
+[ -e f ] && echo e
+[ -f f ] && echo f
+[ -d . ] && echo d
+[ -s f ] || echo not-s
+[ -s g ] && echo s
+[ -r g ] && echo r
+[ -w g ] && echo w
+[ -x g ] || echo not-x
+[ -e nosuch ] || echo no-e
+[ -h f ] || echo not-link
+[ -d f ] || echo not-dir

@@ -1,0 +1,5 @@
+[ ! a = b ]; echo $?
+[ ! a = a ]; echo $?
+[ \( a = a \) ]; echo $?
+[ a = a -o b ]; echo $?
+[ ! \( a \) ]; echo $?

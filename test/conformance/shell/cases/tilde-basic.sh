@@ -1,0 +1,2 @@
+echo ~ ~/x "~" '~' \~ ~root ~root/d
+echo a~ x=~ ~:

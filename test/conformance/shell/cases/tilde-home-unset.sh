@@ -1,0 +1,3 @@
+unset HOME
+echo ~ ~/x
+HOME=/other; echo ~ ~/y

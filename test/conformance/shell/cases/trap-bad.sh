@@ -1,0 +1,3 @@
+trap "echo x" FOO; echo $?
+trap "echo y" 0; trap 1 2; trap
+echo end

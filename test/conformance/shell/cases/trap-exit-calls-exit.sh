@@ -1,0 +1,2 @@
+trap 'echo bye; exit 9' EXIT
+echo main

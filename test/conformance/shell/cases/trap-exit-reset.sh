@@ -1,0 +1,3 @@
+trap 'echo no' EXIT
+trap - EXIT
+echo end

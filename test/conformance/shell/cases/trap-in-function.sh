@@ -1,0 +1,3 @@
+f() { trap 'echo exit-trap' EXIT; echo in-f; }
+f
+echo after-f

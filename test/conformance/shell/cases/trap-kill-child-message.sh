@@ -1,0 +1,1 @@
+(kill -TERM $(sh -c 'echo $PPID')); echo $?

@@ -1,0 +1,2 @@
+trap 'echo x' 1 sigint SIGTERM usr1
+trap

@@ -1,0 +1,3 @@
+trap 'echo x' INT
+t=$(trap)
+echo "[$t]" 

@@ -1,0 +1,3 @@
+trap 'echo a' INT HUP
+trap 2
+trap

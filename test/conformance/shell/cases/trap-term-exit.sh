@@ -1,0 +1,3 @@
+trap "echo caught; exit 3" TERM
+kill $$
+echo never

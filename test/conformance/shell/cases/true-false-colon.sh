@@ -1,0 +1,2 @@
+true; echo $?; false; echo $?; :; echo $?; : ignored args; echo $?
+true --help; echo $?

@@ -1,0 +1,3 @@
+f() { :; }; alias al=echo
+type f al if cd : exit
+type nosuch; echo $?

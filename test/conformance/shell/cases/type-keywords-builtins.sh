@@ -1,0 +1,2 @@
+type while do { } ! case esac
+type . eval exec local times
