@@ -5,6 +5,7 @@
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
 import type { Stat } from '../abi/stat.ts';
+import { concatBytes } from '../base/bytes.ts';
 import { utf8Decode, utf8Encode } from '../base/text.ts';
 
 export type SignalAction = 'default' | 'ignore' | ((sig: number) => void | Promise<void>);
@@ -260,20 +261,8 @@ export class Sys {
   /** Read until end of file. */
   async readAll(fd: number): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = await this.read(fd, 65536);
-      if (chunk.length === 0) break;
-      parts.push(chunk);
-      total += chunk.length;
-    }
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    for (let chunk = await this.read(fd, 65536); chunk.length > 0; chunk = await this.read(fd, 65536)) parts.push(chunk);
+    return concatBytes(parts);
   }
 
   async readText(fd: number): Promise<string> {

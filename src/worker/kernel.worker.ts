@@ -48,7 +48,7 @@ function dbName(opts: BootOptions): string {
 
 /** Hold the machine's Web Lock for as long as this worker lives (or until reset). */
 async function takeLock(name: string): Promise<void> {
-  const locks = (navigator as WorkerNavigator & { locks?: LockManager }).locks;
+  const locks = (navigator as unknown as { locks?: LockManager }).locks;
   if (!locks) return;
   await new Promise<void>((acquired) => {
     void locks.request(name, () => new Promise<void>((release) => {

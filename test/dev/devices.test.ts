@@ -3,23 +3,14 @@
 // directory (names, owners, modes and the refusals measured on Linux 6.18).
 
 import { describe, expect, it } from 'vitest';
-import { isSysError } from '../../src/abi/errno.ts';
 import { O_NOCTTY, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, makedev } from '../../src/abi/stat.ts';
 import { CryptoRandom, SeededRandom } from '../../src/kernel/dev/random.ts';
 import type { DeviceOpener } from '../../src/kernel/dev/special-opener.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootTerminal } from '../tty/boot-terminal.ts';
+import { errnoOf as codeOf } from '../helpers/errno.ts';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isSysError(e)) return e.code;
-    throw e;
-  }
-}
 
 /** Run `body` as PID 1 of a fresh machine with devices; resolves with what it returns. */
 async function inMachine<T>(body: (sys: Sys) => Promise<T>): Promise<T> {

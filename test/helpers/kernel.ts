@@ -11,17 +11,11 @@ import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
 import { Kernel, type KernelHost } from '../../src/kernel/kernel.ts';
 import { buildSyscallTable } from '../../src/kernel/syscalls/table.ts';
 import { Sys } from '../../src/sys/sys.ts';
+import { nodeHost } from '../../src/cli/node-host.ts';
 
 export type TestProgram = (sys: Sys) => Promise<number>;
 
-export const nodeHost: KernelHost = {
-  nowMs: () => performance.now(),
-  macrotask: () => new Promise((resolve) => setImmediate(resolve)),
-  setTimer: (ms, fn) => {
-    const t = setTimeout(fn, ms);
-    return () => clearTimeout(t);
-  },
-};
+export { nodeHost };
 
 export function asMain(p: TestProgram): ProgramMain {
   return (port, args) => p(new Sys(port, args));

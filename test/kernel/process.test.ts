@@ -4,19 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { O_CREAT, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG, exitedStatus } from '../../src/abi/signals.ts';
-import { isSysError } from '../../src/abi/errno.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel } from '../helpers/kernel.ts';
+import { errnoOf } from '../helpers/errno.ts';
 
-async function errnoOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isSysError(e)) return e.code;
-    throw e;
-  }
-}
 
 describe('processes', () => {
   it('clones a child, reaps it, and reports its exit status', async () => {

@@ -6,13 +6,13 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isSysError } from '../../src/abi/errno.ts';
 import {
   SIG, WEXITSTATUS, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, shellStatus,
 } from '../../src/abi/signals.ts';
 import { ECHO, ICANON, TIOCGPTN, VMIN, VTIME } from '../../src/abi/termios.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootTerminal } from './boot-terminal.ts';
+import { errnoOf as codeOf } from '../helpers/errno.ts';
 
 const WNOHANG = 1;
 const WUNTRACED = 2;
@@ -26,15 +26,6 @@ function statusOf(st: number): Record<string, number> {
   return { exited: WEXITSTATUS(st) };
 }
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isSysError(e)) return e.code;
-    throw e;
-  }
-}
 
 /** A login: a new session whose leader takes the terminal on fd 0, as getty does. */
 async function login(sys: Sys, body: (sh: Sys) => Promise<number>): Promise<number> {

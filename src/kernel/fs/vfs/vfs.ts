@@ -11,6 +11,7 @@ import {
   RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE, wantsRead, wantsWrite,
 } from '../../../abi/open-flags.ts';
 import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUID, isDir, makedev, type Stat } from '../../../abi/stat.ts';
+import { concatBytes } from '../../../base/bytes.ts';
 import { normalize } from '../../../base/path.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
@@ -561,18 +562,8 @@ export class Vfs {
   private async readAll(f: OpenFile): Promise<Uint8Array> {
     try {
       const parts: Uint8Array[] = [];
-      let total = 0;
-      for (let chunk = await f.read(65536); chunk.length > 0; chunk = await f.read(65536)) {
-        parts.push(chunk);
-        total += chunk.length;
-      }
-      const out = new Uint8Array(total);
-      let at = 0;
-      for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-      return out;
+      for (let chunk = await f.read(65536); chunk.length > 0; chunk = await f.read(65536)) parts.push(chunk);
+      return concatBytes(parts);
     } finally {
       await f.close();
     }
