@@ -37,7 +37,7 @@ export interface OpaqueEvent {
 }
 
 export interface MountEvent {
-  type: 'fs.mount' | 'fs.umount';
+  type: 'mount.add' | 'mount.remove';
   mountId: number;
   fsType: string;
   source: string;
@@ -80,7 +80,17 @@ export interface SyscallEvent {
   result: unknown;
 }
 
-export type ProcEvent = ProcSpawnEvent | ProcExecEvent | ProcExitEvent | SyscallEvent;
+/** A process made a namespace of its own (clone or unshare with CLONE_NEW*). */
+export interface NsCreateEvent {
+  type: 'ns.create';
+  pid: number;
+  /** "uts", "pid", "mnt"... as /proc/PID/ns names them. */
+  nsType: string;
+  /** Its inode number, as /proc/PID/ns/TYPE shows it: "uts:[4026532177]". */
+  ino: number;
+}
+
+export type ProcEvent = ProcSpawnEvent | ProcExecEvent | ProcExitEvent | SyscallEvent | NsCreateEvent;
 
 /**
  * A cgroup's usage changed: memory charged or freed, a task forked or reaped, CPU time used.

@@ -238,6 +238,10 @@ export class Sys {
   unshare(flags: number): Promise<void> {
     return this.call('unshare', flags);
   }
+  /** Join the namespace a /proc/PID/ns/* descriptor stands for. */
+  setns(fd: number, nstype = 0): Promise<void> {
+    return this.call('setns', fd, nstype);
+  }
 
   /** Take `length` bytes of memory (charged to the memory cgroup); returns its address. */
   mmap(length: number): Promise<number> {

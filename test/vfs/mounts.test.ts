@@ -17,7 +17,7 @@ describe('mounts', () => {
     await vfs.writeFile(ctx, '/mnt/over', 'x');
     await vfs.umount(ctx, '/mnt');
     expect((await vfs.readdir(ctx, '/mnt')).map((e) => e.name)).toEqual(['under']);
-    expect(events.map((e) => e.type)).toEqual(['fs.mount', 'fs.umount']);
+    expect(events.map((e) => e.type)).toEqual(['mount.add', 'mount.remove']);
     expect(events[0]).toMatchObject({ fsType: 'tmpfs', target: '/mnt', options: 'rw' });
   });
 

@@ -7,7 +7,9 @@ import type { ProgramMain } from '../../abi/program.ts';
 import { programName } from '../../abi/program.ts';
 import { exitedStatus } from '../../abi/signals.ts';
 import { utf8Decode } from '../../base/text.ts';
-import { copyMountNamespace } from '../fs/vfs/mount.ts';
+import { type MountNamespace, copyMountNamespace } from '../fs/vfs/mount.ts';
+import { OpenFile } from '../fs/vfs/open-file.ts';
+import { namespaceOfLink } from '../fs/procfs/ns-dir.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { Kernel } from '../kernel.ts';
 import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno } from '../ns/namespaces.ts';
@@ -24,6 +26,19 @@ export const CLONE_NEWUSER = 0x10000000;
 export const CLONE_NEWPID = 0x20000000;
 export const CLONE_NEWNET = 0x40000000;
 const NS_FLAGS = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET;
+
+const NS_FLAG_OF: Record<string, number> = {
+  mnt: CLONE_NEWNS, cgroup: CLONE_NEWCGROUP, uts: CLONE_NEWUTS, ipc: CLONE_NEWIPC, user: CLONE_NEWUSER, pid: CLONE_NEWPID, net: CLONE_NEWNET,
+};
+
+/** ns.create for every namespace `flags` made for `pid` (ns: its namespaces after the call). */
+function reportNamespaces(k: Kernel, pid: number, flags: number, ns: NsProxy, pidNs: PidNamespace<Task> | undefined): void {
+  for (const [type, flag] of Object.entries(NS_FLAG_OF)) {
+    if (!(flags & flag)) continue;
+    const ino = type === 'pid' ? pidNs!.ino : type === 'mnt' ? ns.mnt.id : (ns[type as 'uts' | 'ipc' | 'net' | 'user' | 'cgroup']).ino;
+    k.emit({ type: 'ns.create', pid, nsType: type, ino });
+  }
+}
 
 /** Linux's BINPRM_MAX_RECURSION: how many #! interpreters may chain. */
 const MAX_INTERPRETERS = 4;
@@ -90,6 +105,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       let pidNs: PidNamespace<Task> | undefined;
       if (flags & CLONE_NEWPID) pidNs = t.pidNsForChildren.child();
       const child = k.spawnChild(t, main, { ns, fs, pidNs, flags });
+      reportNamespaces(k, child.pid, flags, ns, pidNs);
       return child.nrIn(t.pidNs);
     },
     support: 'partial',
@@ -102,7 +118,36 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       t.fs = fs;
       // The caller stays where it is; only its future children enter a new PID namespace.
       if (flags & CLONE_NEWPID) t.pidNsForChildren = t.pidNsForChildren.child();
+      reportNamespaces(k, t.pid, flags, ns, t.pidNsForChildren);
     },
+  },
+  setns: {
+    handler: async (_k, t, fd: number, nstype = 0) => {
+      const f = t.fds.get(fd);
+      const linked = f instanceof OpenFile ? namespaceOfLink(f.ref.node) : null;
+      if (!linked) throw new SysError('EINVAL', 'not a namespace file');
+      if (nstype !== 0 && nstype !== NS_FLAG_OF[linked.type]) throw new SysError('EINVAL');
+      if (t.cred.euid !== 0) throw new SysError('EPERM');
+      switch (linked.type) {
+        case 'pid':
+          // As with unshare, only children enter it.
+          t.pidNsForChildren = linked.ns as PidNamespace<Task>;
+          break;
+        case 'mnt': {
+          const mounts = linked.ns as MountNamespace;
+          const root = { mount: mounts.rootMount, node: mounts.rootMount.root, parent: null, name: '/' };
+          t.fs = { ...t.fs, mounts, root, cwd: root };
+          t.ns = { ...t.ns, mnt: mounts };
+          break;
+        }
+        case 'time':
+          break;
+        default:
+          t.ns = { ...t.ns, [linked.type]: linked.ns };
+      }
+    },
+    support: 'partial',
+    note: 'by a /proc/PID/ns/* descriptor; a new user namespace grants no capabilities yet',
   },
   execve: {
     handler: async (k, t, path: string, argv: string[], envp: string[]) => {

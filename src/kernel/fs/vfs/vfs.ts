@@ -141,7 +141,7 @@ export class Vfs {
   private async attach(ctx: FsContext, at: PathRef, fs: FileSystem, root: VNode, options: Mount['options']): Promise<Mount> {
     const m = new Mount(fs, root, at, options);
     ctx.mounts.add(m);
-    this.emit({ type: 'fs.mount', mountId: m.id, fsType: options.fsType, source: options.source, target: refPath(at, ctx.root), options: this.optionsOf(m) });
+    this.emit({ type: 'mount.add', mountId: m.id, fsType: options.fsType, source: options.source, target: refPath(at, ctx.root), options: this.optionsOf(m) });
     return m;
   }
 
@@ -158,7 +158,7 @@ export class Vfs {
     const m = ref.mount;
     ctx.mounts.remove(m);
     await m.fs.sync();
-    this.emit({ type: 'fs.umount', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: refPath(ref, ctx.root), options: this.optionsOf(m) });
+    this.emit({ type: 'mount.remove', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: refPath(ref, ctx.root), options: this.optionsOf(m) });
   }
 
   // ---- helpers --------------------------------------------------------------------------
