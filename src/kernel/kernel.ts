@@ -73,13 +73,11 @@ export class Kernel {
   /** Every live or zombie task by kernel-wide PID. */
   readonly tasks = new Map<number, Task>();
   tracing = false;
-  private lastYield = 0;
-  /**
-   * CPU accounting: the thread runs one task's code at a time, so the time between two
-   * boundaries (a syscall's entry or exit, a task falling asleep or waking) belongs to the task
-   * that crossed the first one, as user or system time. Null: nobody ran (all asleep, or idle).
-   */
-  private cpu: { task: Task | null; mode: 'user' | 'sys'; sinceMs: number } = { task: null, mode: 'user', sinceMs: 0 };
+  /** When the running slice ends, and the macrotask that starts the next one (shared by all). */
+  private sliceEnd = 0;
+  private tick: Promise<void> | null = null;
+  /** The last CPU accounting point (host ms); see account(). */
+  private cpuMarkMs = 0;
   readonly bootNs: bigint;
   readonly cgroups: CgroupTree;
   /** The kernel log (dmesg): lines with their time since boot. */
@@ -209,7 +207,7 @@ export class Kernel {
     let status: number;
     // Start on a fresh turn, so the parent's clone() returns before the child runs.
     await Promise.resolve();
-    this.boundary(task, 'user');
+    this.account(null, 'user');
     for (;;) {
       try {
         const code = await main(this.portFor(task), { argv: task.argv, envp: task.envp });
@@ -245,7 +243,7 @@ export class Kernel {
 
   async syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
     if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
-    this.boundary(task, 'sys');
+    this.account(task, 'user');
     const entry = this.syscalls.get(name);
     // pause(2) returns once a handler has run: one that ran on the way in counts (no lost wakeup).
     if ((await this.deliverSignals(task)) && name === 'pause') throw new SysError('EINTR');
@@ -273,30 +271,37 @@ export class Kernel {
     this.trace(task, name, args, result);
     await this.deliverSignals(task);
     await this.maybeYield(task);
-    this.boundary(task, 'user');
+    this.account(task, 'sys');
     return result;
   }
 
-  /** Charge the time since the last boundary, then note who runs now and in which mode. */
-  private boundary(next: Task | null, mode: 'user' | 'sys'): void {
+  /**
+   * Charge the time since the last accounting point to `task`, as user or system time, and make
+   * now the next point; with no task, only move the point (time nobody used: idle, or a wait).
+   * The thread runs one task's code at a time, and a program's code always ends in its next
+   * system call, so the time just before a syscall entry is the caller's user time and the time
+   * just before its exit or sleep is its system time.
+   */
+  private account(task: Task | null, mode: 'user' | 'sys'): void {
     const now = this.host.nowMs();
-    const t = this.cpu.task;
-    if (t) {
-      const ns = BigInt(Math.round((now - this.cpu.sinceMs) * 1e6));
-      if (this.cpu.mode === 'user') t.utimeNs += ns;
-      else t.stimeNs += ns;
+    if (task) {
+      const ns = BigInt(Math.round((now - this.cpuMarkMs) * 1e6));
+      if (mode === 'user') task.utimeNs += ns;
+      else task.stimeNs += ns;
       // cpu.max: what the slice overdrew is a debt the task repays by sitting out.
       const usedUs = Number(ns / 1000n);
-      if (usedUs > 0 && t.cgroup) t.throttleUs += this.cgroups.cpu.charge(t.cgroup as Cgroup, usedUs, this.cpu.mode === 'user');
+      if (usedUs > 0 && task.cgroup) task.throttleUs += this.cgroups.cpu.charge(task.cgroup as Cgroup, usedUs, mode === 'user');
     }
-    this.cpu = { task: next, mode, sinceMs: now };
+    this.cpuMarkMs = now;
   }
 
   /** Wire a new task's sleep reports to its state and the CPU accounting. */
   private track(task: Task): void {
     task.interrupt.onSleep = (asleep) => {
       if (task.state === 'R' || task.state === 'S') task.state = asleep ? 'S' : 'R';
-      this.boundary(asleep ? null : task, 'sys');
+      if (!asleep) task.wokeAtMs = this.host.nowMs();
+      // Falling asleep ends the task's system time; the time until it wakes is nobody's.
+      this.account(asleep ? task : null, 'sys');
     };
   }
 
@@ -304,24 +309,37 @@ export class Kernel {
     if (this.tracing) this.emit({ type: 'sys.call', pid: task.pid, name, args: args.map(traceArg), result: traceArg(result) });
   }
 
+  /**
+   * The scheduler's one decision, taken at every syscall exit. Once the current slice is used
+   * up, every task that reaches this point parks on one shared host macrotask, so the microtask
+   * queue drains and the host's own events (keystrokes, ^C, timers) run; the tick then starts
+   * the next slice for all of them, in the order they parked. A task that woke from a sleep
+   * less than a slice ago (an interactive one: a shell that just read a key) is let through,
+   * so it answers at once even beside a thousand busy processes.
+   */
   private async maybeYield(task: Task): Promise<void> {
     if (task.throttleUs > 0) {
       // Throttled by cpu.max: off the CPU (and charged nothing) until the debt is paid.
       const ms = task.throttleUs / 1000;
       task.throttleUs = 0;
-      this.boundary(null, 'sys');
+      this.account(task, 'sys');
       await new Promise<void>((resolve) => this.host.setTimer(ms, resolve));
-      this.lastYield = this.host.nowMs();
-      this.boundary(task, 'sys');
+      this.account(null, 'sys');
       return;
     }
     const now = this.host.nowMs();
-    if (now - this.lastYield >= SLICE_MS) {
-      this.boundary(null, 'sys');
-      await this.host.macrotask();
-      this.lastYield = this.host.nowMs();
-      this.boundary(task, 'sys');
-    }
+    if (now < this.sliceEnd || now - task.wokeAtMs < SLICE_MS) return;
+    this.account(task, 'sys');
+    await this.nextSlice();
+    this.account(null, 'sys');
+  }
+
+  private nextSlice(): Promise<void> {
+    this.tick ??= this.host.macrotask().then(() => {
+      this.tick = null;
+      this.sliceEnd = this.host.nowMs() + SLICE_MS;
+    });
+    return this.tick;
   }
 
   // ---- signals ----------------------------------------------------------------------------
@@ -404,7 +422,7 @@ export class Kernel {
   private async exit(task: Task, status: number): Promise<void> {
     if (task.exited) return;
     task.exited = true;
-    this.boundary(null, 'sys');
+    this.account(task, 'sys');
     this.releaseMemory(task);
     this.cgroups.exit(task.pid);
     await task.fds.closeAll();

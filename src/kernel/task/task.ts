@@ -62,6 +62,8 @@ export class Task {
   memoryBytes = 0;
   /** Anonymous memory the program mapped (mmap), by address, with the cgroup it was charged to. */
   readonly mappings = new Map<number, { bytes: number; owner: unknown }>();
+  /** When it last woke from a sleep (host ms): the scheduler favours it for a slice after. */
+  wokeAtMs = -Infinity;
   /** CPU time the cgroup's cpu.max still owes: the task sits out this long at its next call. */
   throttleUs = 0;
   /** Parent's wakers, called when this child changes state. */
