@@ -148,8 +148,12 @@ export class Sys {
   bindMount(source: string, target: string): Promise<void> {
     return this.call('mount', source, target, '', '', true);
   }
-  umount(target: string): Promise<void> {
-    return this.call('umount2', target);
+  /** `detach`: umount -l (MNT_DETACH), everything mounted below goes too. */
+  umount(target: string, detach = false): Promise<void> {
+    return this.call('umount2', target, detach ? 2 : 0);
+  }
+  pivotRoot(newRoot: string, putOld: string): Promise<void> {
+    return this.call('pivot_root', newRoot, putOld);
   }
 
   // ---- processes --------------------------------------------------------------------------

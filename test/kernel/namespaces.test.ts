@@ -67,3 +67,37 @@ describe('namespaces', () => {
     expect(joined).toBe('box');
   });
 });
+
+describe('pivot_root', () => {
+  it('makes a mounted directory the root, the old root reachable below it until detached', async () => {
+    const { runInit } = await bootKernel();
+    const seen: string[] = [];
+    await runInit(async (sys) => {
+      await sys.mkdir('/newroot');
+      await sys.writeAll(await sys.open('/host-file', 0o101), 'host');
+      const child = await sys.fork(async (c) => {
+        await c.unshare(CLONE_NEWNS);
+        await c.mount('tmpfs', '/newroot', 'tmpfs');
+        await c.mkdir('/newroot/oldroot');
+        await c.mkdir('/newroot/etc');
+        await c.pivotRoot('/newroot', '/newroot/oldroot');
+        seen.push(await c.getcwd());
+        seen.push(String((await c.lstat('/etc')).mode > 0));
+        seen.push(String((await c.lstat('/oldroot/host-file')).size));
+        await c.umount('/oldroot', true);
+        try {
+          await c.lstat('/oldroot/host-file');
+          seen.push('old root still there');
+        } catch {
+          seen.push('old root gone');
+        }
+        return 0;
+      });
+      await sys.wait4(child);
+      // The parent's namespace is untouched.
+      seen.push(String((await sys.lstat('/host-file')).size));
+      return 0;
+    });
+    expect(seen).toEqual(['/', 'true', '4', 'old root gone', '4']);
+  });
+});

@@ -11,6 +11,7 @@ import type { Kernel } from '../kernel.ts';
 import type { Task } from '../task/task.ts';
 import type { SyscallSpec } from './table.ts';
 
+const MNT_DETACH = 2;
 const F_DUPFD = 0;
 const F_GETFD = 1;
 const F_SETFD = 2;
@@ -152,7 +153,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     support: 'partial',
     note: 'options are the -o string; propagation flags are not modelled',
   },
-  umount2: { handler: async (k, t, target: string) => k.vfs.umount(withCred(t), str(target)) },
+  umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(withCred(t), str(target), (flags & MNT_DETACH) !== 0) },
   pipe2: {
     handler: async (k, t, flags = 0) => {
       const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags);

@@ -121,6 +121,23 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       reportNamespaces(k, t.pid, flags, ns, t.pidNsForChildren);
     },
   },
+  pivot_root: {
+    handler: async (k, t, newRoot: string, putOld: string) => {
+      const ns = t.fs.mounts;
+      const oldRoot = ns.rootMount;
+      const moved = await k.vfs.pivotRoot(t.fs, newRoot, putOld);
+      // Every process of the namespace rooted (or standing) at the old root moves to the new one.
+      for (const other of k.tasks.values()) {
+        if (other.fs.mounts !== ns) continue;
+        const root = other.fs.root.mount === oldRoot && other.fs.root.node === oldRoot.root ? moved.root : other.fs.root;
+        const cwd = other.fs.cwd.mount === oldRoot && other.fs.cwd.node === oldRoot.root ? moved.root : other.fs.cwd;
+        other.fs = { ...other.fs, root, cwd };
+      }
+      t.fs = { ...t.fs, root: moved.root, cwd: moved.cwd };
+    },
+    support: 'partial',
+    note: "put_old must be a directory below new_root (the pivot_root('.', '.') idiom is not modelled)",
+  },
   setns: {
     handler: async (_k, t, fd: number, nstype = 0) => {
       const f = t.fds.get(fd);

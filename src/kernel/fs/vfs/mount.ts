@@ -42,8 +42,8 @@ export class Mount {
     readonly fs: FileSystem,
     /** The directory of `fs` this mount shows at its mount point (the fs root unless bind). */
     readonly root: VNode,
-    /** Where it is mounted: a ref in the parent mount; null for the namespace root. */
-    readonly mountpoint: PathRef | null,
+    /** Where it is mounted: a ref in the parent mount; null for the namespace root (pivot_root moves it). */
+    public mountpoint: PathRef | null,
     readonly options: MountOptions,
   ) {}
 
@@ -64,9 +64,16 @@ export class MountNamespace {
   /** Mount points by parent mount and directory object (filesystems keep one object per inode). */
   private readonly over = new Map<Mount, Map<VNode, Mount>>();
 
-  constructor(readonly rootMount: Mount, id = MountNamespace.INITIAL_ID) {
+  private root: Mount;
+
+  constructor(rootMount: Mount, id = MountNamespace.INITIAL_ID) {
     this.id = id;
+    this.root = rootMount;
     this.mounts.push(rootMount);
+  }
+
+  get rootMount(): Mount {
+    return this.root;
   }
 
   /** Every mount, in the order mounted (the order of /proc/self/mountinfo). */
@@ -93,11 +100,42 @@ export class MountNamespace {
   remove(m: Mount): void {
     if (m === this.rootMount) throw new SysError('EBUSY', 'cannot unmount the root');
     if (this.mounts.some((c) => c.parent === m)) throw new SysError('EBUSY', 'mounts below it');
+    this.unhook(m);
+    this.mounts.splice(this.mounts.indexOf(m), 1);
+  }
+
+  /** umount2(MNT_DETACH): the mount and everything mounted below it leave the tree at once. */
+  detach(m: Mount): Mount[] {
+    if (m === this.rootMount) throw new SysError('EINVAL');
+    const gone = new Set<Mount>([m]);
+    for (const c of this.mounts) if (c.parent && gone.has(c.parent)) gone.add(c);
+    this.unhook(m);
+    for (let i = this.mounts.length - 1; i >= 0; i--) if (gone.has(this.mounts[i]!)) this.mounts.splice(i, 1);
+    return [...gone];
+  }
+
+  /**
+   * pivot_root(2): `newRoot` (a mount of this namespace) becomes its root, and the old root is
+   * mounted at `putOld`, a directory below the new root (given as a ref from the new root down).
+   */
+  pivot(newRoot: Mount, putOld: PathRef): void {
+    const oldRoot = this.root;
+    this.unhook(newRoot);
+    newRoot.mountpoint = null;
+    this.root = newRoot;
+    oldRoot.mountpoint = putOld;
+    let points = this.over.get(putOld.mount);
+    if (!points) this.over.set(putOld.mount, (points = new Map()));
+    points.set(putOld.node, oldRoot);
+    this.mounts.splice(this.mounts.indexOf(newRoot), 1);
+    this.mounts.unshift(newRoot);
+  }
+
+  private unhook(m: Mount): void {
     const at = m.mountpoint!;
     const points = this.over.get(at.mount)!;
     points.delete(at.node);
     if (points.size === 0) this.over.delete(at.mount);
-    this.mounts.splice(this.mounts.indexOf(m), 1);
   }
 }
 

@@ -151,14 +151,44 @@ export class Vfs {
     return [m.readOnly ? 'ro' : 'rw', ...fsOpts].join(',');
   }
 
-  async umount(ctx: FsContext, target: string): Promise<void> {
+  /** umount2(2); `detach` is MNT_DETACH (umount -l): the mounts below go too. */
+  async umount(ctx: FsContext, target: string, detach = false): Promise<void> {
     if (ctx.cred.uid !== 0) throw new SysError('EPERM');
     const ref = await resolve(ctx, target, true);
     if (ref.node !== ref.mount.root || !ref.mount.mountpoint) throw new SysError('EINVAL', 'not a mount point');
-    const m = ref.mount;
-    ctx.mounts.remove(m);
-    await m.fs.sync();
-    this.emit({ type: 'mount.remove', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: refPath(ref, ctx.root), options: this.optionsOf(m) });
+    const gone = detach ? ctx.mounts.detach(ref.mount) : (ctx.mounts.remove(ref.mount), [ref.mount]);
+    const path = refPath(ref, ctx.root);
+    for (const m of gone) {
+      await m.fs.sync();
+      this.emit({ type: 'mount.remove', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: m === ref.mount ? path : `${path}/…`, options: this.optionsOf(m) });
+    }
+  }
+
+  /**
+   * pivot_root(2): the mount at `newRoot` becomes the namespace's root and the old root moves to
+   * `putOld` below it. Returns the caller's context with root and cwd on the new root.
+   */
+  async pivotRoot(ctx: FsContext, newRoot: string, putOld: string): Promise<FsContext> {
+    if (ctx.cred.uid !== 0) throw new SysError('EPERM');
+    const nr = await resolve(ctx, newRoot, true);
+    const po = await resolve(ctx, putOld, true);
+    if (nr.node.type !== 'dir' || po.node.type !== 'dir') throw new SysError('ENOTDIR');
+    const ns = ctx.mounts;
+    // The caller must not be chrooted, new_root must be a mount point other than the root.
+    if (ctx.root.mount !== ns.rootMount || ctx.root.node !== ns.rootMount.root) throw new SysError('EINVAL');
+    if (nr.node !== nr.mount.root || !nr.mount.mountpoint) throw new SysError('EINVAL', 'new_root is not a mount point');
+    if (nr.mount === ns.rootMount) throw new SysError('EBUSY');
+    if (ns.mountedOn(po.mount, po.node)) throw new SysError('EBUSY');
+    // put_old must lie at or below new_root: rebuild its path from the new root down.
+    const names: PathRef[] = [];
+    let r: PathRef | null = po;
+    for (; r && !sameRef(r, nr); r = r.parent) names.push(r);
+    if (!r) throw new SysError('EINVAL', 'put_old is not below new_root');
+    const top: PathRef = { mount: nr.mount, node: nr.mount.root, parent: null, name: '/' };
+    let at = top;
+    for (const step of names.reverse()) at = { mount: step.mount, node: step.node, parent: at, name: step.name };
+    ns.pivot(nr.mount, at);
+    return { ...ctx, root: top, cwd: top };
   }
 
   // ---- helpers --------------------------------------------------------------------------
