@@ -12,6 +12,29 @@ export interface FileData {
 /** A growable buffer that doubles its capacity, so appends cost amortised O(1). */
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Small file buffers are carved out of shared 64 KiB slabs: a fresh ArrayBuffer costs far more
+ * than a view on an existing one, and most files are small. A slab lives while any of its
+ * views does, so at worst a long-lived small file keeps 64 KiB alive.
+ */
+const SLAB_SIZE = 65536;
+const SMALL = 4096;
+let slab = new ArrayBuffer(SLAB_SIZE);
+let slabUsed = 0;
+
+function allocate(size: number): Uint8Array {
+  if (size > SMALL) return new Uint8Array(size);
+  // Keep views 8-byte aligned within the slab.
+  const rounded = (size + 7) & ~7;
+  if (slabUsed + rounded > SLAB_SIZE) {
+    slab = new ArrayBuffer(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const view = new Uint8Array(slab, slabUsed, size);
+  slabUsed += rounded;
+  return view;
+}
+
 export class BufferData implements FileData {
   /** Shared while the file is empty: most new files get their bytes in one write anyway. */
   private buf = EMPTY;
@@ -27,6 +50,8 @@ export class BufferData implements FileData {
 
   readSync(pos: number, length: number): Uint8Array {
     if (pos >= this.length) return new Uint8Array(0);
+    // A copy with a buffer of its own: readers may keep it, or transfer its buffer elsewhere,
+    // which must never touch a slab other files live in.
     return this.buf.slice(pos, Math.min(this.length, pos + length));
   }
 
@@ -47,7 +72,7 @@ export class BufferData implements FileData {
   private ensure(capacity: number): void {
     if (capacity <= this.buf.length) return;
     // The first write gets exactly its size; growth after that doubles.
-    const next = new Uint8Array(this.buf.length === 0 ? capacity : Math.max(capacity, this.buf.length * 2));
+    const next = allocate(this.buf.length === 0 ? capacity : Math.max(capacity, this.buf.length * 2));
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
