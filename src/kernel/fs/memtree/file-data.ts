@@ -10,7 +10,7 @@ export interface FileData {
 }
 
 /** A growable buffer that doubles its capacity, so appends cost amortised O(1). */
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /**
  * Small file buffers are carved out of shared 64 KiB slabs: a fresh ArrayBuffer costs far more
@@ -37,7 +37,7 @@ function allocate(size: number): Uint8Array {
 
 export class BufferData implements FileData {
   /** Shared while the file is empty: most new files get their bytes in one write anyway. */
-  private buf = EMPTY;
+  private buf: Uint8Array = EMPTY;
   private length = 0;
 
   get size(): number {

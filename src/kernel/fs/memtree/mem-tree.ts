@@ -470,11 +470,11 @@ export abstract class MemTree implements FileSystem {
     if (written) await written;
   }
 
-  async open(n: MemInode, _flags: number): Promise<FileHandle> {
-    if (n.type === 'dir') throw new SysError('EISDIR');
-    if (n.type !== 'file') throw new SysError('ENXIO', 'no driver for this special file');
+  open(n: MemInode, _flags: number): Promise<FileHandle> {
+    if (n.type === 'dir') return Promise.reject(new SysError('EISDIR'));
+    if (n.type !== 'file') return Promise.reject(new SysError('ENXIO', 'no driver for this special file'));
     n.openCount++;
-    return new MemFileHandle(this, n);
+    return Promise.resolve(new MemFileHandle(this, n));
   }
 
   /** A handle closed: an unlinked file may now be released. */
@@ -512,13 +512,18 @@ class MemFileHandle implements FileHandle {
     if (this.closed) return Promise.reject(new SysError('EBADF'));
     return this.n.data!.read(pos, length);
   }
-  async write(pos: number, data: Uint8Array): Promise<number> {
-    const d = this.live();
-    if (this.tree.readOnly) throw new SysError('EROFS');
-    const pending = d.write(pos, data);
-    if (pending) await pending;
+  write(pos: number, data: Uint8Array): Promise<number> {
+    if (this.closed) return Promise.reject(new SysError('EBADF'));
+    if (this.tree.readOnly) return Promise.reject(new SysError('EROFS'));
+    const pending = this.n.data!.write(pos, data);
+    if (pending) {
+      return pending.then(() => {
+        this.tree.dataWritten(this.n);
+        return data.length;
+      });
+    }
     this.tree.dataWritten(this.n);
-    return data.length;
+    return Promise.resolve(data.length);
   }
   size(): Promise<number> {
     if (this.closed) return Promise.reject(new SysError('EBADF'));
