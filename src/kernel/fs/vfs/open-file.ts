@@ -43,12 +43,20 @@ export class OpenFile {
     return bytes;
   }
 
-  async write(data: Uint8Array, intr?: Interrupt): Promise<number> {
-    const h = this.data(true);
-    if (this.flags & O_APPEND) this.pos = await h.size();
-    const n = await h.write(this.pos, data, intr);
-    this.pos += n;
-    return n;
+  write(data: Uint8Array, intr?: Interrupt): Promise<number> {
+    let h: FileHandle;
+    try {
+      h = this.data(true);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const at = (pos: number): Promise<number> =>
+      h.write(pos, data, intr).then((n) => {
+        this.pos = pos + n;
+        return n;
+      });
+    // O_APPEND: every write goes to the end as it is at that moment.
+    return this.flags & O_APPEND ? h.size().then(at) : at(this.pos);
   }
 
   pread(pos: number, length: number): Promise<Uint8Array> {
@@ -95,9 +103,9 @@ export class OpenFile {
     await this.handle?.flush();
   }
 
-  async close(): Promise<void> {
-    if (this.closed) throw new SysError('EBADF');
+  close(): Promise<void> {
+    if (this.closed) return Promise.reject(new SysError('EBADF'));
     this.closed = true;
-    await this.handle?.close();
+    return this.handle ? this.handle.close() : Promise.resolve();
   }
 }
