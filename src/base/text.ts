@@ -18,6 +18,12 @@ export function utf8Decode(b: Uint8Array): string {
   return decoder.decode(b);
 }
 
+/** A decoder for a byte stream: a character split across two chunks comes out whole. */
+export function utf8StreamDecoder(): (chunk: Uint8Array) => string {
+  const d = new codecs.TextDecoder('utf-8');
+  return (chunk) => d.decode(chunk, { stream: true });
+}
+
 /** Byte length of a string in UTF-8, without allocating for pure ASCII. */
 export function utf8Length(s: string): number {
   // eslint-disable-next-line no-control-regex

@@ -14,6 +14,7 @@ import type { Shell } from '../shell.ts';
 import { commonPrefix, complete } from './completion.ts';
 import { History } from './history.ts';
 import { promptText, promptWidth } from './prompt.ts';
+import { utf8StreamDecoder } from '../../../base/text.ts';
 
 /** Thrown by readLine when the user pressed ^C: the caller drops what was typed so far. */
 export class LineInterrupted extends Error {
@@ -31,7 +32,7 @@ type Key = { text: string } | { name: string };
 export class LineEditor {
   readonly history: History;
   private pending = '';
-  private decoder = new TextDecoder('utf-8');
+  private decode = utf8StreamDecoder();
   private eof = false;
   // The line being edited.
   private buf = '';
@@ -400,7 +401,7 @@ export class LineEditor {
           this.eof = true;
           return false;
         }
-        this.pending += this.decoder.decode(chunk, { stream: true });
+        this.pending += this.decode(chunk);
         return true;
       } catch (e) {
         if (!isSysError(e)) throw e;
