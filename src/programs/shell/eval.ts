@@ -571,7 +571,16 @@ function commandArgs(args: string[]): { index: number; defaultPath: boolean } | 
 }
 
 async function xtrace(sh: Shell, words: string[], saved: SavedFd[] | null): Promise<void> {
-  const ps4 = await expandPrompt(sh, sh.getVar('PS4') ?? '');
+  // A command substitution in PS4 is traced too, which would expand PS4 again, for ever (each
+  // level a new process): commands run while PS4 is being expanded are not traced.
+  if (sh.expandingPs4) return;
+  sh.expandingPs4 = true;
+  let ps4: string;
+  try {
+    ps4 = await expandPrompt(sh, sh.getVar('PS4') ?? '');
+  } finally {
+    sh.expandingPs4 = false;
+  }
   // The trace goes to the shell's own stderr, even when the command's fd 2 is redirected.
   const s2 = saved?.find((s) => s.fd === 2);
   const fd = s2 ? s2.copy : 2;

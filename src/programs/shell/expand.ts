@@ -235,7 +235,9 @@ function starSep(sh: Shell): string {
 
 function isSet(v: Value, colon: boolean, sh: Shell): boolean {
   if (v === undefined) return false;
-  if (Array.isArray(v)) return v.length > 0 && (!colon || v.join(starSep(sh)) !== '');
+  // $@ and $* count as set even with no positional parameters (recorded: "${*-star}" is empty
+  // after `set --`); only the colon forms look at what they hold.
+  if (Array.isArray(v)) return !colon || (v.length > 0 && v.join(starSep(sh)) !== '');
   return !colon || v !== '';
 }
 

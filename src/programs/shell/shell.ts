@@ -87,6 +87,8 @@ export class Shell {
   exitTrapRan = false;
   /** Number of commands run since the last yield, to let ^C and other processes in. */
   ticks = 0;
+  /** PS4 is being expanded for a trace line (see xtrace): nothing is traced meanwhile. */
+  expandingPs4 = false;
   private outBuf: string[] = [];
   private outLen = 0;
 
@@ -120,6 +122,7 @@ export class Shell {
     c.dotDepth = this.dotDepth;
     c.optind = this.optind;
     c.getoptsOff = this.getoptsOff;
+    c.expandingPs4 = this.expandingPs4;
     return c;
   }
 

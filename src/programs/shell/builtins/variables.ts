@@ -122,9 +122,9 @@ function optionByLetter(c: string): OptionName | undefined {
 /** Set or clear one option, doing what dash does when some of them change. */
 export async function setOption(sh: Shell, name: OptionName, on: boolean): Promise<void> {
   const was = sh.opts[name];
+  // dash 0.5.12 keeps vi and emacs as two independent flags (recorded: set -o emacs after
+  // set -o vi shows $- as "EV"), so neither clears the other.
   sh.opts[name] = on;
-  if (name === 'vi' && on) sh.opts.emacs = false;
-  if (name === 'emacs' && on) sh.opts.vi = false;
   if (name === 'monitor' && was !== on && !sh.isChild) {
     if (on && !sh.jobctl) {
       if (!(await enableJobControl(sh))) sh.opts.monitor = false;
