@@ -40,8 +40,6 @@ export function fileTypeOf(mode: number): FileType {
 
 export const isDir = (mode: number): boolean => (mode & S_IFMT) === S_IFDIR;
 export const isReg = (mode: number): boolean => (mode & S_IFMT) === S_IFREG;
-export const isLnk = (mode: number): boolean => (mode & S_IFMT) === S_IFLNK;
-export const isChr = (mode: number): boolean => (mode & S_IFMT) === S_IFCHR;
 
 /** Linux's dev_t encoding (new_encode_dev): 12 bits of major, 20 of minor. */
 export function makedev(major: number, minor: number): number {

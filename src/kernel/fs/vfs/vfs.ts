@@ -12,7 +12,6 @@ import {
 } from '../../../abi/open-flags.ts';
 import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUID, isDir, makedev, type Stat } from '../../../abi/stat.ts';
 import { concatBytes } from '../../../base/bytes.ts';
-import { normalize } from '../../../base/path.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
 import { Mount, MountNamespace, type PathRef, refPath, sameRef } from './mount.ts';
@@ -122,12 +121,6 @@ export class Vfs {
     });
     if (at.node.type !== 'dir') throw new SysError('ENOTDIR', target);
     await this.attach(ctx, at, fs, await fs.root(), { readOnly, source, fsType });
-  }
-
-  /** Mount an existing filesystem object (built by the kernel, not from a type name). */
-  async mountFs(ctx: FsContext, fs: FileSystem, target: string, source: string, readOnly = false): Promise<Mount> {
-    const at = await resolve(ctx, target, true);
-    return this.attach(ctx, at, fs, await fs.root(), { readOnly, source, fsType: fs.type });
   }
 
   async bindMount(ctx: FsContext, source: string, target: string, readOnly = false): Promise<void> {
@@ -608,10 +601,4 @@ export class Vfs {
       await f.close();
     }
   }
-
-  /** Lexical absolute form of a path relative to the cwd (for messages; no symlinks). */
-  absolute(ctx: FsContext, path: string): string {
-    return normalize(path.startsWith('/') ? path : `${this.getcwd(ctx)}/${path}`);
-  }
 }
-
