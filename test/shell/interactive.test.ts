@@ -48,6 +48,16 @@ async function session(env: string[] = ['PATH=/bin', 'HOME=/root', 'PS1=$ ']) {
 }
 
 describe('interactive shell', () => {
+  it('stops a runaway builtin loop on ^C and goes back to the prompt with status 130', async () => {
+    const s = await session();
+    s.t.pty.input('while :; do :; done\r');
+    await new Promise((r) => setTimeout(r, 50));
+    await s.type('\x03', '$ ');
+    expect(await s.type('echo "after $?"\r', 'after 130\n$ ')).toContain('after 130');
+    await s.type('exit\r', 'exit');
+    await s.done;
+  });
+
   it('runs typed commands and shows the prompt again', async () => {
     const s = await session();
     const out = await s.type('echo hello\r', 'hello\n$ ');

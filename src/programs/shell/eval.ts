@@ -678,8 +678,16 @@ export async function shellExec(sh: Shell, argv: string[], path: string, env: st
 
 // ---- traps ----------------------------------------------------------------------------------
 
+const SIGINT = 2;
+
 /** Run the actions of traps whose signals arrived (dash's dotrap). */
 export async function dotrap(sh: Shell): Promise<void> {
+  // dash's onint: ^C with no trap makes an interactive shell abandon what it is running (a
+  // builtin-only loop included) and go back to its prompt.
+  if (sh.interactive && !sh.isChild && !sh.traps.has(SIGINT) && sh.pendingSignals.includes(SIGINT)) {
+    sh.pendingSignals = sh.pendingSignals.filter((s) => s !== SIGINT);
+    throw new ShellInterrupt();
+  }
   while (sh.pendingSignals.length) {
     const sig = sh.pendingSignals.shift()!;
     const action = sh.traps.get(sig);
