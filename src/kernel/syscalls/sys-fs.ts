@@ -9,6 +9,9 @@ import { OpenFile, type FsContext } from '../fs/vfs/vfs.ts';
 import { makePipe } from '../fs/pipefs/pipe.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Task } from '../task/task.ts';
+import type { FileDescription } from '../task/file.ts';
+import { chargeGrowth, unchargeShrink } from '../task/page-charges.ts';
+import type { VNode } from '../fs/vfs/types.ts';
 import type { SyscallSpec } from './table.ts';
 
 const MNT_DETACH = 2;
@@ -45,6 +48,23 @@ const int = (v: unknown): number => {
   return v;
 };
 
+function regularFile(f: FileDescription): f is OpenFile {
+  return f instanceof OpenFile && f.ref.node.type === 'file';
+}
+
+/** A write to a regular file: what it adds to the file's size is charged to the writer's cgroup. */
+async function chargedWrite(k: Kernel, t: Task, f: OpenFile, write: () => Promise<number>): Promise<number> {
+  const before = (await f.stat()).size;
+  const n = await write();
+  chargeGrowth(k, t, f.ref.node, before, (await f.stat()).size);
+  return n;
+}
+
+function resized(k: Kernel, t: Task, node: VNode, before: number, after: number): void {
+  if (after > before) chargeGrowth(k, t, node, before, after);
+  else if (after < before) unchargeShrink(k, node, before - after);
+}
+
 export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   openat: {
     handler: async (k: Kernel, t: Task, dirfd: number, path: string, flags: number, mode = 0o666) => {
@@ -56,9 +76,10 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   close: { handler: async (_k, t, fd: number) => t.fds.close(int(fd)) },
   read: { handler: async (_k, t, fd: number, count: number) => t.fds.get(int(fd)).read(int(count), t.interrupt) },
   write: {
-    handler: async (_k, t, fd: number, data: Uint8Array) => {
+    handler: async (k, t, fd: number, data: Uint8Array) => {
       if (!(data instanceof Uint8Array)) throw new SysError('EFAULT');
-      return t.fds.get(int(fd)).write(data, t.interrupt);
+      const f = t.fds.get(int(fd));
+      return regularFile(f) ? chargedWrite(k, t, f, () => f.write(data, t.interrupt)) : f.write(data, t.interrupt);
     },
   },
   pread64: {
@@ -69,10 +90,10 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   pwrite64: {
-    handler: async (_k, t, fd: number, data: Uint8Array, pos: number) => {
+    handler: async (k, t, fd: number, data: Uint8Array, pos: number) => {
       const f = t.fds.get(int(fd));
       if (!f.pwrite) throw new SysError('ESPIPE');
-      return f.pwrite(int(pos), data);
+      return regularFile(f) ? chargedWrite(k, t, f, () => f.pwrite(int(pos), data)) : f.pwrite(int(pos), data);
     },
   },
   lseek: {
@@ -90,13 +111,23 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   ftruncate: {
-    handler: async (_k, t, fd: number, size: number) => {
+    handler: async (k, t, fd: number, size: number) => {
       const f = t.fds.get(int(fd));
       if (!f.truncate) throw new SysError('EINVAL');
-      return f.truncate(int(size));
+      if (!regularFile(f)) return f.truncate(int(size));
+      const before = (await f.stat()).size;
+      await f.truncate(int(size));
+      resized(k, t, f.ref.node, before, int(size));
     },
   },
-  truncate: { handler: async (k, t, path: string, size: number) => k.vfs.truncate(withCred(t), str(path), int(size)) },
+  truncate: {
+    handler: async (k, t, path: string, size: number) => {
+      const ref = await k.vfs.lookup(withCred(t), str(path));
+      const before = (await ref.node.stat()).size;
+      await k.vfs.truncate(withCred(t), path, int(size));
+      resized(k, t, ref.node, before, int(size));
+    },
+  },
   getdents64: {
     handler: async (_k, t, fd: number) => {
       const f = t.fds.get(int(fd));
@@ -114,7 +145,12 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   unlinkat: {
     handler: async (k, t, dirfd: number, path: string, flags = 0) => {
       const ctx = at(t, dirfd, str(path));
-      return flags & AT_REMOVEDIR ? k.vfs.rmdir(ctx, path) : k.vfs.unlink(ctx, path);
+      if (flags & AT_REMOVEDIR) return k.vfs.rmdir(ctx, path);
+      const victim = await k.vfs.lookup(ctx, path, false).catch(() => null);
+      const last = victim?.node.type === 'file' && (await victim.node.stat()).nlink === 1;
+      await k.vfs.unlink(ctx, path);
+      // The last name of a file is gone: its pages go back to the cgroups that paid for them.
+      if (last) unchargeShrink(k, victim!.node);
     },
   },
   renameat2: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.rename(withCred(t), str(oldpath), str(newpath), int(flags)) },
