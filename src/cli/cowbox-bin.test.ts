@@ -2,7 +2,7 @@
 // exit status: the machine's command's status for -c, --script and piped input; 0 for help and
 // version; 2 for usage errors.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,5 +58,15 @@ describe('bin/cowbox.js', () => {
     const bad = await run(['--frobnicate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("cowbox: unknown option '--frobnicate'");
+  });
+
+  it('shows a host directory inside the machine with -v, read-only with :ro', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowbox-vol-'));
+    writeFileSync(join(dir, 'in.txt'), 'from the host\n');
+    const r = await run(['-v', `${dir}:/mnt/host`, '-c', 'read l < /mnt/host/in.txt; echo "$l"; echo made > /mnt/host/out.txt']);
+    expect(r).toEqual({ code: 0, stdout: 'from the host\n', stderr: '' });
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('made\n');
+    const ro = await run(['-v', `${dir}:/mnt/host:ro`, '-c', 'echo x > /mnt/host/y']);
+    expect(ro).toEqual({ code: 2, stdout: '', stderr: 'sh: 1: cannot create /mnt/host/y: Read-only file system\n' });
   });
 });

@@ -9,7 +9,10 @@ import { LOGIN_ENV, startSession } from '../boot/session.ts';
 import { loadProgram } from '../programs/registry.ts';
 import { HostInput, HostOutput } from './host-streams.ts';
 import { nodeHost } from './node-host.ts';
-import { type Invocation, parseArgs, USAGE, UsageError } from './parse-args.ts';
+import { type Invocation, parseArgs, USAGE, UsageError, type Volume } from './parse-args.ts';
+import { HostFs } from './host-fs.ts';
+import { isSysError } from '../abi/errno.ts';
+import { resolve as resolvePath } from 'node:path';
 
 export interface CliIo {
   out(text: string): void;
@@ -69,8 +72,9 @@ function exitCode(status: number): number {
   return WIFEXITED(status) ? WEXITSTATUS(status) : shellStatus(status);
 }
 
-async function runMachine(invocation: Invocation, script: string | null): Promise<number> {
+async function runMachine(invocation: Exclude<Invocation, { mode: 'help' | 'version' }>, script: string | null): Promise<number> {
   const machine = await bootMachine({ host: nodeHost });
+  for (const v of invocation.volumes) await mountVolume(machine, v);
   const init = (await loadProgram('init'))!;
   if (invocation.mode === 'interactive' && process.stdin.isTTY && process.stdout.isTTY) {
     machine.kernel.startInit(init, ['init'], LOGIN_ENV);
@@ -88,6 +92,19 @@ async function runMachine(invocation: Invocation, script: string | null): Promis
   task.fds.install(new HostOutput(process.stdout));
   task.fds.install(new HostOutput(process.stderr));
   return exitCode(await machine.kernel.halted);
+}
+
+/** `-v DIR:PATH`: the host directory, mounted as a hostfs at PATH (made if missing). */
+async function mountVolume(machine: Machine, v: Volume): Promise<void> {
+  const { vfs, ctx } = machine;
+  let dir = '';
+  for (const part of v.path.split('/').filter(Boolean)) {
+    dir += `/${part}`;
+    await vfs.mkdir(ctx, dir, 0o755).catch((e: unknown) => {
+      if (!isSysError(e, 'EEXIST')) throw e;
+    });
+  }
+  await vfs.mountFs(ctx, new HostFs(resolvePath(v.hostDir), vfs.allocDev(), v.readOnly), v.path, v.hostDir);
 }
 
 /** A login shell on a pty whose other side is this terminal, in raw mode. */

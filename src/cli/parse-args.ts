@@ -2,12 +2,19 @@
 // string (NAME becomes $0), `--script FILE [ARG...]` a script, and no operands an interactive
 // session. Any misuse is a UsageError, which the caller reports with exit status 2.
 
+/** `-v HOSTDIR:PATH[:ro]`: a directory of this computer shown at PATH in the machine. */
+export interface Volume {
+  hostDir: string;
+  path: string;
+  readOnly: boolean;
+}
+
 export type Invocation =
   | { mode: 'help' }
   | { mode: 'version' }
-  | { mode: 'interactive' }
-  | { mode: 'command'; command: string; argv0: string; args: string[] }
-  | { mode: 'script'; file: string; args: string[] };
+  | { mode: 'interactive'; volumes: Volume[] }
+  | { mode: 'command'; command: string; argv0: string; args: string[]; volumes: Volume[] }
+  | { mode: 'script'; file: string; args: string[]; volumes: Volume[] };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -19,6 +26,8 @@ Runs cowbox's simulated Linux machine in this terminal.
 
   -c COMMAND       run COMMAND in the machine's shell; NAME sets $0, ARGs set $1...
   --script FILE    run the shell script FILE (read from this computer) with ARGs
+  -v DIR:PATH[:ro] show this computer's directory DIR at PATH inside the machine
+                   (repeatable; :ro makes it read-only)
   -h, --help       show this help and exit
   -V, --version    print cowbox's version and exit
 
@@ -29,6 +38,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let command: string | undefined;
   let script: string | undefined;
   const operands: string[] = [];
+  const volumes: Volume[] = [];
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -52,6 +62,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
       const value = arg === '--script' ? argv[++i] : arg.slice('--script='.length);
       if (value === undefined || value === '') throw new UsageError('option --script needs a file name');
       script = value;
+    } else if (arg === '-v' || arg.startsWith('--volume=') || arg === '--volume') {
+      const spec = arg.startsWith('--volume=') ? arg.slice('--volume='.length) : argv[++i];
+      if (spec === undefined) throw new UsageError('option -v needs DIR:PATH');
+      volumes.push(parseVolume(spec));
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}'`);
     } else {
@@ -62,11 +76,20 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (command !== undefined) {
     // As with sh -c: without a NAME, $0 is the shell's own name, which error messages start with.
     const [argv0 = 'sh', ...args] = operands;
-    return { mode: 'command', command, argv0, args };
+    return { mode: 'command', command, argv0, args, volumes };
   }
-  if (script !== undefined) return { mode: 'script', file: script, args: operands };
+  if (script !== undefined) return { mode: 'script', file: script, args: operands, volumes };
   if (operands.length > 0) {
     throw new UsageError(`unexpected argument '${operands[0]}' (to run a script, use --script FILE)`);
   }
-  return { mode: 'interactive' };
+  return { mode: 'interactive', volumes };
+}
+
+function parseVolume(spec: string): Volume {
+  const parts = spec.split(':');
+  const readOnly = parts.length === 3 && parts[2] === 'ro';
+  if (parts.length < 2 || parts.length > 3 || (parts.length === 3 && !readOnly) || !parts[0] || !parts[1]?.startsWith('/')) {
+    throw new UsageError(`bad volume '${spec}': expected HOSTDIR:/PATH or HOSTDIR:/PATH:ro`);
+  }
+  return { hostDir: parts[0], path: parts[1], readOnly };
 }

@@ -123,6 +123,13 @@ export class Vfs {
     await this.attach(ctx, at, fs, await fs.root(), { readOnly, source, fsType });
   }
 
+  /** Mount a filesystem the host built (a hostfs, say) rather than one made from a type name. */
+  async mountFs(ctx: FsContext, fs: FileSystem, target: string, source: string): Promise<void> {
+    const at = await resolve(ctx, target, true);
+    if (at.node.type !== 'dir') throw new SysError('ENOTDIR', target);
+    await this.attach(ctx, at, fs, await fs.root(), { readOnly: fs.readOnly, source, fsType: fs.type });
+  }
+
   async bindMount(ctx: FsContext, source: string, target: string, readOnly = false): Promise<void> {
     if (ctx.cred.uid !== 0) throw new SysError('EPERM');
     const from = await resolve(ctx, source, true);
