@@ -15,9 +15,11 @@ async function spin(sys: Sys): Promise<number> {
 }
 
 /** Boot a terminal with the shell logged in on it; returns helpers to type and wait. */
-async function session(env: string[] = ['PATH=/bin', 'HOME=/root', 'PS1=$ ']) {
+async function session(env: string[] = ['PATH=/bin', 'HOME=/root', 'PS1=$ '], ready = '$ ') {
   const t = await bootTerminal({ sh, spin });
   await t.vfs.mkdir(t.ctx, '/root', 0o700);
+  await t.vfs.mkdir(t.ctx, '/etc', 0o755);
+  await t.vfs.writeFile(t.ctx, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n');
   const done = t.run(async (sys) => {
     const pid = await sys.fork(async (c) => {
       await c.setsid();
@@ -43,7 +45,7 @@ async function session(env: string[] = ['PATH=/bin', 'HOME=/root', 'PS1=$ ']) {
       };
       check();
     });
-  await t.waitFor('$ ');
+  await t.waitFor(ready);
   return { t, type, done, since };
 }
 
@@ -143,5 +145,14 @@ describe('interactive shell', () => {
     await s.type('spin; echo after\r', 'spinning');
     const out = await s.type('\x03', '$ ');
     expect(out).toContain('after');
+  });
+
+  it('shows PS1 with \\u@\\h:\\w\\$ and colours, and PS2 inside a command', async () => {
+    const s = await session(['PATH=/bin', 'HOME=/root', 'PS1=\\[\\e[1;32m\\]\\u@\\h\\[\\e[0m\\]:\\w\\$ ', 'PS2=more> '], '# ');
+    expect(s.t.screen()).toContain('\x1b[1;32mroot@cowbox\x1b[0m:/# ');
+    await s.type('cd\r', ':~# ');
+    expect(await s.type('cd /tmp\r', ':/tmp# ')).toContain('root@cowbox');
+    expect(await s.type('for i in 1\r', 'more> ')).toContain('more> ');
+    await s.type('do echo $i; done\r', '1\n');
   });
 });

@@ -695,6 +695,8 @@ export class Lexer {
     if (rest === delim && this.i + delim.length === this.s.length && this.frames.length === 0) {
       if (!this.final) throw NEED_MORE;
       for (let n = 0; n < delim.length; n++) this.getc();
+      // dash counts the delimiter's line even when the input ends right after it.
+      this.line++;
       return true;
     }
     if (this.i + rest.length >= this.s.length && !this.final && delim.startsWith(rest)) throw NEED_MORE;

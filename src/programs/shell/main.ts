@@ -52,8 +52,9 @@ export async function shellMain(sys: Sys): Promise<number> {
   }
   sh.vars.set('IFS', ' \t\n');
   sh.vars.set('OPTIND', '1');
-  sh.vars.set('PS2', '> ');
-  sh.vars.set('PS4', '+ ');
+  // PS1, PS2 and PS4 from the environment win over the defaults; IFS and OPTIND never do.
+  if (sh.getVar('PS2') === undefined) sh.vars.set('PS2', '> ');
+  if (sh.getVar('PS4') === undefined) sh.vars.set('PS4', '+ ');
   if (sh.getVar('PS1') === undefined) sh.vars.set('PS1', (await sys.geteuid()) === 0 ? '# ' : '$ ');
   sh.vars.set('PPID', String(await sys.getppid()));
   sh.rootPid = await sys.getpid();

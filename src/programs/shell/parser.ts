@@ -216,14 +216,14 @@ export class Parser {
     return { t: 'case', line, word, items };
   }
 
-  /** A case pattern: any word, keywords included (they are only words here). */
+  /**
+   * A case pattern: any word, keywords included (they are only words here). dash takes whatever
+   * token is there without checking, so a missing pattern shows up as a missing `)`.
+   */
   private patternWord(t: T): Word {
     if (t === T.WORD) return this.lx.word!;
-    if (t >= T.NOT) {
-      const text = TOKNAME[t]!.slice(1, -1);
-      return { parts: [{ k: 'lit', s: text }], plain: text };
-    }
-    this.synexpect(T.WORD);
+    const text = t >= T.NOT ? TOKNAME[t]!.slice(1, -1) : '';
+    return { parts: [{ k: 'lit', s: text }], plain: text };
   }
 
   private redirections(n1: Node): Node {

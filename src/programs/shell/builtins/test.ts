@@ -128,8 +128,9 @@ class Test {
       case '-nt': case '-ot': {
         const sa = await statOf(sh, a, false);
         const sb = await statOf(sh, b, false);
-        if (op === '-nt') return sa !== null && (sb === null || sa.mtimeNs > sb.mtimeNs);
-        return sb !== null && (sa === null || sa.mtimeNs < sb.mtimeNs);
+        // dash 0.5.12 compares only when both files exist.
+        if (sa === null || sb === null) return false;
+        return op === '-nt' ? sa.mtimeNs > sb.mtimeNs : sa.mtimeNs < sb.mtimeNs;
       }
       case '-ef': {
         const sa = await statOf(sh, a, false);

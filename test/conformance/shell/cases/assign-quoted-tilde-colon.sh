@@ -1,0 +1,2 @@
+x=a:~:b; echo $x
+y="~":~; echo $y

@@ -1,0 +1,3 @@
+false &
+echo "after bg: $?"
+wait $!; echo $?

@@ -1,0 +1,4 @@
+case a in
+a)
+;;
+esac; echo ok

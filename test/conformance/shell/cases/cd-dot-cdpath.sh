@@ -1,0 +1,3 @@
+CDPATH=.:/
+cd tmp; pwd
+cd /; CDPATH=:/tmp; cd sh-case; pwd

@@ -1,0 +1,2 @@
+x=$(false; true); echo $?
+x=$(true; false); echo $?

@@ -1,0 +1,4 @@
+: > f
+command -v ./f; echo $?
+command -v /tmp; echo $?
+command -V /tmp; echo $?

@@ -1,0 +1,1 @@
+eval 'echo "$#" "$@"' ; set -- 1 2; eval 'echo "$#" "$@"'

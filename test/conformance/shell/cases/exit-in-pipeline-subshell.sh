@@ -1,0 +1,2 @@
+echo x | exit 3; echo "st $?"
+exit 4 | exit 5; echo "st $?" 

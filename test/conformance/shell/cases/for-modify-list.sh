@@ -1,0 +1,2 @@
+set -- a b c
+for i; do set -- x; echo "$i $#"; done

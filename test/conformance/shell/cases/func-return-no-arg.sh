@@ -1,0 +1,4 @@
+f() { (exit 4); return; }
+f; echo $?
+g() { return; }
+false; g; echo $?

@@ -1,0 +1,3 @@
+: > ab
+echo a[/]b a[b]
+echo [a]*

@@ -1,0 +1,4 @@
+while read -r l; do echo "[$l]"; done <<E
+end$
+mid $ x
+E

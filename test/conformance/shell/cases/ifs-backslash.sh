@@ -1,0 +1,3 @@
+IFS='\'
+x='a\b\\c'
+set -- $x; echo $#; printf '[%s]' "$@"; echo

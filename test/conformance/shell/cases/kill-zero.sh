@@ -1,0 +1,3 @@
+kill -0 $$; echo $?
+kill -s 0 $$; echo $?
+kill -0 999999; echo $?

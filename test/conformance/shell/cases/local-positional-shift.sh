@@ -1,0 +1,2 @@
+f() { shift; echo "$@"; }
+f a b c; echo "$#" 

@@ -1,0 +1,5 @@
+set -C
+: > new; echo $?
+: > new; echo $?
+: >> new; echo $?
+echo after

@@ -1,0 +1,4 @@
+exec 3>out
+exec 3>&-
+echo x >&3; echo $?
+echo y 3>&-; echo $?

@@ -1,0 +1,2 @@
+x='*'
+case abc in "$x") echo no;; $x) echo yes;; esac

@@ -1,0 +1,1 @@
+(cd /tmp; trap 'pwd' EXIT); pwd

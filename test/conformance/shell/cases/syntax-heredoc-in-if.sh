@@ -1,0 +1,3 @@
+if true; then
+cat <<E
+E

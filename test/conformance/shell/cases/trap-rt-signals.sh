@@ -1,0 +1,2 @@
+trap 'echo x' 34 40 64
+trap

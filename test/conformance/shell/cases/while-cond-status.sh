@@ -1,0 +1,1 @@
+while echo cond; false; do :; done; echo $?
