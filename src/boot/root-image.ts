@@ -23,7 +23,13 @@ const FILES: Array<[string, string, number]> = [
   ['/etc/group', 'root:x:0:\ndaemon:x:1:\ntty:x:5:\nnogroup:x:65534:\n', 0o644],
   ['/etc/shadow', 'root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n', 0o640],
   ['/etc/os-release', 'PRETTY_NAME="cowbox"\nNAME="cowbox"\nID=cowbox\nHOME_URL="https://github.com/"\n', 0o644],
-  ['/etc/profile', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nexport PATH\n', 0o644],
+  ['/etc/profile', [
+    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    'export PATH',
+    '# user@host:dir, green and blue, as Debian\'s root prompt looks with colours on',
+    "PS1='\\[\\e[1;32m\\]\\u@\\h\\[\\e[0m\\]:\\[\\e[1;34m\\]\\w\\[\\e[0m\\]\\$ '",
+    '',
+  ].join('\n'), 0o644],
 ];
 
 const INSTALLED = '/var/lib/cowbox/programs';
