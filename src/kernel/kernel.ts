@@ -465,6 +465,10 @@ export class Kernel {
 
   private reap(task: Task): void {
     task.state = 'X';
+    if (task.parent) {
+      task.parent.cutimeNs += task.utimeNs + task.cutimeNs;
+      task.parent.cstimeNs += task.stimeNs + task.cstimeNs;
+    }
     this.cgroups.release(task.pid);
     task.parent?.children.delete(task);
     task.pidNs.chain().forEach((ns, level) => ns.free(task.nrs[level]!));

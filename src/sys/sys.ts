@@ -193,6 +193,10 @@ export class Sys {
   pause(): Promise<never> {
     return this.call('pause');
   }
+  /** CPU times in clock ticks (100 a second): this process's, and its reaped children's. */
+  times(): Promise<{ utime: number; stime: number; cutime: number; cstime: number }> {
+    return this.call('times');
+  }
   /** A yield point for programs that compute for a long time without other calls. */
   yield(): Promise<void> {
     return this.call('sched_yield');

@@ -216,6 +216,13 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     // Sleeps until a signal handler runs; the dispatcher restarts it for signals without one.
     handler: async (_k, t) => t.interrupt.wait<void>(() => () => {}),
   },
+  times: {
+    // In clock ticks of USER_HZ (100 a second), as times(2) reports them.
+    handler: async (_k, t) => {
+      const ticks = (ns: bigint): number => Number(ns / 10_000_000n);
+      return { utime: ticks(t.utimeNs), stime: ticks(t.stimeNs), cutime: ticks(t.cutimeNs), cstime: ticks(t.cstimeNs) };
+    },
+  },
   sched_yield: { handler: async (k) => k.host.macrotask() },
   getpid: { handler: async (_k, t) => t.nrIn(t.pidNs) },
   getppid: { handler: async (_k, t) => taskNr(t, t.parent) },

@@ -58,6 +58,9 @@ export class Task {
   readonly startNs: bigint;
   utimeNs = 0n;
   stimeNs = 0n;
+  /** CPU times of reaped children (and theirs), as times(2) and /proc/PID/stat report them. */
+  cutimeNs = 0n;
+  cstimeNs = 0n;
   /** Bytes the program says it holds (charged to its memory cgroup): the sum of `mappings`. */
   memoryBytes = 0;
   /** Anonymous memory the program mapped (mmap), by address, with the cgroup it was charged to. */

@@ -182,8 +182,10 @@ defineBuiltin('unalias', false, async (sh, argv) => {
 });
 
 defineBuiltin('times', true, async (sh) => {
-  // The kernel keeps CPU times per task but offers no times(2) yet: report zeros as a fresh shell would.
-  sh.out('0m0.000000s 0m0.000000s\n0m0.000000s 0m0.000000s\n');
+  // dash prints times(2)'s ticks as minutes and seconds: the shell's own, then its children's.
+  const t = await sh.sys.times();
+  const fmt = (ticks: number): string => `${Math.floor(ticks / 6000)}m${((ticks % 6000) / 100).toFixed(6)}s`;
+  sh.out(`${fmt(t.utime)} ${fmt(t.stime)}\n${fmt(t.cutime)} ${fmt(t.cstime)}\n`);
   return 0;
 });
 
