@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { O_NOFOLLOW, O_PATH } from '../../src/abi/open-flags.ts';
-import { CLONE_NEWNS, CLONE_NEWUTS } from '../../src/kernel/syscalls/sys-proc.ts';
+import { CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWUTS } from '../../src/kernel/syscalls/sys-proc.ts';
+import { errnoOf } from '../helpers/errno.ts';
 import { bootKernel } from '../helpers/kernel.ts';
 
 describe('namespaces', () => {
@@ -99,5 +100,52 @@ describe('pivot_root', () => {
       return 0;
     });
     expect(seen).toEqual(['/', 'true', '4', 'old root gone', '4']);
+  });
+});
+
+describe('user namespaces', () => {
+  it('maps ids through uid_map: root inside is an ordinary user outside', async () => {
+    const { runInit } = await bootKernel();
+    const inside: unknown[] = [];
+    let hostUid = -1;
+    await runInit(async (sys) => {
+      await sys.mkdir('/proc', 0o555);
+      await sys.mount('proc', '/proc', 'proc');
+      await sys.mkdir('/srv', 0o755);
+      await sys.mkdir('/home', 0o755);
+      await sys.mkdir('/home/u', 0o755);
+      await sys.chown('/home/u', 1000, 1000);
+      const write = async (s: typeof sys, path: string, text: string) => {
+        const fd = await s.open(path, 0o101); // O_WRONLY|O_CREAT
+        await s.write(fd, text);
+        await s.close(fd);
+      };
+      const child = await sys.fork(async (c) => {
+        await c.setresgid(1000, 1000, 1000);
+        await c.setresuid(1000, 1000, 1000);
+        await c.unshare(CLONE_NEWUSER);
+        await write(c, '/proc/self/uid_map', '0 1000 1');
+        await write(c, '/proc/self/setgroups', 'deny');
+        await write(c, '/proc/self/gid_map', '0 1000 1');
+        inside.push(await c.getuid(), await c.geteuid(), await c.getgid());
+        await write(c, '/home/u/mine', 'x');
+        inside.push((await c.stat('/home/u/mine')).uid, (await c.stat('/srv')).uid);
+        inside.push(await errnoOf(c.mkdir('/srv/nope')));
+        // Root inside may make namespaces of its own...
+        inside.push(await errnoOf(c.unshare(CLONE_NEWUTS)), await errnoOf(c.sethostname('inner')));
+        // ...and mount in a mount namespace of its own, not in the host's...
+        inside.push(await errnoOf(c.mount('tmpfs', '/srv', 'tmpfs')));
+        await c.unshare(CLONE_NEWNS);
+        inside.push(await errnoOf(c.mount('tmpfs', '/srv', 'tmpfs')));
+        // ...but cannot take ids that have no mapping.
+        inside.push(await errnoOf(c.setresuid(5, 5, 5)));
+        return 0;
+      });
+      await sys.wait4(child);
+      hostUid = (await sys.stat('/home/u/mine')).uid;
+      return 0;
+    });
+    expect(inside).toEqual([0, 0, 0, 0, 65534, 'EACCES', 'ok', 'ok', 'EPERM', 'ok', 'EINVAL']);
+    expect(hostUid).toBe(1000);
   });
 });

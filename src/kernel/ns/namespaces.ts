@@ -69,6 +69,38 @@ export class UserNamespace implements Namespace {
   }
 }
 
+/** What an id with no mapping reads as (/proc/sys/kernel/overflowuid). */
+export const OVERFLOW_ID = 65534;
+
+/**
+ * A kernel id (one of the initial namespace) as seen inside `ns`, through every map from the
+ * top down; OVERFLOW_ID where a map lacks it (Linux's from_kuid_munged).
+ */
+export function idFromKernel(ns: UserNamespace, kid: number, which: 'uid' | 'gid'): number {
+  const chain: UserNamespace[] = [];
+  for (let n: UserNamespace | null = ns; n?.parent; n = n.parent) chain.unshift(n);
+  let id = kid;
+  for (const n of chain) {
+    const map = which === 'uid' ? n.uidMap : n.gidMap;
+    const hit = map?.find((m) => id >= m.outside && id < m.outside + m.count);
+    if (!hit) return OVERFLOW_ID;
+    id = hit.inside + (id - hit.outside);
+  }
+  return id;
+}
+
+/** An id as written inside `ns` turned into the kernel id it stands for; -1 when unmapped (make_kuid). */
+export function idToKernel(ns: UserNamespace, id: number, which: 'uid' | 'gid'): number {
+  let v = id;
+  for (let n: UserNamespace | null = ns; n?.parent; n = n.parent) {
+    const map = which === 'uid' ? n.uidMap : n.gidMap;
+    const hit = map?.find((m) => v >= m.inside && v < m.inside + m.count);
+    if (!hit) return -1;
+    v = hit.outside + (v - hit.inside);
+  }
+  return v;
+}
+
 export class TimeNamespace implements Namespace {
   readonly type = 'time';
   constructor(readonly ino: number) {}

@@ -12,6 +12,8 @@ import type { Task } from '../task/task.ts';
 import type { FileDescription } from '../task/file.ts';
 import { chargeGrowth, unchargeShrink } from '../task/page-charges.ts';
 import type { VNode } from '../fs/vfs/types.ts';
+import { idFromKernel, idToKernel } from '../ns/namespaces.ts';
+import { mountCtx } from './privilege.ts';
 import type { SyscallSpec } from './table.ts';
 
 const MNT_DETACH = 2;
@@ -47,6 +49,12 @@ const int = (v: unknown): number => {
   if (typeof v !== 'number' || !Number.isInteger(v)) throw new SysError('EINVAL');
   return v;
 };
+
+/** A stat result's owners as the caller's user namespace sees them (65534 when unmapped). */
+function owners(t: Task, st: Stat): Stat {
+  if (t.ns.user.parent === null) return st;
+  return { ...st, uid: idFromKernel(t.ns.user, st.uid, 'uid'), gid: idFromKernel(t.ns.user, st.gid, 'gid') };
+}
 
 function regularFile(f: FileDescription): f is OpenFile {
   return f instanceof OpenFile && f.ref.node.type === 'file';
@@ -103,11 +111,11 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
       return f.seek(int(offset), int(whence));
     },
   },
-  fstat: { handler: async (_k, t, fd: number): Promise<Stat> => t.fds.get(int(fd)).stat() },
+  fstat: { handler: async (_k, t, fd: number): Promise<Stat> => owners(t, await t.fds.get(int(fd)).stat()) },
   newfstatat: {
     handler: async (k, t, dirfd: number, path: string, flags = 0): Promise<Stat> => {
       const ctx = at(t, dirfd, str(path));
-      return flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lstat(ctx, path) : k.vfs.stat(ctx, path);
+      return owners(t, await (flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lstat(ctx, path) : k.vfs.stat(ctx, path)));
     },
   },
   ftruncate: {
@@ -156,8 +164,13 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   renameat2: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.rename(withCred(t), str(oldpath), str(newpath), int(flags)) },
   fchmodat: { handler: async (k, t, path: string, mode: number) => k.vfs.chmod(withCred(t), str(path), int(mode)) },
   fchownat: {
-    handler: async (k, t, path: string, uid: number, gid: number, flags = 0) =>
-      flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lchown(withCred(t), str(path), uid, gid) : k.vfs.chown(withCred(t), str(path), uid, gid),
+    handler: async (k, t, path: string, uid: number, gid: number, flags = 0) => {
+      // The ids are the caller's user namespace's; the file keeps kernel ids.
+      const ku = uid === -1 ? -1 : idToKernel(t.ns.user, int(uid), 'uid');
+      const kg = gid === -1 ? -1 : idToKernel(t.ns.user, int(gid), 'gid');
+      if ((uid !== -1 && ku === -1) || (gid !== -1 && kg === -1)) throw new SysError('EINVAL');
+      return flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lchown(withCred(t), str(path), ku, kg) : k.vfs.chown(withCred(t), str(path), ku, kg);
+    },
   },
   utimensat: {
     handler: async (k, t, path: string, atimeNs?: bigint, mtimeNs?: bigint, flags = 0) =>
@@ -184,12 +197,14 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   mount: {
-    handler: async (k, t, source: string, target: string, fstype: string, options = '', bind = false) =>
-      bind ? k.vfs.bindMount(withCred(t), str(source), str(target)) : k.vfs.mount(withCred(t), str(source), str(target), str(fstype), options),
+    handler: async (k, t, source: string, target: string, fstype: string, options = '', bind = false) => {
+      const ctx = mountCtx(k, t);
+      return bind ? k.vfs.bindMount(ctx, str(source), str(target)) : k.vfs.mount(ctx, str(source), str(target), str(fstype), options);
+    },
     support: 'partial',
     note: 'options are the -o string; propagation flags are not modelled',
   },
-  umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(withCred(t), str(target), (flags & MNT_DETACH) !== 0) },
+  umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(mountCtx(k, t), str(target), (flags & MNT_DETACH) !== 0) },
   pipe2: {
     handler: async (k, t, flags = 0) => {
       const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags);

@@ -12,11 +12,12 @@ import { OpenFile } from '../fs/vfs/open-file.ts';
 import { namespaceOfLink } from '../fs/procfs/ns-dir.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { Kernel } from '../kernel.ts';
-import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno } from '../ns/namespaces.ts';
+import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno, idFromKernel, idToKernel } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import type { SignalDisposition, Task } from '../task/task.ts';
 import { ExitUnwind } from '../task/unwind.ts';
 import type { SyscallSpec } from './table.ts';
+import { mountCtx, privileged } from './privilege.ts';
 
 export const CLONE_NEWNS = 0x00020000;
 export const CLONE_NEWCGROUP = 0x02000000;
@@ -40,13 +41,26 @@ function reportNamespaces(k: Kernel, pid: number, flags: number, ns: NsProxy, pi
   }
 }
 
+/** setresuid/setresgid: ids written inside the caller's user namespace; -1 keeps one. */
+function setIds(t: Task, which: 'uid' | 'gid', ids: number[]): void {
+  const c = t.cred;
+  const [cr, ce, cs] = which === 'uid' ? [c.uid, c.euid, c.suid] : [c.gid, c.egid, c.sgid];
+  const kernel = ids.map((id) => (id === -1 ? -1 : idToKernel(t.ns.user, id, which)));
+  if (kernel.some((k, i) => k === -1 && ids[i] !== -1)) throw new SysError('EINVAL');
+  const allowed = (k: number): boolean => k === -1 || privileged(t) || k === cr || k === ce || k === cs;
+  if (!kernel.every(allowed)) throw new SysError('EPERM');
+  const [r, e, s] = kernel.map((k, i) => (k === -1 ? [cr, ce, cs][i]! : k)) as [number, number, number];
+  t.cred = which === 'uid' ? { ...c, uid: r, euid: e, suid: s } : { ...c, gid: r, egid: e, sgid: s };
+  t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
+}
+
 /** Linux's BINPRM_MAX_RECURSION: how many #! interpreters may chain. */
 const MAX_INTERPRETERS = 4;
 
 /** New namespaces for the CLONE_NEW* bits in `flags`; root only, except a new user namespace. */
 function newNamespaces(k: Kernel, t: Task, flags: number): { ns: NsProxy; fs: FsContext } {
   // Every namespace but a user namespace needs privilege (which a new user namespace grants).
-  if (flags & NS_FLAGS & ~CLONE_NEWUSER && t.cred.euid !== 0 && !(flags & CLONE_NEWUSER)) throw new SysError('EPERM');
+  if (flags & NS_FLAGS & ~CLONE_NEWUSER && !privileged(t) && !(flags & CLONE_NEWUSER)) throw new SysError('EPERM');
   let ns = t.ns;
   let fs = t.fs;
   if (flags & CLONE_NEWUSER) ns = { ...ns, user: new UserNamespace(allocNsIno(), ns.user, t.cred.euid) };
@@ -125,7 +139,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, newRoot: string, putOld: string) => {
       const ns = t.fs.mounts;
       const oldRoot = ns.rootMount;
-      const moved = await k.vfs.pivotRoot(t.fs, newRoot, putOld);
+      const moved = await k.vfs.pivotRoot(mountCtx(k, t), newRoot, putOld);
       // Every process of the namespace rooted (or standing) at the old root moves to the new one.
       for (const other of k.tasks.values()) {
         if (other.fs.mounts !== ns) continue;
@@ -257,29 +271,14 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       return t.nrIn(t.pidNs);
     },
   },
-  getuid: { handler: async (_k, t) => t.cred.uid },
-  geteuid: { handler: async (_k, t) => t.cred.euid },
-  getgid: { handler: async (_k, t) => t.cred.gid },
-  getegid: { handler: async (_k, t) => t.cred.egid },
-  getgroups: { handler: async (_k, t) => [...t.cred.groups] },
-  setresuid: {
-    handler: async (_k, t, r: number, e: number, s: number) => {
-      const c = t.cred;
-      const allowed = (v: number) => v === -1 || c.euid === 0 || v === c.uid || v === c.euid || v === c.suid;
-      if (![r, e, s].every(allowed)) throw new SysError('EPERM');
-      t.cred = { ...c, uid: r === -1 ? c.uid : r, euid: e === -1 ? c.euid : e, suid: s === -1 ? c.suid : s };
-      t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
-    },
-  },
-  setresgid: {
-    handler: async (_k, t, r: number, e: number, s: number) => {
-      const c = t.cred;
-      const allowed = (v: number) => v === -1 || c.euid === 0 || v === c.gid || v === c.egid || v === c.sgid;
-      if (![r, e, s].every(allowed)) throw new SysError('EPERM');
-      t.cred = { ...c, gid: r === -1 ? c.gid : r, egid: e === -1 ? c.egid : e, sgid: s === -1 ? c.sgid : s };
-      t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
-    },
-  },
+  // Ids go in and out through the caller's user namespace; the kernel keeps kernel ids.
+  getuid: { handler: async (_k, t) => idFromKernel(t.ns.user, t.cred.uid, 'uid') },
+  geteuid: { handler: async (_k, t) => idFromKernel(t.ns.user, t.cred.euid, 'uid') },
+  getgid: { handler: async (_k, t) => idFromKernel(t.ns.user, t.cred.gid, 'gid') },
+  getegid: { handler: async (_k, t) => idFromKernel(t.ns.user, t.cred.egid, 'gid') },
+  getgroups: { handler: async (_k, t) => t.cred.groups.map((g) => idFromKernel(t.ns.user, g, 'gid')) },
+  setresuid: { handler: async (_k, t, r: number, e: number, s: number) => setIds(t, 'uid', [r, e, s]) },
+  setresgid: { handler: async (_k, t, r: number, e: number, s: number) => setIds(t, 'gid', [r, e, s]) },
   setgroups: {
     handler: async (_k, t, groups: number[]) => {
       if (t.cred.euid !== 0) throw new SysError('EPERM');
@@ -295,7 +294,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
   },
   sethostname: {
     handler: async (_k, t, name: string) => {
-      if (t.cred.euid !== 0) throw new SysError('EPERM');
+      if (!privileged(t)) throw new SysError('EPERM');
       if (typeof name !== 'string' || name.length > 64) throw new SysError('EINVAL');
       t.ns.uts.hostname = name;
     },

@@ -4,12 +4,11 @@
 
 import { SysError } from '../../../abi/errno.ts';
 import type { Kernel } from '../../kernel.ts';
-import type { UserNamespace } from '../../ns/namespaces.ts';
+import { OVERFLOW_ID, idFromKernel } from '../../ns/namespaces.ts';
 import type { PidNamespace } from '../../ns/pid-namespace.ts';
 import type { Task } from '../../task/task.ts';
 
-/** What an unmapped id reads as (/proc/sys/kernel/overflowuid). */
-export const OVERFLOW_ID = 65534;
+export { OVERFLOW_ID };
 
 export class TaskView {
   constructor(readonly kernel: Kernel, readonly pidNs: PidNamespace<Task>) {}
@@ -54,18 +53,8 @@ export class TaskView {
 }
 
 /** A kernel-wide (initial namespace) id as seen from `ns`. */
-export function idIn(ns: UserNamespace, kid: number, which: 'uid' | 'gid'): number {
-  const chain: UserNamespace[] = [];
-  for (let n: UserNamespace | null = ns; n?.parent; n = n.parent) chain.unshift(n);
-  let id = kid;
-  for (const n of chain) {
-    const map = which === 'uid' ? n.uidMap : n.gidMap;
-    const hit = map?.find((m) => id >= m.outside && id < m.outside + m.count);
-    if (!hit) return OVERFLOW_ID;
-    id = hit.inside + (id - hit.outside);
-  }
-  return id;
-}
+/** A kernel id as the reader's user namespace sees it. */
+export const idIn = idFromKernel;
 
 /** Fails with ESRCH once the task has been reaped (what Linux answers through a held descriptor). */
 export function live(task: Task): Task {
