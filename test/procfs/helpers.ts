@@ -3,7 +3,6 @@
 // directory, plus small readers used from programs.
 
 import { O_RDONLY } from '../../src/abi/open-flags.ts';
-import { isSysError } from '../../src/abi/errno.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
 
@@ -33,16 +32,7 @@ export async function writeText(sys: Sys, path: string, text: string, flags = 1)
   }
 }
 
-/** The errno name a call fails with, or 'ok'. */
-export async function errnoOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isSysError(e)) return e.code;
-    throw e;
-  }
-}
+export { errnoOf } from '../helpers/errno.ts';
 
 /** Poll (with real-time naps) until `check` holds; programs have no other way to wait for a sibling. */
 export async function until(sys: Sys, check: () => Promise<boolean>, what: string): Promise<void> {

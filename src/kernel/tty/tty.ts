@@ -14,6 +14,7 @@ import {
 import type { Interrupt } from '../task/interrupt.ts';
 import type { Task } from '../task/task.ts';
 import { LineDiscipline } from './line-discipline.ts';
+import { concatBytes } from '../../base/bytes.ts';
 
 /** The far end of a terminal: where output goes (for a pty, the master). */
 export interface TtyDriver {
@@ -286,7 +287,7 @@ export class Tty {
       if (got >= minimum) break;
       if (interByte) timeout = interByte;
     }
-    return concat(parts, got);
+    return concatBytes(parts);
   }
 
   /** n_tty_write: output processing, waiting while output is stopped or the driver is full. */
@@ -362,15 +363,4 @@ export class Tty {
     this.wake(this.readers);
     this.wake(this.writers);
   }
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
