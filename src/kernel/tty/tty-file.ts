@@ -12,22 +12,22 @@ import type { Pty } from './pty.ts';
 import type { Tty } from './tty.ts';
 import { ttyIoctl } from './tty-ioctl.ts';
 
-export class TtyFile implements FileDescription {
+/** What the two sides share: descriptor state, stat, no seeking, the tty ioctls, one close. */
+abstract class TerminalFile implements FileDescription {
   private closed = false;
 
   constructor(
-    readonly tty: Tty,
-    readonly flags: number,
-    /** The pair this slave belongs to (its open count and node). */
     readonly pty: Pty,
+    readonly flags: number,
+    private readonly side: 'slave' | 'master',
     private readonly statOf: () => Promise<Stat>,
-    private readonly onClose: () => void,
   ) {}
 
-  /** The slave's name, for /proc/PID/fd links of descriptors that were never opened by path. */
-  get path(): string {
-    return this.pty.path;
-  }
+  /** The name /proc/PID/fd links show for descriptors that were never opened by path. */
+  abstract get path(): string;
+  protected abstract readSide(length: number, intr: Interrupt, nonblock: boolean): Promise<Uint8Array>;
+  protected abstract writeSide(data: Uint8Array, intr: Interrupt, nonblock: boolean): Promise<number>;
+  protected abstract closeSide(): void;
 
   private live(): void {
     if (this.closed) throw new SysError('EBADF');
@@ -35,12 +35,12 @@ export class TtyFile implements FileDescription {
 
   async read(length: number, intr: Interrupt = NEVER): Promise<Uint8Array> {
     this.live();
-    return this.tty.read(length, intr, (this.flags & O_NONBLOCK) !== 0);
+    return this.readSide(length, intr, (this.flags & O_NONBLOCK) !== 0);
   }
 
   async write(data: Uint8Array, intr: Interrupt = NEVER): Promise<number> {
     this.live();
-    return this.tty.write(data, intr, (this.flags & O_NONBLOCK) !== 0);
+    return this.writeSide(data, intr, (this.flags & O_NONBLOCK) !== 0);
   }
 
   async stat(): Promise<Stat> {
@@ -54,60 +54,57 @@ export class TtyFile implements FileDescription {
 
   ioctl(task: Task, request: number, arg: unknown): Promise<unknown> {
     this.live();
-    return ttyIoctl({ tty: this.tty, pty: this.pty, side: 'slave', flags: this.flags }, task, request, arg);
+    return ttyIoctl({ tty: this.pty.tty, pty: this.pty, side: this.side, flags: this.flags }, task, request, arg);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closeSide();
+  }
+}
+
+export class TtyFile extends TerminalFile {
+  constructor(
+    readonly tty: Tty,
+    flags: number,
+    /** The pair this slave belongs to (its open count and node). */
+    pty: Pty,
+    statOf: () => Promise<Stat>,
+    private readonly onClose: () => void,
+  ) {
+    super(pty, flags, 'slave', statOf);
+  }
+
+  get path(): string {
+    return this.pty.path;
+  }
+  protected readSide(length: number, intr: Interrupt, nonblock: boolean): Promise<Uint8Array> {
+    return this.tty.read(length, intr, nonblock);
+  }
+  protected writeSide(data: Uint8Array, intr: Interrupt, nonblock: boolean): Promise<number> {
+    return this.tty.write(data, intr, nonblock);
+  }
+  protected closeSide(): void {
     this.onClose();
   }
 }
 
-export class PtyMasterFile implements FileDescription {
-  private closed = false;
-
-  constructor(
-    readonly pty: Pty,
-    readonly flags: number,
-    private readonly statOf: () => Promise<Stat>,
-  ) {}
+export class PtyMasterFile extends TerminalFile {
+  constructor(pty: Pty, flags: number, statOf: () => Promise<Stat>) {
+    super(pty, flags, 'master', statOf);
+  }
 
   get path(): string {
     return '/dev/ptmx';
   }
-
-  private live(): void {
-    if (this.closed) throw new SysError('EBADF');
+  protected readSide(length: number, intr: Interrupt, nonblock: boolean): Promise<Uint8Array> {
+    return this.pty.readMaster(length, intr, nonblock);
   }
-
-  async read(length: number, intr: Interrupt = NEVER): Promise<Uint8Array> {
-    this.live();
-    return this.pty.readMaster(length, intr, (this.flags & O_NONBLOCK) !== 0);
+  protected writeSide(data: Uint8Array, intr: Interrupt, nonblock: boolean): Promise<number> {
+    return this.pty.writeMaster(data, intr, nonblock);
   }
-
-  async write(data: Uint8Array, intr: Interrupt = NEVER): Promise<number> {
-    this.live();
-    return this.pty.writeMaster(data, intr, (this.flags & O_NONBLOCK) !== 0);
-  }
-
-  async stat(): Promise<Stat> {
-    this.live();
-    return this.statOf();
-  }
-
-  async seek(): Promise<number> {
-    throw new SysError('ESPIPE');
-  }
-
-  ioctl(task: Task, request: number, arg: unknown): Promise<unknown> {
-    this.live();
-    return ttyIoctl({ tty: this.pty.tty, pty: this.pty, side: 'master', flags: this.flags }, task, request, arg);
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  protected closeSide(): void {
     this.pty.close();
   }
 }
