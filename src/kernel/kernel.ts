@@ -216,6 +216,7 @@ export class Kernel {
       } catch (e) {
         if (e instanceof ExecUnwind) {
           main = e.main;
+          task.unwinding = null;
           continue;
         }
         if (e instanceof ExitUnwind) {
@@ -243,6 +244,18 @@ export class Kernel {
 
   async syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
     if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
+    // The old program is being unwound (exec, exit, a fatal signal): code of its that still runs
+    // (a `finally` on the way out) gets the same unwind back, never a call into the new image.
+    if (task.unwinding) throw task.unwinding;
+    try {
+      return await this.dispatch(task, name, args);
+    } catch (e) {
+      if (e instanceof TaskUnwind) task.unwinding = e;
+      throw e;
+    }
+  }
+
+  private async dispatch(task: Task, name: string, args: unknown[]): Promise<unknown> {
     this.account(task, 'user');
     const entry = this.syscalls.get(name);
     // pause(2) returns once a handler has run: one that ran on the way in counts (no lost wakeup).

@@ -13,6 +13,11 @@ const PROGRAMS: Record<string, () => Promise<Module>> = {
   init: () => import('./init.ts'),
   sh: () => import('./sh.ts'),
   dash: () => import('./sh.ts'),
+  cat: () => import('./coreutils/cat.ts'),
+  echo: () => import('./coreutils/echo.ts'),
+  env: () => import('./coreutils/env.ts'),
+  false: () => import('./coreutils/false.ts'),
+  true: () => import('./coreutils/true.ts'),
 };
 
 /** Commands and the directory their executable lives in on a fresh machine. */

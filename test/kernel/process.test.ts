@@ -52,6 +52,32 @@ describe('processes', () => {
     expect(out).toBe('hello world hi\n');
   });
 
+  it('runs none of the old program after a successful execve, not even its finally blocks', async () => {
+    const log: string[] = [];
+    const { runInit } = await bootKernel({
+      next: async () => {
+        log.push('new image runs');
+        return 4;
+      },
+    });
+    let status = 0;
+    await runInit(async (sys) => {
+      await sys.fork(async (c) => {
+        try {
+          return await c.execve('/bin/next', ['next']);
+        } finally {
+          // Unreachable on Linux; here the call gets the exec's unwind back and does nothing.
+          await c.writeAll(1, 'old image still running');
+          log.push('finally ran its calls');
+        }
+      });
+      status = (await sys.wait4(-1))[1];
+      return 0;
+    });
+    expect(log).toEqual(['new image runs']);
+    expect(WEXITSTATUS(status)).toBe(4);
+  });
+
   it('runs #! scripts through their interpreter with Linux argv order', async () => {
     let argv: string[] = [];
     const { runInit, vfs, ctx } = await bootKernel({

@@ -6,6 +6,14 @@ import { O_CREAT, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../src/abi/signals.ts';
 import { installDevices, mountDevices } from '../../src/kernel/dev/install.ts';
 import sh from '../../src/programs/sh.ts';
+import cat from '../../src/programs/coreutils/cat.ts';
+import echo from '../../src/programs/coreutils/echo.ts';
+import env from '../../src/programs/coreutils/env.ts';
+import falseProgram from '../../src/programs/coreutils/false.ts';
+import trueProgram from '../../src/programs/coreutils/true.ts';
+
+/** The userland programs that exist so far, installed in /bin as on a booted machine. */
+const COREUTILS = { cat, echo, env, false: falseProgram, true: trueProgram };
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
 
@@ -36,7 +44,7 @@ export interface RunOptions {
 }
 
 export async function runSh(script: string, opts: RunOptions = {}): Promise<ShResult> {
-  const { runInit, vfs, ctx, kernel } = await bootKernel({ sh, ...(opts.programs ?? {}) });
+  const { runInit, vfs, ctx, kernel } = await bootKernel({ sh, ...COREUTILS, ...(opts.programs ?? {}) });
   // What a booted machine has that these scripts touch: /dev/null, /etc/passwd, root's home.
   await mountDevices(kernel, ctx, installDevices(kernel));
   await vfs.mkdir(ctx, '/etc', 0o755);

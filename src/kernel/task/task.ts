@@ -8,6 +8,7 @@ import type { NsProxy } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import { FdTable } from './fd-table.ts';
 import { Interrupt } from './interrupt.ts';
+import type { TaskUnwind } from './unwind.ts';
 
 /** /proc/PID/status State letters. */
 export type TaskState = 'R' | 'S' | 'T' | 'Z' | 'X';
@@ -73,6 +74,8 @@ export class Task {
   readonly childWaiters = new Set<() => void>();
   /** The kernel's run loop has finished with this task's program. */
   exited = false;
+  /** An exec, exit or fatal signal is unwinding the current program (see Kernel.syscall). */
+  unwinding: TaskUnwind | null = null;
 
   constructor(init: {
     nrs: number[];
