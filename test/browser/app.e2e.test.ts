@@ -60,10 +60,11 @@ describe('the cowbox page', () => {
     expect(await page.locator('#status').textContent()).toMatch(/^booted in \d+ ms · disk in memory \(first boot\) · \/dev\/pts\/0$/);
     expect((await screen(page)).slice(0, 2)).toEqual([
       'cowbox: Linux containers in this browser tab.',
-      'Try: echo /proc/self/ns/*; echo $$',
+      'Try: cat /proc/1/status; echo /proc/self/ns/*',
     ]);
     await page.locator('#terminal').click();
     expect(await run(page, 'echo hi; echo $((6*7))')).toEqual(['hi', '42']);
+    expect(await run(page, 'cat /etc/hostname /nope')).toEqual(['cowbox', 'cat: /nope: No such file or directory']);
     // One long line, wrapped by the terminal.
     expect((await run(page, 'echo /proc/self/ns/*')).join('')).toBe(
       '/proc/self/ns/cgroup /proc/self/ns/ipc /proc/self/ns/mnt /proc/self/ns/net /proc/self/ns/pid /proc/self/ns/pid_for_children /proc/self/ns/time /proc/self/ns/time_for_children /proc/self/ns/user /proc/self/ns/uts',

@@ -6,4 +6,4 @@ const dim = (s: string) => `\x1b[2m${s}\x1b[22m`;
 
 export const BANNER =
   `${bold('cowbox')}: Linux containers in this browser tab.\r\n` +
-  `${dim('Try: echo /proc/self/ns/*; echo $$')}\r\n`;
+  `${dim('Try: cat /proc/1/status; echo /proc/self/ns/*')}\r\n`;
