@@ -82,6 +82,10 @@ describe('the cowbox page', () => {
     await prompt(page);
     await page.locator('#terminal').click();
     expect(await run(page, 'read x < /root/notes; echo "got $x"')).toEqual(['got kept-42']);
+    // The shell's history is on the disk too: Up recalls the line typed before the reload.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => /# echo kept-\$\(\(40\+2\)\) > \/root\/notes$/.test(window.__cowbox?.lines().at(-1) ?? ''));
     expect(await page.locator('#status').textContent()).toMatch(/disk in IndexedDB ·/);
     await page.close();
   }, 60_000);
