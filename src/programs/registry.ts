@@ -17,6 +17,8 @@ const PROGRAMS: Record<string, () => Promise<Module>> = {
   echo: () => import('./coreutils/echo.ts'),
   env: () => import('./coreutils/env.ts'),
   false: () => import('./coreutils/false.ts'),
+  od: () => import('./coreutils/od.ts'),
+  tr: () => import('./coreutils/tr.ts'),
   true: () => import('./coreutils/true.ts'),
 };
 

@@ -10,10 +10,12 @@ import cat from '../../src/programs/coreutils/cat.ts';
 import echo from '../../src/programs/coreutils/echo.ts';
 import env from '../../src/programs/coreutils/env.ts';
 import falseProgram from '../../src/programs/coreutils/false.ts';
+import od from '../../src/programs/coreutils/od.ts';
+import tr from '../../src/programs/coreutils/tr.ts';
 import trueProgram from '../../src/programs/coreutils/true.ts';
 
 /** The userland programs that exist so far, installed in /bin as on a booted machine. */
-const COREUTILS = { cat, echo, env, false: falseProgram, true: trueProgram };
+const COREUTILS = { cat, echo, env, false: falseProgram, od, tr, true: trueProgram };
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
 
