@@ -6,7 +6,7 @@ import { Emitter } from '../base/emitter.ts';
 
 export interface CopyUpEvent {
   type: 'fs.copy-up';
-  /** The overlay's mount id, so a panel can tell two containers apart. */
+  /** The overlay's device number (its st_dev), so a panel can tell two containers apart. */
   overlay: number;
   path: string;
   /** 'file' | 'dir' | 'symlink' ... of the object copied. */
