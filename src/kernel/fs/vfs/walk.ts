@@ -123,31 +123,51 @@ async function followLink(ctx: WalkContext, dir: PathRef, link: PathRef, budget:
   return walkFrom(ctx, base, components(target), true, budget);
 }
 
-/** Resolve a whole path. `follow` says whether a symlink in the last component is followed. */
-export async function resolve(ctx: WalkContext, path: string, follow: boolean): Promise<PathRef> {
-  checkLength(path);
-  const trailingSlash = path.endsWith('/');
-  const start = path.startsWith('/') ? ctx.root : ctx.cwd;
-  // "name/" follows a final symlink and must end on a directory, as on Linux.
-  const comps = components(path);
-  const ref = walkFast(ctx, start, comps, follow || trailingSlash) ?? (await walkFrom(ctx, start, comps, follow || trailingSlash, { left: MAX_SYMLINKS }));
+/**
+ * Resolve a whole path. `follow` says whether a symlink in the last component is followed.
+ * Not an async function: when the fast walk answers, the result is handed back without one more
+ * async frame (every path call passes here).
+ */
+export function resolve(ctx: WalkContext, path: string, follow: boolean): Promise<PathRef> {
+  try {
+    checkLength(path);
+    const trailingSlash = path.endsWith('/');
+    const start = path.startsWith('/') ? ctx.root : ctx.cwd;
+    // "name/" follows a final symlink and must end on a directory, as on Linux.
+    const comps = components(path);
+    const fast = walkFast(ctx, start, comps, follow || trailingSlash);
+    if (fast) return Promise.resolve(endsAsAsked(fast, trailingSlash));
+    return walkFrom(ctx, start, comps, follow || trailingSlash, { left: MAX_SYMLINKS }).then((ref) => endsAsAsked(ref, trailingSlash));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function endsAsAsked(ref: PathRef, trailingSlash: boolean): PathRef {
   if (trailingSlash && ref.node.type !== 'dir') throw new SysError('ENOTDIR');
   return ref;
 }
 
 /** Resolve everything but the last component (which is returned as a name, unresolved). */
-export async function resolveParent(ctx: WalkContext, path: string): Promise<ParentAndName> {
-  checkLength(path);
-  const comps = components(path);
-  const start = path.startsWith('/') ? ctx.root : ctx.cwd;
-  const trailingSlash = path.endsWith('/') && comps.length > 0;
-  if (comps.length === 0) return { dir: start, name: '', trailingSlash: false };
-  const name = comps.pop()!;
-  if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
-  const dir = walkFast(ctx, start, comps, true) ?? (await walkFrom(ctx, start, comps, true, { left: MAX_SYMLINKS }));
-  const search = searchable(ctx, dir);
-  if (search) await search;
-  return { dir, name, trailingSlash };
+export function resolveParent(ctx: WalkContext, path: string): Promise<ParentAndName> {
+  try {
+    checkLength(path);
+    const comps = components(path);
+    const start = path.startsWith('/') ? ctx.root : ctx.cwd;
+    const trailingSlash = path.endsWith('/') && comps.length > 0;
+    if (comps.length === 0) return Promise.resolve({ dir: start, name: '', trailingSlash: false });
+    const name = comps.pop()!;
+    if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
+    const found = (dir: PathRef): ParentAndName | Promise<ParentAndName> => {
+      const search = searchable(ctx, dir);
+      return search ? search.then(() => ({ dir, name, trailingSlash })) : { dir, name, trailingSlash };
+    };
+    const fast = walkFast(ctx, start, comps, true);
+    if (fast) return Promise.resolve(found(fast));
+    return walkFrom(ctx, start, comps, true, { left: MAX_SYMLINKS }).then(found);
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** Follow a symlink found as the last component of a create (O_CREAT through a dangling link). */
