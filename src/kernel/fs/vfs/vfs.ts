@@ -231,8 +231,17 @@ export class Vfs {
 
   // ---- files ----------------------------------------------------------------------------
 
-  /** open(2). `depth` counts symlinks followed by O_CREAT (internal). */
-  async open(ctx: FsContext, path: string, flags: number, mode = 0o666, depth = 0): Promise<OpenFile> {
+  /** open(2). */
+  async open(ctx: FsContext, path: string, flags: number, mode = 0o666): Promise<OpenFile> {
+    const { ref, handle } = await this.openNode(ctx, path, flags, mode, 0);
+    return new OpenFile(ref, flags, handle, ctx.caller);
+  }
+
+  /**
+   * Everything open(2) does but making the file description: the object opened and its handle
+   * (null for directories and O_PATH). `depth` counts symlinks followed by O_CREAT.
+   */
+  private async openNode(ctx: FsContext, path: string, flags: number, mode: number, depth: number): Promise<{ ref: PathRef; handle: FileHandle | null; created: boolean }> {
     let ref: PathRef;
     let created = false;
     if (flags & O_CREAT) {
@@ -246,7 +255,7 @@ export class Vfs {
           if (flags & O_NOFOLLOW) throw new SysError('ELOOP');
           if (depth >= 40) throw new SysError('ELOOP');
           // O_CREAT through a symlink creates (or opens) its target.
-          return this.open(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
+          return this.openNode(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
         }
         ref = existing;
       } else {
@@ -265,7 +274,7 @@ export class Vfs {
     const node = ref.node;
     if (node.type === 'symlink' && !(flags & O_PATH)) throw new SysError('ELOOP');
     if (flags & O_DIRECTORY && node.type !== 'dir') throw new SysError('ENOTDIR');
-    if (flags & O_PATH) return new OpenFile(ref, flags, null, ctx.caller);
+    if (flags & O_PATH) return { ref, handle: null, created };
     const write = wantsWrite(flags);
     if (node.type === 'dir') {
       if (write || (flags & O_CREAT)) throw new SysError('EISDIR');
@@ -278,7 +287,7 @@ export class Vfs {
       if (!mayAccess(st, ctx.cred, mask)) throw new SysError('EACCES');
     }
     if ((write || flags & O_TRUNC) && (node.type === 'file' || node.type === 'dir')) this.writableMount(ref);
-    if (node.type === 'dir') return new OpenFile(ref, flags, null, ctx.caller);
+    if (node.type === 'dir') return { ref, handle: null, created };
     let handle: FileHandle;
     if (node.type === 'file') {
       handle = await node.open(flags, ctx.caller);
@@ -289,7 +298,7 @@ export class Vfs {
       if (!this.openSpecial) throw new SysError('ENXIO');
       handle = await this.openSpecial(ref, st!, flags, ctx.caller);
     }
-    return new OpenFile(ref, flags, handle, ctx.caller);
+    return { ref, handle, created };
   }
 
   async stat(ctx: FsContext, path: string): Promise<Stat> {
@@ -600,12 +609,14 @@ export class Vfs {
     }
   }
 
+  /** open(O_CREAT|O_TRUNC|O_WRONLY), one write of everything, close; no file description needed. */
   async writeFile(ctx: FsContext, path: string, data: Uint8Array | string, mode = 0o666): Promise<void> {
-    const f = await this.open(ctx, path, O_CREAT | O_TRUNC | O_WRONLY, mode);
+    const { handle } = await this.openNode(ctx, path, O_CREAT | O_TRUNC | O_WRONLY, mode, 0);
+    if (!handle) throw new SysError('EISDIR');
     try {
-      await f.write(typeof data === 'string' ? utf8Encode(data) : data);
+      await handle.write(0, typeof data === 'string' ? utf8Encode(data) : data);
     } finally {
-      await f.close();
+      await handle.close();
     }
   }
 }
