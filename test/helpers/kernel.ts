@@ -46,3 +46,14 @@ export async function bootKernel(programs: Record<string, TestProgram> = {}, hos
   };
   return { kernel, vfs, ctx, clock, events, runInit };
 }
+
+/**
+ * From inside a test program: sleep a millisecond at a time until `cond` holds (a process has
+ * become a zombie, another is asleep in a call), so tests wait for states, not for guesses.
+ */
+export async function until(sys: Sys, cond: () => boolean, limitMs = 10_000): Promise<void> {
+  for (let waited = 0; !cond(); waited++) {
+    if (waited >= limitMs) throw new Error('condition never held');
+    await sys.sleep(1);
+  }
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { O_CREAT, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG, exitedStatus } from '../../src/abi/signals.ts';
 import type { Sys } from '../../src/sys/sys.ts';
-import { bootKernel } from '../helpers/kernel.ts';
+import { bootKernel, until } from '../helpers/kernel.ts';
 import { errnoOf } from '../helpers/errno.ts';
 
 
@@ -126,8 +126,7 @@ describe('processes', () => {
         return 0;
       });
       // The middle process exits; it stays a zombie until we wait for it.
-      await sys.sleep(5);
-      expect(kernel.findTask(kernel.tasks.get(1)!, middle)?.state).toBe('Z');
+      await until(sys, () => kernel.findTask(kernel.tasks.get(1)!, middle)?.state === 'Z');
       expect((await sys.wait4(middle))[0]).toBe(middle);
       await sys.write(w, 'go');
       await sys.wait4(-1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isSysError } from '../../src/abi/errno.ts';
 import { CONTINUED_STATUS, SIG, WIFSTOPPED, WSTOPSIG, WTERMSIG, exitedStatus, shellStatus } from '../../src/abi/signals.ts';
 import { CLONE_NEWPID, CLONE_NEWUTS } from '../../src/kernel/syscalls/sys-proc.ts';
-import { bootKernel } from '../helpers/kernel.ts';
+import { bootKernel, until } from '../helpers/kernel.ts';
 
 const WUNTRACED = 2;
 const WCONTINUED = 8;
@@ -33,7 +33,7 @@ describe('signals', () => {
   });
 
   it('runs a handler, and a blocked call then fails with EINTR', async () => {
-    const { runInit } = await bootKernel();
+    const { runInit, kernel } = await bootKernel();
     const log: string[] = [];
     await runInit(async (sys) => {
       const [r] = await sys.pipe();
@@ -50,7 +50,8 @@ describe('signals', () => {
         }
         return 0;
       });
-      await sys.sleep(2);
+      // Signal it once it is asleep in the read, not before.
+      await until(sys, () => kernel.tasks.get(pid)?.state === 'S');
       await sys.kill(pid, SIG.SIGUSR1);
       await sys.wait4(pid);
       return 0;
