@@ -3,7 +3,6 @@
 // Later boots only add executables for programs that are new since the last one, so a command
 // a user deleted stays deleted, as it would on a real disk.
 
-import { isSysError } from '../abi/errno.ts';
 import { programFile } from '../abi/program.ts';
 import { utf8Decode } from '../base/text.ts';
 import type { FsContext, Vfs } from '../kernel/fs/vfs/vfs.ts';
@@ -34,25 +33,16 @@ const FILES: Array<[string, string, number]> = [
 
 const INSTALLED = '/var/lib/cowbox/programs';
 
-async function exists(vfs: Vfs, ctx: FsContext, path: string): Promise<boolean> {
-  try {
-    await vfs.lstat(ctx, path);
-    return true;
-  } catch (e) {
-    if (isSysError(e, 'ENOENT')) return false;
-    throw e;
-  }
-}
 
 /** Lay out a fresh root, or bring an existing one's program set up to date. */
 export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, programs: string[]): Promise<void> {
-  const fresh = !(await exists(vfs, ctx, INSTALLED));
+  const fresh = !(await vfs.exists(ctx, INSTALLED));
   if (fresh) {
     for (const [dir, mode] of DIRS) {
-      if (!(await exists(vfs, ctx, dir))) await vfs.mkdir(ctx, dir, mode);
+      if (!(await vfs.exists(ctx, dir))) await vfs.mkdir(ctx, dir, mode);
       await vfs.chmod(ctx, dir, mode);
     }
-    for (const [link, target] of LINKS) if (!(await exists(vfs, ctx, link))) await vfs.symlink(ctx, target, link);
+    for (const [link, target] of LINKS) if (!(await vfs.exists(ctx, link))) await vfs.symlink(ctx, target, link);
     for (const [path, text, mode] of FILES) {
       await vfs.writeFile(ctx, path, text);
       await vfs.chmod(ctx, path, mode);

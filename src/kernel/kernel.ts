@@ -42,6 +42,8 @@ export interface SyscallEntry {
   handler: SyscallHandler | null;
   support: 'full' | 'partial' | 'none';
   note: string;
+  /** The call waits for a signal handler to run (pause): one that runs at its entry ends it. */
+  endsOnHandler?: boolean;
 }
 
 export type SyscallTable = ReadonlyMap<string, SyscallEntry>;
@@ -258,8 +260,8 @@ export class Kernel {
   private async dispatch(task: Task, name: string, args: unknown[]): Promise<unknown> {
     this.account(task, 'user');
     const entry = this.syscalls.get(name);
-    // pause(2) returns once a handler has run: one that ran on the way in counts (no lost wakeup).
-    if ((await this.deliverSignals(task)) && name === 'pause') throw new SysError('EINTR');
+    // Calls that wait for a handler (pause) count one that ran on the way in: no lost wakeup.
+    if ((await this.deliverSignals(task)) && entry?.endsOnHandler) throw new SysError('EINTR');
     if (!entry?.handler) {
       this.trace(task, name, args, 'ENOSYS');
       throw new SysError('ENOSYS', name);

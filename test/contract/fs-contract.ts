@@ -10,6 +10,7 @@
 // list stays true when the filesystem changes.
 
 import { describe, expect, it } from 'vitest';
+import { pattern } from '../helpers/bytes.ts';
 import { type ErrnoName, SysError } from '../../src/abi/errno.ts';
 import {
   O_RDONLY, O_RDWR, O_WRONLY, RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE,
@@ -116,16 +117,6 @@ function tick(clock: HandClock): bigint {
 
 function times(st: Stat): { a: bigint; m: bigint; c: bigint } {
   return { a: st.atimeNs, m: st.mtimeNs, c: st.ctimeNs };
-}
-
-function pattern(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

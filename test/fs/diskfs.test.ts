@@ -3,6 +3,7 @@
 // Store that runs out of room fails the call with ENOSPC and loses nothing already stored.
 
 import { describe, expect, it } from 'vitest';
+import { pattern } from '../helpers/bytes.ts';
 import { O_CREAT, O_RDWR, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { DiskFs } from '../../src/kernel/fs/diskfs/diskfs.ts';
@@ -22,16 +23,6 @@ async function machineOn(store: Store) {
   return { vfs, ctx, fs, blobs };
 }
 
-/** Bytes that do not repeat chunk to chunk (a small LCG), so deduplication cannot hide them. */
-function bytes(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Byte equality without vitest's element-by-element diffing of large arrays. */
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
@@ -48,14 +39,14 @@ describe('diskfs', () => {
     await a.vfs.setxattr(a.ctx, '/etc', 'trusted.overlay.opaque', new TextEncoder().encode('y'));
     await a.vfs.chown(a.ctx, '/etc/hostname', 1000, 1000);
     await a.vfs.rename(a.ctx, '/etc/hard', '/hard');
-    await a.vfs.writeFile(a.ctx, '/big', bytes(3 * CHUNK_SIZE + 17));
+    await a.vfs.writeFile(a.ctx, '/big', pattern(3 * CHUNK_SIZE + 17));
 
     const b = await machineOn(store);
     expect(text(await b.vfs.readFile(b.ctx, '/etc/link'))).toBe('cowbox\n');
     expect(await b.vfs.stat(b.ctx, '/hard')).toMatchObject({ nlink: 2, uid: 1000, gid: 1000 });
     expect((await b.vfs.lstat(b.ctx, '/etc/wh')).mode).toBe(0o020000);
     expect(text(await b.vfs.getxattr(b.ctx, '/etc', 'trusted.overlay.opaque'))).toBe('y');
-    expect(same(await b.vfs.readFile(b.ctx, '/big'), bytes(3 * CHUNK_SIZE + 17))).toBe(true);
+    expect(same(await b.vfs.readFile(b.ctx, '/big'), pattern(3 * CHUNK_SIZE + 17))).toBe(true);
     expect((await b.vfs.readdir(b.ctx, '/etc')).map((e) => e.name).sort()).toEqual(['hostname', 'link', 'wh']);
     expect((await b.vfs.stat(b.ctx, '/')).nlink).toBe(3);
     // New inode numbers do not collide with restored ones.
@@ -67,7 +58,7 @@ describe('diskfs', () => {
   it('stores identical bytes once and frees chunks nobody uses', async () => {
     const store = new MemoryStore();
     const m = await machineOn(store);
-    const data = bytes(2 * CHUNK_SIZE);
+    const data = pattern(2 * CHUNK_SIZE);
     await m.vfs.writeFile(m.ctx, '/a', data);
     const one = await m.blobs.physicalBytes();
     await m.vfs.writeFile(m.ctx, '/b', data);
@@ -81,10 +72,10 @@ describe('diskfs', () => {
   it('keeps an unlinked file readable while it is open, then frees it', async () => {
     const store = new MemoryStore();
     const m = await machineOn(store);
-    await m.vfs.writeFile(m.ctx, '/tmpfile', bytes(100));
+    await m.vfs.writeFile(m.ctx, '/tmpfile', pattern(100));
     const f = await m.vfs.open(m.ctx, '/tmpfile', O_RDWR);
     await m.vfs.unlink(m.ctx, '/tmpfile');
-    expect(await f.read(100)).toEqual(bytes(100));
+    expect(await f.read(100)).toEqual(pattern(100));
     expect(await m.blobs.physicalBytes()).toBeGreaterThan(0);
     await f.close();
     expect(await m.blobs.physicalBytes()).toBe(0);
@@ -105,7 +96,7 @@ describe('diskfs', () => {
     const store = new MemoryStore();
     const m = await machineOn(store);
     for (const d of ['/lower', '/upper', '/work', '/merged']) await m.vfs.mkdir(m.ctx, d);
-    await m.vfs.writeFile(m.ctx, '/lower/blob', bytes(5 * CHUNK_SIZE + 3));
+    await m.vfs.writeFile(m.ctx, '/lower/blob', pattern(5 * CHUNK_SIZE + 3));
     await m.vfs.mount(m.ctx, 'overlay', '/merged', 'overlay', 'lowerdir=/lower,upperdir=/upper,workdir=/work');
     const before = await m.blobs.physicalBytes();
     await m.vfs.chmod(m.ctx, '/merged/blob', 0o600);
@@ -113,17 +104,17 @@ describe('diskfs', () => {
     expect((await m.vfs.stat(m.ctx, '/upper/blob')).size).toBe(5 * CHUNK_SIZE + 3);
     // A later write changes one chunk of the copy and none of the original.
     const f = await m.vfs.open(m.ctx, '/merged/blob', O_WRONLY);
-    await f.pwrite(CHUNK_SIZE, bytes(10, 99));
+    await f.pwrite(CHUNK_SIZE, pattern(10, 99));
     await f.close();
     expect(await m.blobs.physicalBytes()).toBe(before + CHUNK_SIZE);
-    expect(same(await m.vfs.readFile(m.ctx, '/lower/blob'), bytes(5 * CHUNK_SIZE + 3))).toBe(true);
+    expect(same(await m.vfs.readFile(m.ctx, '/lower/blob'), pattern(5 * CHUNK_SIZE + 3))).toBe(true);
   });
 
   it('fails with ENOSPC when the store is full, and keeps what was stored', async () => {
     const store = new MemoryStore({ quotaBytes: 200_000 });
     const m = await machineOn(store);
     await m.vfs.writeFile(m.ctx, '/small', 'kept');
-    await expect(m.vfs.writeFile(m.ctx, '/huge', bytes(4 * CHUNK_SIZE))).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(m.vfs.writeFile(m.ctx, '/huge', pattern(4 * CHUNK_SIZE))).rejects.toMatchObject({ code: 'ENOSPC' });
     const again = await machineOn(store);
     expect(text(await again.vfs.readFile(again.ctx, '/small'))).toBe('kept');
   });

@@ -26,20 +26,13 @@ const FD_CLOEXEC = 1;
 
 /** The context a path is resolved in: the task's, with cwd moved to `dirfd` for *at calls. */
 function at(t: Task, dirfd: number, path: string): FsContext {
-  if (dirfd === AT_FDCWD || path.startsWith('/')) return withCred(t);
+  if (dirfd === AT_FDCWD || path.startsWith('/')) return t.fs;
   const f = t.fds.get(dirfd);
   if (!(f instanceof OpenFile)) throw new SysError('ENOTDIR');
   if (f.ref.node.type !== 'dir') throw new SysError('ENOTDIR');
-  return { ...withCred(t), cwd: f.ref };
+  return { ...t.fs, cwd: f.ref };
 }
 
-/** Filesystem calls run with the effective ids. */
-function withCred(t: Task): FsContext {
-  const c = t.fs.cred;
-  if (c.uid === t.cred.euid && c.gid === t.cred.egid) return t.fs;
-  t.fs = { ...t.fs, cred: { uid: t.cred.euid, gid: t.cred.egid, groups: t.cred.groups } };
-  return t.fs;
-}
 
 const str = (v: unknown): string => {
   if (typeof v !== 'string') throw new SysError('EFAULT');
@@ -130,9 +123,9 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   },
   truncate: {
     handler: async (k, t, path: string, size: number) => {
-      const ref = await k.vfs.lookup(withCred(t), str(path));
+      const ref = await k.vfs.lookup(t.fs, str(path));
       const before = (await ref.node.stat()).size;
-      await k.vfs.truncate(withCred(t), path, int(size));
+      await k.vfs.truncate(t.fs, path, int(size));
       resized(k, t, ref.node, before, int(size));
     },
   },
@@ -149,7 +142,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   mkdirat: { handler: async (k, t, dirfd: number, path: string, mode = 0o777) => k.vfs.mkdir(at(t, dirfd, str(path)), path, mode) },
   mknodat: { handler: async (k, t, dirfd: number, path: string, mode: number, dev = 0) => k.vfs.mknod(at(t, dirfd, str(path)), path, int(mode), int(dev)) },
   symlinkat: { handler: async (k, t, target: string, dirfd: number, path: string) => k.vfs.symlink(at(t, dirfd, str(path)), str(target), path) },
-  linkat: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.link(withCred(t), str(oldpath), str(newpath), flags) },
+  linkat: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.link(t.fs, str(oldpath), str(newpath), flags) },
   unlinkat: {
     handler: async (k, t, dirfd: number, path: string, flags = 0) => {
       const ctx = at(t, dirfd, str(path));
@@ -161,34 +154,34 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
       if (last) unchargeShrink(k, victim!.node);
     },
   },
-  renameat2: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.rename(withCred(t), str(oldpath), str(newpath), int(flags)) },
-  fchmodat: { handler: async (k, t, path: string, mode: number) => k.vfs.chmod(withCred(t), str(path), int(mode)) },
+  renameat2: { handler: async (k, t, oldpath: string, newpath: string, flags = 0) => k.vfs.rename(t.fs, str(oldpath), str(newpath), int(flags)) },
+  fchmodat: { handler: async (k, t, path: string, mode: number) => k.vfs.chmod(t.fs, str(path), int(mode)) },
   fchownat: {
     handler: async (k, t, path: string, uid: number, gid: number, flags = 0) => {
       // The ids are the caller's user namespace's; the file keeps kernel ids.
       const ku = uid === -1 ? -1 : idToKernel(t.ns.user, int(uid), 'uid');
       const kg = gid === -1 ? -1 : idToKernel(t.ns.user, int(gid), 'gid');
       if ((uid !== -1 && ku === -1) || (gid !== -1 && kg === -1)) throw new SysError('EINVAL');
-      return flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lchown(withCred(t), str(path), ku, kg) : k.vfs.chown(withCred(t), str(path), ku, kg);
+      return flags & AT_SYMLINK_NOFOLLOW ? k.vfs.lchown(t.fs, str(path), ku, kg) : k.vfs.chown(t.fs, str(path), ku, kg);
     },
   },
   utimensat: {
     handler: async (k, t, path: string, atimeNs?: bigint, mtimeNs?: bigint, flags = 0) =>
-      k.vfs.utimens(withCred(t), str(path), atimeNs, mtimeNs, !(flags & AT_SYMLINK_NOFOLLOW)),
+      k.vfs.utimens(t.fs, str(path), atimeNs, mtimeNs, !(flags & AT_SYMLINK_NOFOLLOW)),
   },
   readlinkat: { handler: async (k, t, dirfd: number, path: string) => k.vfs.readlink(at(t, dirfd, str(path)), path) },
-  faccessat: { handler: async (k, t, path: string, mode: number) => k.vfs.access(withCred(t), str(path), int(mode)) },
-  setxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.setxattr(withCred(t), str(path), str(name), value, flags) },
-  lsetxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.lsetxattr(withCred(t), str(path), str(name), value, flags) },
-  getxattr: { handler: async (k, t, path: string, name: string) => k.vfs.getxattr(withCred(t), str(path), str(name)) },
-  lgetxattr: { handler: async (k, t, path: string, name: string) => k.vfs.lgetxattr(withCred(t), str(path), str(name)) },
-  listxattr: { handler: async (k, t, path: string) => k.vfs.listxattr(withCred(t), str(path)) },
-  llistxattr: { handler: async (k, t, path: string) => k.vfs.llistxattr(withCred(t), str(path)) },
-  removexattr: { handler: async (k, t, path: string, name: string) => k.vfs.removexattr(withCred(t), str(path), str(name)) },
-  lremovexattr: { handler: async (k, t, path: string, name: string) => k.vfs.lremovexattr(withCred(t), str(path), str(name)) },
-  chdir: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chdir(withCred(t), str(path)); } },
+  faccessat: { handler: async (k, t, path: string, mode: number) => k.vfs.access(t.fs, str(path), int(mode)) },
+  setxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.setxattr(t.fs, str(path), str(name), value, flags) },
+  lsetxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.lsetxattr(t.fs, str(path), str(name), value, flags) },
+  getxattr: { handler: async (k, t, path: string, name: string) => k.vfs.getxattr(t.fs, str(path), str(name)) },
+  lgetxattr: { handler: async (k, t, path: string, name: string) => k.vfs.lgetxattr(t.fs, str(path), str(name)) },
+  listxattr: { handler: async (k, t, path: string) => k.vfs.listxattr(t.fs, str(path)) },
+  llistxattr: { handler: async (k, t, path: string) => k.vfs.llistxattr(t.fs, str(path)) },
+  removexattr: { handler: async (k, t, path: string, name: string) => k.vfs.removexattr(t.fs, str(path), str(name)) },
+  lremovexattr: { handler: async (k, t, path: string, name: string) => k.vfs.lremovexattr(t.fs, str(path), str(name)) },
+  chdir: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chdir(t.fs, str(path)); } },
   getcwd: { handler: async (k, t) => k.vfs.getcwd(t.fs) },
-  chroot: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chroot(withCred(t), str(path)); } },
+  chroot: { handler: async (k, t, path: string) => { t.fs = await k.vfs.chroot(t.fs, str(path)); } },
   umask: {
     handler: async (_k, t, mask: number) => {
       const old = t.fs.umask;

@@ -229,6 +229,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
   pause: {
     // Sleeps until a signal handler runs; the dispatcher restarts it for signals without one.
     handler: async (_k, t) => t.interrupt.wait<void>(() => () => {}),
+    endsOnHandler: true,
   },
   times: {
     // In clock ticks of USER_HZ (100 a second), as times(2) reports them.

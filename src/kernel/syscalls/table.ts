@@ -12,6 +12,7 @@ export interface SyscallSpec {
   handler: SyscallHandler;
   support?: 'full' | 'partial';
   note?: string;
+  endsOnHandler?: boolean;
 }
 
 /** Calls we know of but do not implement: they answer ENOSYS, and the listing says why. */
@@ -25,7 +26,7 @@ export function buildSyscallTable(): SyscallTable {
   const table = new Map<string, SyscallEntry>();
   for (const group of [FS_SYSCALLS, PROC_SYSCALLS, TTY_SYSCALLS, MEM_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
     for (const [name, spec] of Object.entries(group)) {
-      table.set(name, { name, handler: spec.handler, support: spec.support ?? 'full', note: spec.note ?? '' });
+      table.set(name, { name, handler: spec.handler, support: spec.support ?? 'full', note: spec.note ?? '', endsOnHandler: spec.endsOnHandler });
     }
   }
   for (const [name, note] of Object.entries(MISSING)) if (!table.has(name)) table.set(name, { name, handler: null, support: 'none', note });

@@ -43,6 +43,7 @@ export class Task {
   argv: string[];
   envp: string[];
   exe = '';
+  /** Root, cwd, umask and the filesystem credentials (kept equal to euid/egid by setres*id). */
   fs: FsContext;
   fds: FdTable;
   ns: NsProxy;

@@ -15,6 +15,7 @@ import { EV_EXIT, expandPrompt, runShellBody } from './eval.ts';
 import { isName } from './lexer.ts';
 import { openErrorText } from './redirect.ts';
 import { type InputSource, cmdloop, evalString } from './run.ts';
+import { readTextFile } from './passwd.ts';
 import { PendingError, Shell } from './shell.ts';
 import { setsignal } from './signals.ts';
 import { isTerminal } from './tty.ts';
@@ -145,12 +146,7 @@ export async function shellMain(sys: Sys): Promise<number> {
 async function sourceIfExists(sh: Shell, path: string): Promise<void> {
   let text: string;
   try {
-    const fd = await sh.sys.open(fromBytes(path), O_RDONLY);
-    try {
-      text = bytesToLatin1(await sh.sys.readAll(fd));
-    } finally {
-      await sh.sys.close(fd);
-    }
+    text = await readTextFile(sh, path);
   } catch (e) {
     if (!isSysError(e)) throw e;
     return;

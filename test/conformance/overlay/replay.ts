@@ -63,15 +63,6 @@ async function writeAll(f: OpenFile, data: Uint8Array): Promise<void> {
   while (done < data.length) done += await f.write(data.subarray(done));
 }
 
-async function exists(vfs: Vfs, ctx: FsContext, path: string): Promise<boolean> {
-  try {
-    await vfs.lstat(ctx, path);
-    return true;
-  } catch (e) {
-    if (isSysError(e, 'ENOENT')) return false;
-    throw e;
-  }
-}
 
 // ---- building layers ------------------------------------------------------------------------
 
@@ -85,7 +76,7 @@ async function buildLayer(vfs: Vfs, ctx: FsContext, root: string, entries: Layer
       let cur = root;
       for (const part of parts) {
         cur = `${cur}/${part}`;
-        if (!(await exists(vfs, ctx, cur))) {
+        if (!(await vfs.exists(ctx, cur))) {
           await vfs.mkdir(ctx, cur, 0o755);
           await vfs.chmod(ctx, cur, 0o755);
         }
@@ -93,7 +84,7 @@ async function buildLayer(vfs: Vfs, ctx: FsContext, root: string, entries: Layer
     }
     switch (e.type) {
       case 'dir':
-        if (!(await exists(vfs, ctx, p))) await vfs.mkdir(ctx, p, 0o755);
+        if (!(await vfs.exists(ctx, p))) await vfs.mkdir(ctx, p, 0o755);
         break;
       case 'file': {
         const f = await vfs.open(ctx, p, F.O_CREAT | F.O_EXCL | F.O_WRONLY, 0o600);

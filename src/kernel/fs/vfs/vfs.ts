@@ -5,7 +5,7 @@
 // Order of checks follows fs/namei.c: resolve the parent, then for creations EEXIST before
 // EROFS before EACCES; for removals and renames EROFS before the final lookup.
 
-import { SysError } from '../../../abi/errno.ts';
+import { SysError, isSysError } from '../../../abi/errno.ts';
 import {
   AT_SYMLINK_FOLLOW, F_OK, O_ACCMODE, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_PATH, O_RDONLY, O_TRUNC, O_WRONLY,
   RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE, wantsRead, wantsWrite,
@@ -583,6 +583,17 @@ export class Vfs {
   }
 
   // ---- conveniences for the kernel and tests ----------------------------------------------
+
+  /** Whether `path` names anything (the last component is not followed). */
+  async exists(ctx: FsContext, path: string): Promise<boolean> {
+    try {
+      await resolve(ctx, path, false);
+      return true;
+    } catch (e) {
+      if (isSysError(e, 'ENOENT')) return false;
+      throw e;
+    }
+  }
 
   /** The whole content of a file, as open + read to the end + close would give it. */
   async readFile(ctx: FsContext, path: string): Promise<Uint8Array> {

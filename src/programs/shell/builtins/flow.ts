@@ -3,9 +3,9 @@
 // function calls in eval.ts act on it.
 
 import { isSysError } from '../../../abi/errno.ts';
-import { O_RDONLY } from '../../../abi/open-flags.ts';
 import { defineBuiltin } from '../builtin-table.ts';
-import { bytesToLatin1, fromBytes } from '../bytes.ts';
+import { readTextFile } from '../passwd.ts';
+import { fromBytes } from '../bytes.ts';
 import { ShellExit } from '../errors.ts';
 import { shellExec } from '../eval.ts';
 import { findCommand } from '../lookup.ts';
@@ -66,12 +66,7 @@ defineBuiltin('.', true, async (sh, argv) => {
   if (!name.includes('/')) path = (await findReadable(sh, name)) ?? name;
   let text: string;
   try {
-    const fd = await sh.sys.open(fromBytes(path), O_RDONLY);
-    try {
-      text = bytesToLatin1(await sh.sys.readAll(fd));
-    } finally {
-      await sh.sys.close(fd);
-    }
+    text = await readTextFile(sh, path);
   } catch (e) {
     if (!isSysError(e)) throw e;
     sh.error(`cannot open ${name}: ${openErrorText(e.code, false)}`);

@@ -3,35 +3,14 @@
 // decoded first: \u user, \h host, \H full host, \w directory (~ for $HOME), \W its last part,
 // \$ (# for root), \n, \r, \a, \e, \\, \NNN octal, and \[ \] around non-printing text (colours).
 
-import { isSysError } from '../../../abi/errno.ts';
-import { O_RDONLY } from '../../../abi/open-flags.ts';
-import { utf8Decode } from '../../../base/text.ts';
 import { fromBytes, toBytes } from '../bytes.ts';
 import { expandPrompt } from '../eval.ts';
+import { nameOf } from '../passwd.ts';
 import type { Shell } from '../shell.ts';
 
 /** Marks around text that takes no room on the screen (readline's \001 and \002). */
 export const START_IGNORE = '\x01';
 export const END_IGNORE = '\x02';
-
-async function userName(sh: Shell): Promise<string> {
-  const uid = await sh.sys.geteuid();
-  try {
-    const fd = await sh.sys.open('/etc/passwd', O_RDONLY);
-    try {
-      const text = utf8Decode(await sh.sys.readAll(fd));
-      for (const line of text.split('\n')) {
-        const f = line.split(':');
-        if (f.length > 2 && Number(f[2]) === uid) return f[0]!;
-      }
-    } finally {
-      await sh.sys.close(fd);
-    }
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-  }
-  return String(uid);
-}
 
 /** Protect text so the dash expansion that follows leaves it as it is. */
 function literal(s: string): string {
@@ -49,7 +28,11 @@ export async function renderPrompt(sh: Shell, ps: string): Promise<string> {
     }
     const e = ps[++i]!;
     switch (e) {
-      case 'u': out += literal(toBytes(await userName(sh))); break;
+      case 'u': {
+        const uid = await sh.sys.geteuid();
+        out += literal((await nameOf(sh, uid)) ?? String(uid));
+        break;
+      }
       case 'h': out += literal(toBytes((await sh.sys.uname()).nodename.split('.')[0]!)); break;
       case 'H': out += literal(toBytes((await sh.sys.uname()).nodename)); break;
       case 'w': case 'W': {
