@@ -68,3 +68,16 @@ export interface Stat {
   mtimeNs: bigint;
   ctimeNs: bigint;
 }
+
+/** statfs(2): what df prints. */
+export interface StatFs {
+  /** f_type magic, e.g. 0x01021994 tmpfs, 0x794c7630 overlayfs, 0xef53 ext4. */
+  type: number;
+  bsize: number;
+  blocks: number;
+  bfree: number;
+  bavail: number;
+  files: number;
+  ffree: number;
+  namelen: number;
+}

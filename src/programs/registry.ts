@@ -1,30 +1,43 @@
 // Every program cowbox ships, by command name, loaded on first use. A program is one file whose
 // default export is `main(sys)`; its executable in the filesystem names it (abi/program.ts), so
-// deleting /usr/bin/NAME removes the command and writing the file installs it.
+// deleting /usr/bin/NAME removes the command and writing the file installs it. Each family of
+// programs keeps its own list in its folder's index.ts.
 
 import type { ProgramMain } from '../abi/program.ts';
 import { Sys } from '../sys/sys.ts';
+import { ARCHIVE } from './archive/index.ts';
+import { ATTR } from './attr/index.ts';
+import { COREUTILS } from './coreutils/index.ts';
+import { DAEMONS } from './daemons/index.ts';
+import { DEBUG } from './debug/index.ts';
+import { EXTRA } from './extra/index.ts';
+import { FINDUTILS } from './findutils/index.ts';
+import type { ProgramTable } from './lib/table.ts';
+import { PKG } from './pkg/index.ts';
+import { PROCPS } from './procps/index.ts';
+import { TEXTUTILS } from './textutils/index.ts';
+import { UTIL_LINUX } from './util-linux/index.ts';
 
-export type ProgramEntry = (sys: Sys) => Promise<number>;
+import type { ProgramEntry } from './lib/table.ts';
+export type { ProgramEntry };
 
-type Module = { default: ProgramEntry };
-
-const PROGRAMS: Record<string, () => Promise<Module>> = {
+const PROGRAMS: ProgramTable = {
   init: () => import('./init.ts'),
   sh: () => import('./sh.ts'),
   dash: () => import('./sh.ts'),
-  cat: () => import('./coreutils/cat.ts'),
-  echo: () => import('./coreutils/echo.ts'),
-  env: () => import('./coreutils/env.ts'),
-  false: () => import('./coreutils/false.ts'),
-  od: () => import('./coreutils/od.ts'),
-  tr: () => import('./coreutils/tr.ts'),
-  true: () => import('./coreutils/true.ts'),
+  ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
+  ...DAEMONS, ...DEBUG, ...EXTRA,
 };
 
-/** Commands and the directory their executable lives in on a fresh machine. */
+/** Every command name, for laying out /usr/bin on a fresh machine. */
 export function programNames(): string[] {
   return Object.keys(PROGRAMS).sort();
+}
+
+/** A program's entry point, for tests that run it on a kernel of their own. */
+export async function loadEntry(name: string): Promise<ProgramEntry | null> {
+  const load = PROGRAMS[name];
+  return load ? (await load()).default : null;
 }
 
 export async function loadProgram(name: string): Promise<ProgramMain | null> {

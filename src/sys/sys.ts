@@ -4,7 +4,7 @@
 
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
-import type { Stat } from '../abi/stat.ts';
+import type { Stat, StatFs } from '../abi/stat.ts';
 import { concatBytes } from '../base/bytes.ts';
 import { utf8Decode, utf8Encode } from '../base/text.ts';
 
@@ -117,6 +117,25 @@ export class Sys {
   }
   access(path: string, mode: number): Promise<void> {
     return this.call('faccessat', path, mode);
+  }
+  /** Set access and modification times (ns since the epoch; undefined leaves one as it is). */
+  utimensat(path: string, atimeNs?: bigint, mtimeNs?: bigint, follow = true): Promise<void> {
+    return this.call('utimensat', path, atimeNs, mtimeNs, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  }
+  statfs(path: string): Promise<StatFs> {
+    return this.call('statfs', path);
+  }
+  getxattr(path: string, name: string, follow = true): Promise<Uint8Array> {
+    return this.call(follow ? 'getxattr' : 'lgetxattr', path, name);
+  }
+  setxattr(path: string, name: string, value: Uint8Array, flags = 0, follow = true): Promise<void> {
+    return this.call(follow ? 'setxattr' : 'lsetxattr', path, name, value, flags);
+  }
+  listxattr(path: string, follow = true): Promise<string[]> {
+    return this.call(follow ? 'listxattr' : 'llistxattr', path);
+  }
+  removexattr(path: string, name: string, follow = true): Promise<void> {
+    return this.call(follow ? 'removexattr' : 'lremovexattr', path, name);
   }
   chdir(path: string): Promise<void> {
     return this.call('chdir', path);
@@ -236,6 +255,20 @@ export class Sys {
   }
   setresgid(r: number, e: number, s: number): Promise<void> {
     return this.call('setresgid', r, e, s);
+  }
+  /** Nanoseconds on a clock: 0 REALTIME (since the epoch), 1 MONOTONIC and 7 BOOTTIME (since boot). */
+  clockGettime(clockId = 0): Promise<bigint> {
+    return this.call('clock_gettime', clockId);
+  }
+  /** The kernel log (3: read all, 4: read and clear, 5: clear). */
+  syslog(action = 3): Promise<string> {
+    return this.call('syslog', action);
+  }
+  getgroups(): Promise<number[]> {
+    return this.call('getgroups');
+  }
+  setgroups(groups: number[]): Promise<void> {
+    return this.call('setgroups', groups);
   }
   uname(): Promise<Utsname> {
     return this.call('uname');

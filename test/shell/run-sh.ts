@@ -5,19 +5,15 @@
 import { O_CREAT, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../src/abi/signals.ts';
 import { installDevices, mountDevices } from '../../src/kernel/dev/install.ts';
-import sh from '../../src/programs/sh.ts';
-import cat from '../../src/programs/coreutils/cat.ts';
-import echo from '../../src/programs/coreutils/echo.ts';
-import env from '../../src/programs/coreutils/env.ts';
-import falseProgram from '../../src/programs/coreutils/false.ts';
-import od from '../../src/programs/coreutils/od.ts';
-import tr from '../../src/programs/coreutils/tr.ts';
-import trueProgram from '../../src/programs/coreutils/true.ts';
+import { loadEntry, programNames } from '../../src/programs/registry.ts';
 
-/** The userland programs that exist so far, installed in /bin as on a booted machine. */
-const COREUTILS = { cat, echo, env, false: falseProgram, od, tr, true: trueProgram };
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
+
+/** Every program the registry has, installed in /bin as on a booted machine and loaded on first use. */
+const PROGRAMS: Record<string, TestProgram> = Object.fromEntries(
+  programNames().map((name) => [name, async (sys: Sys) => (await loadEntry(name))!(sys)]),
+);
 
 export const CASE_DIR = '/tmp/sh-case';
 
@@ -46,11 +42,12 @@ export interface RunOptions {
 }
 
 export async function runSh(script: string, opts: RunOptions = {}): Promise<ShResult> {
-  const { runInit, vfs, ctx, kernel } = await bootKernel({ sh, ...COREUTILS, ...(opts.programs ?? {}) });
+  const { runInit, vfs, ctx, kernel } = await bootKernel({ ...PROGRAMS, ...(opts.programs ?? {}) });
   // What a booted machine has that these scripts touch: /dev/null, /etc/passwd, root's home.
   await mountDevices(kernel, ctx, installDevices(kernel));
   await vfs.mkdir(ctx, '/etc', 0o755);
   await vfs.writeFile(ctx, '/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\n');
+  await vfs.writeFile(ctx, '/etc/group', 'root:x:0:\n');
   await vfs.mkdir(ctx, '/root', 0o700);
   await vfs.mkdir(ctx, CASE_DIR, 0o755);
   for (const [path, content] of Object.entries(opts.files ?? {})) await vfs.writeFile(ctx, path, content);

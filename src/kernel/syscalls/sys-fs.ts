@@ -169,6 +169,10 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, path: string, atimeNs?: bigint, mtimeNs?: bigint, flags = 0) =>
       k.vfs.utimens(t.fs, str(path), atimeNs, mtimeNs, !(flags & AT_SYMLINK_NOFOLLOW)),
   },
+  statfs: {
+    // The numbers df prints: the filesystem under the path, whatever mount reached it.
+    handler: async (k, t, path: string) => (await k.vfs.lookup(t.fs, str(path))).mount.fs.statfs(),
+  },
   readlinkat: { handler: async (k, t, dirfd: number, path: string) => k.vfs.readlink(at(t, dirfd, str(path)), path) },
   faccessat: { handler: async (k, t, path: string, mode: number) => k.vfs.access(t.fs, str(path), int(mode)) },
   setxattr: { handler: async (k, t, path: string, name: string, value: Uint8Array, flags = 0) => k.vfs.setxattr(t.fs, str(path), str(name), value, flags) },

@@ -226,6 +226,33 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     support: 'partial',
     note: 'milliseconds of real time',
   },
+  clock_gettime: {
+    // CLOCK_REALTIME (0) is the kernel's one clock; CLOCK_MONOTONIC (1) and CLOCK_BOOTTIME (7)
+    // count from boot. Nanoseconds, as a bigint.
+    handler: async (k, _t, clockId = 0) => {
+      const now = k.clock.nowNs();
+      if (clockId === 0) return now;
+      if (clockId === 1 || clockId === 7) return now - k.bootNs;
+      throw new SysError('EINVAL');
+    },
+  },
+  syslog: {
+    // SYSLOG_ACTION_READ_ALL (3): the kernel log as dmesg prints it; CLEAR (5) empties it.
+    // Reading needs CAP_SYSLOG in the initial user namespace only when dmesg_restrict is set,
+    // which it is not here.
+    handler: async (k, t, action = 3) => {
+      if (action === 3) return k.dmesg.join('\n') + (k.dmesg.length ? '\n' : '');
+      if (action === 5 || action === 4) {
+        if (t.cred.euid !== 0) throw new SysError('EPERM');
+        const text = k.dmesg.join('\n') + (k.dmesg.length ? '\n' : '');
+        k.dmesg.length = 0;
+        return action === 4 ? text : '';
+      }
+      throw new SysError('EINVAL');
+    },
+    support: 'partial',
+    note: 'read-all, read-clear and clear',
+  },
   pause: {
     // Sleeps until a signal handler runs; the dispatcher restarts it for signals without one.
     handler: async (_k, t) => t.interrupt.wait<void>(() => () => {}),

@@ -50,17 +50,8 @@ export interface DirEntry {
   ino: number;
 }
 
-export interface StatFs {
-  /** f_type magic, e.g. 0x01021994 tmpfs, 0x794c7630 overlayfs, 0xef53 ext4. */
-  type: number;
-  bsize: number;
-  blocks: number;
-  bfree: number;
-  bavail: number;
-  files: number;
-  ffree: number;
-  namelen: number;
-}
+export type { StatFs } from '../../../abi/stat.ts';
+import type { StatFs } from '../../../abi/stat.ts';
 
 export interface FileSystem {
   /** The name `mount -t` and /proc/mounts use: "tmpfs", "overlay", "ext4"... */

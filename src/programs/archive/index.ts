@@ -1,0 +1,5 @@
+// archives and compression: tar, gzip, gunzip; one file per command.
+
+import type { ProgramTable } from '../lib/table.ts';
+
+export const ARCHIVE: ProgramTable = {};

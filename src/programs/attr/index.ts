@@ -1,0 +1,5 @@
+// GNU attr: getfattr, setfattr; one file per command.
+
+import type { ProgramTable } from '../lib/table.ts';
+
+export const ATTR: ProgramTable = {};

@@ -1,0 +1,5 @@
+// small packages images often carry: tree, less, more, jq; one file per command.
+
+import type { ProgramTable } from '../lib/table.ts';
+
+export const EXTRA: ProgramTable = {};

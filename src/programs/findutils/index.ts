@@ -1,0 +1,5 @@
+// GNU findutils: find, xargs; one file per command.
+
+import type { ProgramTable } from '../lib/table.ts';
+
+export const FINDUTILS: ProgramTable = {};

@@ -1,0 +1,117 @@
+// The frame every userland program runs in: parse the command line from the program's metadata
+// (answering --help, --version and usage errors as GNU tools do), give the body a buffered
+// standard output and message helpers, and flush before the exit status is returned.
+
+import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { utf8Encode } from '../../base/text.ts';
+import type { Sys } from '../../sys/sys.ts';
+import { helpText, versionText } from './help.ts';
+import type { ProgramMeta } from './meta.ts';
+import { parseArgs, UsageError, type Parsed } from './options.ts';
+
+/** Standard output collected into 64 KiB writes: a pipe sees few, large writes, as with stdio. */
+export class Output {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  constructor(private readonly sys: Sys, private readonly fd = 1, private readonly limit = 65536) {}
+
+  async write(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? utf8Encode(data) : data;
+    if (bytes.length === 0) return;
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= this.limit) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const all = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    await this.sys.writeAll(this.fd, all);
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export class Tool {
+  readonly out: Output;
+  /** Set by error helpers; the status a program returns when it carried on after an error. */
+  status = 0;
+
+  constructor(readonly sys: Sys, readonly meta: ProgramMeta, readonly args: Parsed) {
+    this.out = new Output(sys);
+  }
+
+  get name(): string {
+    return this.meta.name;
+  }
+
+  /** "NAME: message" on standard error; marks the run as failed with `status`. */
+  async error(message: string, status = 1): Promise<void> {
+    this.status = Math.max(this.status, status);
+    await this.sys.writeAll(2, `${this.name}: ${message}\n`);
+  }
+
+  /** "NAME: what: strerror" for a failed system call; rethrows anything that is not one. */
+  async sysError(e: unknown, what: string, status = 1): Promise<void> {
+    if (!isSysError(e)) throw e;
+    await this.error(`${what}: ${strerror(e.code)}`, status);
+  }
+
+  /** A usage error: the message, GNU's "Try" line, and the program's usage status. */
+  async usage(message: string): Promise<number> {
+    await this.sys.writeAll(2, `${message}\n${tryHelp(this.meta)}`);
+    return this.meta.usageStatus ?? 1;
+  }
+}
+
+export function tryHelp(meta: ProgramMeta): string {
+  return meta.style === 'busybox' ? '' : `Try '${meta.name} --help' for more information.\n`;
+}
+
+export function errnoText(code: ErrnoName): string {
+  return strerror(code);
+}
+
+/**
+ * Run a program body inside the frame. `body` returns the exit status (or undefined to use the
+ * status its error helpers set).
+ */
+export async function runTool(sys: Sys, meta: ProgramMeta, body: (tool: Tool) => Promise<number | void>): Promise<number> {
+  let args: Parsed;
+  try {
+    args = parseArgs(meta, sys.argv.slice(1));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    await sys.writeAll(2, `${e.text}\n${tryHelp(meta)}`);
+    return meta.usageStatus ?? 1;
+  }
+  if (meta.standardOptions !== false) {
+    const first = args.last('--help', '--version');
+    if (first === '--help') {
+      await sys.writeAll(1, helpText(meta));
+      return 0;
+    }
+    if (first === '--version') {
+      await sys.writeAll(1, versionText(meta));
+      return 0;
+    }
+  }
+  const tool = new Tool(sys, meta, args);
+  let status: number | void;
+  try {
+    status = await body(tool);
+  } finally {
+    await tool.out.flush();
+  }
+  return status ?? tool.status;
+}

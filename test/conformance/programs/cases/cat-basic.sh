@@ -1,0 +1,5 @@
+printf "b\na\n" > f
+cat f nosuch
+echo status $?
+cat --bogus
+echo status $?
