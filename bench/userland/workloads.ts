@@ -1,0 +1,95 @@
+// Userland workloads for the `userland` benchmark group: a simulated machine with every program
+// the registry has, a million-line text file both there and on this machine's disk, and trees
+// of files for find. Each run is timed around one `sh -c` so program start-up counts, as it
+// does for the real tools.
+
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { loadEntry, programNames } from '../../src/programs/registry.ts';
+import { Sys } from '../../src/sys/sys.ts';
+import { bootKernel, type TestProgram } from '../../test/helpers/kernel.ts';
+
+const PROGRAMS: Record<string, TestProgram> = Object.fromEntries(
+  programNames().map((name) => [name, async (sys: Sys) => (await loadEntry(name))!(sys)]),
+);
+
+/** `lines` lines of words and numbers from a fixed generator: the same text on every run. */
+export function textFile(lines: number): string {
+  let seed = 12345;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(`${words[next() % 10]} ${next() % 100000} ${words[next() % 10]}${next() % 1000}`);
+  return out.join('\n') + '\n';
+}
+
+export interface Machine {
+  /** Run a script with sh -c; stdout goes to /tmp/out. Returns the time and that output. */
+  run(script: string): Promise<{ ms: number; out: string }>;
+  write(path: string, content: string): Promise<void>;
+  mkdirs(paths: string[]): Promise<void>;
+}
+
+export async function machine(): Promise<Machine> {
+  const { kernel, vfs, ctx } = await bootKernel(PROGRAMS);
+  let result: { ms: number; out: string } = { ms: 0, out: '' };
+  let pending: { script: string; done: () => void } | null = null;
+  let wake: (() => void) | null = null;
+  // One init runs every script in turn, so the kernel (and its caches) live across runs.
+  kernel.startInit(async (port, args) => {
+    const sys = new Sys(port, args);
+    for (;;) {
+      while (!pending) await new Promise<void>((r) => (wake = r));
+      const job = pending;
+      pending = null;
+      const t0 = performance.now();
+      const fd = await sys.open('/tmp/out', 0o1101);
+      const pid = await sys.fork(async (c) => {
+        await c.dup2(fd, 1);
+        return c.execve('/bin/sh', ['sh', '-c', job.script], ['PATH=/bin', 'LANG=C']);
+      });
+      await sys.close(fd);
+      await sys.wait4(pid);
+      const ms = performance.now() - t0;
+      result = { ms, out: new TextDecoder().decode(await vfs.readFile(ctx, '/tmp/out')) };
+      job.done();
+    }
+  }, ['init'], ['PATH=/bin']);
+  return {
+    run: (script) =>
+      new Promise((resolve) => {
+        pending = { script, done: () => resolve(result) };
+        wake?.();
+      }),
+    write: (path, content) => vfs.writeFile(ctx, path, content),
+    mkdirs: async (paths) => {
+      for (const p of paths) await vfs.mkdir(ctx, p, 0o755);
+    },
+  };
+}
+
+/** Run a command line with the real tools on this machine (LANG=C, as the simulated run). */
+export function real(script: string): { ms: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LANG: 'C' }, maxBuffer: 1 << 30 });
+  return { ms: performance.now() - t0, out: r.stdout };
+}
+
+export function writeHostFile(path: string, content: string): void {
+  writeFileSync(path, content);
+}
+
+/** A tree of `entries` names: directories of 100 files each, nested two deep. */
+export function treePaths(root: string, entries: number): { dirs: string[]; files: string[] } {
+  const dirs: string[] = [root];
+  const files: string[] = [];
+  const perDir = 100;
+  for (let d = 0; files.length + dirs.length < entries; d++) {
+    const top = `${root}/d${Math.floor(d / 10)}`;
+    if (d % 10 === 0) dirs.push(top);
+    const dir = `${top}/e${d % 10}`;
+    dirs.push(dir);
+    for (let f = 0; f < perDir && files.length + dirs.length < entries; f++) files.push(`${dir}/f${f}`);
+  }
+  return { dirs, files };
+}
