@@ -12,6 +12,7 @@ import { DAEMONS } from './daemons/index.ts';
 import { DEBUG } from './debug/index.ts';
 import { EXTRA } from './extra/index.ts';
 import { FINDUTILS } from './findutils/index.ts';
+import type { ProgramMeta } from './lib/meta.ts';
 import type { ProgramTable } from './lib/table.ts';
 import { PKG } from './pkg/index.ts';
 import { PROCPS } from './procps/index.ts';
@@ -32,6 +33,12 @@ const PROGRAMS: ProgramTable = {
 /** Every command name, for laying out /usr/bin on a fresh machine. */
 export function programNames(): string[] {
   return Object.keys(PROGRAMS).sort();
+}
+
+/** A program's module: its entry point and, for tools, the metadata --help and the docs use. */
+export async function programModule(name: string): Promise<{ default: ProgramEntry; meta?: ProgramMeta } | null> {
+  const load = PROGRAMS[name];
+  return load ? load() : null;
 }
 
 /** A program's entry point, for tests that run it on a kernel of their own. */

@@ -3,6 +3,9 @@
 // [:alpha:] [:alnum:] [:punct:]); -c uses the complement of the first set.
 
 import type { Sys } from '../../sys/sys.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
+import { quote } from '../lib/quote.ts';
+import { runTool } from '../lib/tool.ts';
 
 const CLASSES: Record<string, (b: number) => boolean> = {
   lower: (b) => b >= 97 && b <= 122,
@@ -47,29 +50,41 @@ function expand(set: string): number[] {
   return bytes;
 }
 
-export default async function tr(sys: Sys): Promise<number> {
-  const args = sys.argv.slice(1);
-  let del = false;
-  let squeeze = false;
-  let complement = false;
-  while (args.length && /^-[dscC]+$/.test(args[0]!)) {
-    for (const c of args.shift()!.slice(1)) {
-      if (c === 'd') del = true;
-      else if (c === 's') squeeze = true;
-      else complement = true;
-    }
-  }
+export const meta: ProgramMeta = {
+  name: 'tr', package: 'GNU coreutils', version: '9.1',
+  usage: ['[OPTION]... STRING1 [STRING2]'],
+  summary: 'Translate, squeeze or delete bytes of standard input, writing to standard output.',
+  options: [
+    { short: 'c', long: 'complement', key: 'c', help: 'use the bytes not in STRING1' },
+    { short: 'C', key: 'c', help: 'the same as -c' },
+    { short: 'd', long: 'delete', help: 'delete the bytes in STRING1' },
+    { short: 's', long: 'squeeze-repeats', help: 'replace a run of one repeated byte of the last set by one' },
+    { short: 't', long: 'truncate-set1', help: 'first cut STRING1 to the length of STRING2' },
+  ],
+};
+
+export default function tr(sys: Sys): Promise<number> {
+  return runTool(sys, meta, async (tool) => {
+  const args = tool.args.operands;
+  const del = tool.args.has('delete');
+  const squeeze = tool.args.has('squeeze-repeats');
+  const complement = tool.args.has('c');
   const needed = del && !squeeze ? 1 : squeeze && !del && args.length === 1 ? 1 : 2;
   if (args.length < needed) {
-    await sys.writeAll(2, `tr: missing operand${args.length ? ` after '${args[args.length - 1]}'` : ''}\nTry 'tr --help' for more information.\n`);
-    return 1;
+    const why = args.length === 1 ? (squeeze && del ? '\nTwo strings must be given when both deleting and squeezing repeats.' : '\nTwo strings must be given when translating.') : '';
+    return tool.usage(`tr: missing operand${args.length ? ` after ${quote(args[args.length - 1]!)}` : ''}${why}`);
+  }
+  if (args.length > needed && (del && !squeeze || args.length > 2)) {
+    return tool.usage(`tr: extra operand ${quote(args[needed]!)}${del && !squeeze && args.length === 2 ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''}`);
   }
   let set1 = expand(args[0]!);
   if (complement) {
     const inSet = new Set(set1);
     set1 = [...Array(256).keys()].filter((b) => !inSet.has(b));
   }
-  const set2 = args[1] !== undefined ? expand(args[1]) : [];
+  let set2 = args[1] !== undefined ? expand(args[1]) : [];
+  if (tool.args.has('truncate-set1') && set2.length) set1 = set1.slice(0, set2.length);
+  else if (set2.length === 0 && !del && !squeeze) set2 = [];
   const member = new Uint8Array(256);
   for (const b of set1) member[b] = 1;
   const map = new Int16Array(256).map((_, b) => b);
@@ -86,7 +101,8 @@ export default async function tr(sys: Sys): Promise<number> {
       out.push(t);
       last = t;
     }
-    await sys.writeAll(1, Uint8Array.from(out));
+    await tool.out.write(Uint8Array.from(out));
   }
   return 0;
+  });
 }

@@ -10,7 +10,7 @@ simulator's tmpfs. Standard library only; needs root for the mount:
     python3 test/conformance/programs/record.py            # every case
     python3 test/conformance/programs/record.py NAME...    # only these
 """
-import json, os, subprocess, sys
+import fcntl, json, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, 'cases')
@@ -27,9 +27,21 @@ def versions():
 
 
 def record(name):
+    # Every case uses the same directory (its path shows in $PWD), so recorders running at the
+    # same time take turns.
+    with open('/tmp/sh-case.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record_locked(name)
+
+
+def record_locked(name):
     with open(os.path.join(CASES, name + '.sh'), 'rb') as f:
         script = f.read().rstrip(b'\n')
-    os.makedirs(CASE_DIR, exist_ok=True)
+    if os.path.ismount(CASE_DIR):
+        subprocess.run(['umount', '-l', CASE_DIR], check=True)
+    if os.path.isdir(CASE_DIR):
+        subprocess.run(['rm', '-rf', '--one-file-system', CASE_DIR], check=True)
+    os.makedirs(CASE_DIR)
     subprocess.run(['mount', '-t', 'tmpfs', '-o', 'mode=755', 'tmpfs', CASE_DIR], check=True)
     old = os.umask(0o022)
     try:
@@ -39,6 +51,7 @@ def record(name):
     finally:
         os.umask(old)
         subprocess.run(['umount', '-l', CASE_DIR], check=True)
+        # Mounts a case made inside the directory went with the lazy unmount.
         os.rmdir(CASE_DIR)
     status = p.returncode if p.returncode >= 0 else 128 - p.returncode
     result = {'stdout': p.stdout.decode('latin-1'), 'stderr': p.stderr.decode('latin-1'), 'status': status}
