@@ -24,6 +24,7 @@ import { createCgroupFsFactory } from './fs/cgroupfs/cgroup-fs.ts';
 import { createProcFsFactory } from './fs/procfs/proc-fs.ts';
 import { cgroupFsHooks, kernelCgroupHooks } from './task/cgroup-hooks.ts';
 import { ExecUnwind, ExitUnwind, TaskUnwind } from './task/unwind.ts';
+import { isTraced, traceSignal, traceSyscall, traceTaskExit } from './task/trace.ts';
 
 /** What the kernel needs from the thread it runs on. */
 export interface KernelHost {
@@ -250,6 +251,8 @@ export class Kernel {
     // (a `finally` on the way out) gets the same unwind back, never a call into the new image.
     if (task.unwinding) throw task.unwinding;
     try {
+      // A traced task stops for its tracer at the call's entry and exit (ptrace, task/trace.ts).
+      if (isTraced(task)) return await traceSyscall(this, task, name, args, () => this.dispatch(task, name, args));
       return await this.dispatch(task, name, args);
     } catch (e) {
       if (e instanceof TaskUnwind) task.unwinding = e;
@@ -365,6 +368,7 @@ export class Kernel {
    */
   signal(target: Task, sig: number, from: Task | null): void {
     if (!target.alive || sig === 0) return;
+    traceSignal(target, sig, from);
     const disp = target.disposition(sig);
     if (target.nrIn(target.pidNs) === 1 && disp === 'default') {
       const fromInside = from !== null && target.pidNs.contains(from.pidNs);
@@ -449,6 +453,7 @@ export class Kernel {
       ns.dead = true;
       for (const t of this.tasks.values()) if (t !== task && ns.contains(t.pidNs)) this.signal(t, SIG.SIGKILL, null);
     }
+    traceTaskExit(this, task, status);
     const reaper = this.reaperFor(task);
     for (const child of task.children) {
       child.parent = reaper;

@@ -283,6 +283,10 @@ export class Sys {
   setns(fd: number, nstype = 0): Promise<void> {
     return this.call('setns', fd, nstype);
   }
+  /** ptrace(2): PTRACE_* requests (abi/ptrace.ts); PTRACE_GET_SYSCALL_INFO and GETSIGINFO return records. */
+  ptrace<T = number>(request: number, pid = 0, addr: unknown = 0, data: unknown = 0): Promise<T> {
+    return this.call('ptrace', request, pid, addr, data);
+  }
 
   /** Take `length` bytes of memory (charged to the memory cgroup); returns its address. */
   mmap(length: number): Promise<number> {

@@ -16,16 +16,15 @@ import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno, id
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import type { SignalDisposition, Task } from '../task/task.ts';
 import { ExitUnwind } from '../task/unwind.ts';
+import { traceFork, traceWait } from '../task/trace.ts';
 import type { SyscallSpec } from './table.ts';
 import { mountCtx, privileged } from './privilege.ts';
 
-export const CLONE_NEWNS = 0x00020000;
-export const CLONE_NEWCGROUP = 0x02000000;
-export const CLONE_NEWUTS = 0x04000000;
-export const CLONE_NEWIPC = 0x08000000;
-export const CLONE_NEWUSER = 0x10000000;
-export const CLONE_NEWPID = 0x20000000;
-export const CLONE_NEWNET = 0x40000000;
+import {
+  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS,
+} from '../../abi/clone-flags.ts';
+
+export { CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS };
 const NS_FLAGS = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET;
 
 const NS_FLAG_OF: Record<string, number> = {
@@ -119,6 +118,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       let pidNs: PidNamespace<Task> | undefined;
       if (flags & CLONE_NEWPID) pidNs = t.pidNsForChildren.child();
       const child = k.spawnChild(t, main, { ns, fs, pidNs, flags });
+      traceFork(t, child);
       reportNamespaces(k, child.pid, flags, ns, pidNs);
       return child.nrIn(t.pidNs);
     },
@@ -194,7 +194,9 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   wait4: {
-    handler: async (k, t, pid: number, options = 0) => k.wait4(t, pid, options),
+    // A tracer also hears of its tracees' stops here, children or not (__WALL is implied); a
+    // parent may become a tracer while it waits (its child's PTRACE_TRACEME), so every wait goes there.
+    handler: async (k, t, pid: number, options = 0) => traceWait(k, t, pid, options),
   },
   kill: { handler: async (k, t, pid: number, sig: number) => k.kill(t, pid, sig) },
   rt_sigaction: {

@@ -7,6 +7,7 @@ import { FS_SYSCALLS } from './sys-fs.ts';
 import { MEM_SYSCALLS } from './sys-mem.ts';
 import { PROC_SYSCALLS } from './sys-proc.ts';
 import { TTY_SYSCALLS } from './sys-tty.ts';
+import { TRACE_SYSCALLS } from './sys-trace.ts';
 
 export interface SyscallSpec {
   handler: SyscallHandler;
@@ -17,14 +18,13 @@ export interface SyscallSpec {
 
 /** Calls we know of but do not implement: they answer ENOSYS, and the listing says why. */
 const MISSING: Record<string, string> = {
-  ptrace: 'strace reads the dispatcher trace instead',
   socket: 'networking comes with the network namespace work',
   io_uring_setup: 'not modelled',
 };
 
 export function buildSyscallTable(): SyscallTable {
   const table = new Map<string, SyscallEntry>();
-  for (const group of [FS_SYSCALLS, PROC_SYSCALLS, TTY_SYSCALLS, MEM_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
+  for (const group of [FS_SYSCALLS, PROC_SYSCALLS, TTY_SYSCALLS, MEM_SYSCALLS, TRACE_SYSCALLS] as Array<Record<string, SyscallSpec>>) {
     for (const [name, spec] of Object.entries(group)) {
       table.set(name, { name, handler: spec.handler, support: spec.support ?? 'full', note: spec.note ?? '', endsOnHandler: spec.endsOnHandler });
     }

@@ -1,5 +1,9 @@
-// tools for watching the kernel: strace, stress; one file per command.
+// tools for watching the kernel: strace, stress, dmesg; one file per command.
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const DEBUG: ProgramTable = {};
+export const DEBUG: ProgramTable = {
+  dmesg: () => import('./dmesg.ts'),
+  stress: () => import('./stress.ts'),
+  strace: () => import('./strace.ts'),
+};

@@ -2,4 +2,11 @@
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const PROCPS: ProgramTable = {};
+export const PROCPS: ProgramTable = {
+  free: () => import('./free.ts'),
+  kill: () => import('./kill.ts'),
+  pgrep: () => import('./pgrep.ts'),
+  pkill: () => import('./pgrep.ts'),
+  ps: () => import('./ps.ts'),
+  uptime: () => import('./uptime.ts'),
+};

@@ -1,0 +1,320 @@
+// ptrace(2), reduced to what strace needs: a tracee stops at the entry and the exit of each of
+// its system calls until its tracer lets it go on; signals sent to it and its exit are reported
+// too. The tracer collects the stops with wait4 (tracees need not be its children) and reads
+// them with PTRACE_GET_SYSCALL_INFO / PTRACE_GETSIGINFO. With PTRACE_O_TRACEFORK|TRACECLONE
+// the children a tracee makes are traced by the same tracer from their first call on.
+//
+// Order of events for one call: pending signal reports, entry stop, the call, exit stop (none
+// for exit_group or a fatal signal: the exit report follows instead), signal reports. A report
+// about something already past (a signal, an exit) does not hold the tracee.
+
+import { isSysError } from '../../abi/errno.ts';
+import {
+  PTRACE_O_EXITKILL, PTRACE_O_TRACECLONE, PTRACE_O_TRACEFORK, PTRACE_O_TRACESYSGOOD, PTRACE_O_TRACEVFORK,
+  PTRACE_SYSCALL_INFO_ENTRY, PTRACE_SYSCALL_INFO_EXIT, TRACE_CODE, type PtraceSigInfo, type PtraceSyscallInfo,
+} from '../../abi/ptrace.ts';
+import { SIG, WIFEXITED, WEXITSTATUS, WTERMSIG, stoppedStatus } from '../../abi/signals.ts';
+import type { Kernel } from '../kernel.ts';
+import { idFromKernel } from '../ns/namespaces.ts';
+import type { Task } from './task.ts';
+import { ExecUnwind, TaskUnwind } from './unwind.ts';
+
+/** One thing a tracer is told: a stop it must resume, or a report of what already happened. */
+export interface TraceReport {
+  tracee: Task;
+  /** The wait status the tracer's wait4 returns. */
+  status: number;
+  syscall?: PtraceSyscallInfo;
+  siginfo?: PtraceSigInfo;
+  state: 'queued' | 'collected' | 'resumed';
+  /** A stop holds the tracee until resumed; a report does not. */
+  hold: boolean;
+  resume?: () => void;
+}
+
+interface TraceeState {
+  tracer: Task;
+  options: number;
+  /** PTRACE_SYSCALL (stop at calls) rather than PTRACE_CONT. */
+  syscallStops: boolean;
+  /** Signals sent to it since its last stop, reported at its next one. */
+  signals: PtraceSigInfo[];
+}
+
+const tracees = new WeakMap<Task, TraceeState>();
+interface TracerState {
+  tracees: Set<Task>;
+  /** Reports not yet collected by wait4, oldest first. */
+  queue: TraceReport[];
+  /** The stop or report wait4 returned last for each tracee (what PTRACE_GET* read). */
+  collected: Map<Task, TraceReport>;
+}
+
+const tracers = new WeakMap<Task, TracerState>();
+/** How many tasks are traced: the dispatcher's test costs nothing while it is 0. */
+let traced = 0;
+/** The task whose exit is being reported (its SIGCHLD names it). */
+let exiting: Task | null = null;
+
+const ALL_OPTIONS = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL;
+
+export function isTraced(t: Task): boolean {
+  return traced > 0 && tracees.has(t);
+}
+
+export function tracerOf(t: Task): Task | null {
+  return tracees.get(t)?.tracer ?? null;
+}
+
+/** Start tracing `tracee` for `tracer` (PTRACE_TRACEME, PTRACE_SEIZE, an inherited trace). */
+export function attach(tracee: Task, tracer: Task, options: number): void {
+  tracees.set(tracee, { tracer, options, syscallStops: true, signals: [] });
+  let side = tracers.get(tracer);
+  if (!side) tracers.set(tracer, (side = { tracees: new Set(), queue: [], collected: new Map() }));
+  side.tracees.add(tracee);
+  traced++;
+}
+
+/** End tracing: a stopped tracee goes on, its uncollected stops are dropped. */
+export function detach(tracee: Task): void {
+  const st = tracees.get(tracee);
+  if (!st) return;
+  tracees.delete(tracee);
+  traced--;
+  const side = tracers.get(st.tracer);
+  if (!side) return;
+  side.tracees.delete(tracee);
+  const held = side.queue.filter((r) => r.tracee === tracee && r.hold);
+  side.queue = side.queue.filter((r) => !held.includes(r));
+  const cur = side.collected.get(tracee);
+  if (cur?.state === 'collected') held.push(cur);
+  side.collected.delete(tracee);
+  for (const r of held) {
+    r.state = 'resumed';
+    r.resume?.();
+  }
+}
+
+export function setOptions(tracee: Task, options: number): boolean {
+  const st = tracees.get(tracee);
+  if (!st || options & ~ALL_OPTIONS) return false;
+  st.options = options;
+  return true;
+}
+
+/** What wait4 last returned to `tracer` about its tracee `pid`, while not yet resumed. */
+export function collectedReport(tracer: Task, pid: number): TraceReport | null {
+  const side = tracers.get(tracer);
+  for (const [tracee, r] of side?.collected ?? []) if (tracee.nrIn(tracer.pidNs) === pid && r.state === 'collected') return r;
+  return null;
+}
+
+/** PTRACE_SYSCALL / PTRACE_CONT: let a stopped tracee go on. */
+export function resume(tracee: Task, tracer: Task, syscallStops: boolean): boolean {
+  const st = tracees.get(tracee);
+  const r = tracers.get(tracer)?.collected.get(tracee);
+  if (!st || st.tracer !== tracer || r?.state !== 'collected') return false;
+  st.syscallStops = syscallStops;
+  tracers.get(tracer)!.collected.delete(tracee);
+  r.state = 'resumed';
+  r.resume?.();
+  return true;
+}
+
+/** clone(2) by a tracee: its child is traced too when the tracer asked for fork events. */
+export function traceFork(parent: Task, child: Task): void {
+  const st = traced > 0 ? tracees.get(parent) : undefined;
+  if (st && st.options & (PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE)) attach(child, st.tracer, st.options);
+}
+
+function wakeTracer(tracer: Task): void {
+  for (const w of [...tracer.childWaiters]) w();
+}
+
+/** Queue a report for the tracer without holding the tracee. */
+function report(st: TraceeState, tracee: Task, r: Pick<TraceReport, 'status' | 'siginfo'>): void {
+  tracers.get(st.tracer)?.queue.push({ ...r, tracee, state: 'queued', hold: false });
+  wakeTracer(st.tracer);
+}
+
+/** Hold `t` in a stop until its tracer resumes it; signals that arrive meanwhile are acted on. */
+async function stop(k: Kernel, t: Task, r: TraceReport): Promise<void> {
+  for (;;) {
+    const st = tracees.get(t);
+    const side = st && tracers.get(st.tracer);
+    if (!st || !side || r.state === 'resumed') return;
+    try {
+      await t.interrupt.wait<void>((done) => {
+        r.resume = done;
+        if (r.state === 'queued' && !side.queue.includes(r)) {
+          side.queue.push(r);
+          wakeTracer(st.tracer);
+        }
+        return () => {
+          r.resume = undefined;
+        };
+      });
+      return;
+    } catch (e) {
+      if (!isSysError(e, 'EINTR')) throw e;
+      // A fatal signal ends the stop (and the task); a handled one runs, then the stop goes on.
+      await k.deliverSignals(t);
+    }
+  }
+}
+
+async function signalStops(k: Kernel, t: Task): Promise<void> {
+  const st = tracees.get(t);
+  while (st && st.signals.length > 0 && tracees.get(t) === st) {
+    const siginfo = st.signals.shift()!;
+    await stop(k, t, { tracee: t, status: stoppedStatus(siginfo.signo), siginfo, state: 'queued', hold: true });
+  }
+}
+
+async function syscallStop(k: Kernel, t: Task, info: PtraceSyscallInfo): Promise<void> {
+  const st = tracees.get(t);
+  if (!st?.syscallStops) return;
+  const sig = st.options & PTRACE_O_TRACESYSGOOD ? SIG.SIGTRAP | 0x80 : SIG.SIGTRAP;
+  await stop(k, t, { tracee: t, status: stoppedStatus(sig), syscall: info, state: 'queued', hold: true });
+}
+
+/** A copy of a call's argument or result the tracer may keep: bytes copied, code named. */
+function snapshot(v: unknown, depth = 0): unknown {
+  if (typeof v === 'function') return TRACE_CODE;
+  if (v instanceof Uint8Array) return v.slice();
+  if (depth > 4 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => snapshot(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, x] of Object.entries(v)) out[key] = snapshot(x, depth + 1);
+  return out;
+}
+
+/** The dispatcher's hook: run one call of a traced task between its entry and exit stops. */
+export async function traceSyscall(k: Kernel, t: Task, name: string, args: unknown[], run: () => Promise<unknown>): Promise<unknown> {
+  const entry: PtraceSyscallInfo = { op: PTRACE_SYSCALL_INFO_ENTRY, name, args: args.map((a) => snapshot(a)) };
+  await signalStops(k, t);
+  await syscallStop(k, t, entry);
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (e) {
+    // exit_group and fatal signals have no exit stop: the exit report tells the tracer.
+    if (e instanceof TaskUnwind && !(e instanceof ExecUnwind)) throw e;
+    const exit = e instanceof ExecUnwind ? { rval: 0 } : { error: isSysError(e) ? e.code : 'EFAULT' };
+    await syscallStop(k, t, { ...entry, op: PTRACE_SYSCALL_INFO_EXIT, ...exit });
+    await signalStops(k, t);
+    throw e;
+  }
+  await syscallStop(k, t, { ...entry, op: PTRACE_SYSCALL_INFO_EXIT, rval: snapshot(result) });
+  await signalStops(k, t);
+  return result;
+}
+
+/** The kernel's signal() hook: remember a signal sent to a tracee, for its next stop. */
+export function traceSignal(target: Task, sig: number, from: Task | null): void {
+  const st = traced > 0 ? tracees.get(target) : undefined;
+  if (!st || sig === SIG.SIGKILL || target.blocked.has(sig)) return;
+  const uidIn = (who: Task): number => idFromKernel(target.ns.user, who.cred.uid, 'uid');
+  let info: PtraceSigInfo;
+  if (from) info = { signo: sig, code: 'SI_USER', pid: from.nrIn(target.pidNs), uid: uidIn(from) };
+  else if (sig === SIG.SIGCHLD) info = childInfo(target);
+  // The kernel raises SIGPIPE in the writer's own name; a terminal's ^C, ^\ and ^Z as itself.
+  else if (sig === SIG.SIGPIPE) info = { signo: sig, code: 'SI_USER', pid: target.nrIn(target.pidNs), uid: uidIn(target) };
+  else info = { signo: sig, code: 'SI_KERNEL' };
+  st.signals.push(info);
+}
+
+function childInfo(parent: Task): PtraceSigInfo {
+  const ticks = (ns: bigint): number => Number(ns / 10_000_000n);
+  const child = exiting?.parent === parent ? exiting : [...parent.children].find((c) => c.state === 'T');
+  if (!child) return { signo: SIG.SIGCHLD, code: 'CLD_EXITED' };
+  const base = {
+    signo: SIG.SIGCHLD, pid: child.nrIn(parent.pidNs), uid: idFromKernel(parent.ns.user, child.cred.uid, 'uid'),
+    utime: ticks(child.utimeNs), stime: ticks(child.stimeNs),
+  };
+  if (child.state === 'T') return { ...base, code: 'CLD_STOPPED', status: SIG.SIGSTOP };
+  const s = child.exitStatus;
+  if (WIFEXITED(s)) return { ...base, code: 'CLD_EXITED', status: WEXITSTATUS(s) };
+  return { ...base, code: s & 0x80 ? 'CLD_DUMPED' : 'CLD_KILLED', status: WTERMSIG(s) };
+}
+
+/**
+ * The kernel's exit() hook, once the task is a zombie: its tracer hears of its last signals and,
+ * unless it is the parent (whose wait4 reaps the zombie), of its exit; a dying tracer lets its
+ * tracees go (or kills them, with PTRACE_O_EXITKILL).
+ */
+export function traceTaskExit(k: Kernel, task: Task, status: number): void {
+  exiting = task;
+  if (traced === 0) return;
+  const st = tracees.get(task);
+  if (st) {
+    // A stop it never came out of (killed in it) is not reported; what it was sent is.
+    const side = tracers.get(st.tracer);
+    if (side) side.queue = side.queue.filter((r) => r.tracee !== task || !r.hold);
+    for (const siginfo of st.signals.splice(0)) report(st, task, { status: stoppedStatus(siginfo.signo), siginfo });
+    if (task.parent !== st.tracer) report(st, task, { status });
+    tracees.delete(task);
+    traced--;
+    side?.tracees.delete(task);
+  }
+  const side = tracers.get(task);
+  if (side) {
+    for (const tracee of [...side.tracees]) {
+      const kill = (tracees.get(tracee)!.options & PTRACE_O_EXITKILL) !== 0;
+      detach(tracee);
+      if (kill) k.signal(tracee, SIG.SIGKILL, null);
+    }
+    tracers.delete(task);
+  }
+}
+
+/**
+ * wait4(2) with tracees: the next report of a tracee matching `pid` (-1: any), else what the
+ * kernel's wait4 says of the caller's own children; it blocks while tracees live even when the
+ * caller has no children. Without tracees this is the kernel's wait4.
+ */
+export async function traceWait(k: Kernel, t: Task, pid: number, options: number): Promise<[number, number]> {
+  const WNOHANG = 1;
+  // Listen from the start: a wake between a look and the sleep is not lost.
+  let woke = false;
+  let wakeup: (() => void) | null = null;
+  const listener = (): void => {
+    woke = true;
+    wakeup?.();
+  };
+  t.childWaiters.add(listener);
+  try {
+    for (;;) {
+      woke = false;
+      const side = tracers.get(t);
+      const i = side ? side.queue.findIndex((r) => pid === -1 || r.tracee.nrIn(t.pidNs) === pid) : -1;
+      if (side && i >= 0) {
+        const r = side.queue.splice(i, 1)[0]!;
+        r.state = 'collected';
+        if ((r.status & 0xff) === 0x7f) side.collected.set(r.tracee, r);
+        else side.collected.delete(r.tracee);
+        return [r.tracee.nrIn(t.pidNs), r.status];
+      }
+      let got: [number, number];
+      try {
+        got = await k.wait4(t, pid, options | WNOHANG);
+      } catch (e) {
+        const live = side ? [...side.tracees].some((c) => pid === -1 || c.nrIn(t.pidNs) === pid) : false;
+        if (!isSysError(e, 'ECHILD') || !live) throw e;
+        got = [0, 0];
+      }
+      if (got[0] !== 0 || options & WNOHANG) return got;
+      if (woke) continue;
+      await t.interrupt.wait<void>((done) => {
+        if (woke) done();
+        else wakeup = done;
+        return () => {
+          wakeup = null;
+        };
+      });
+      wakeup = null;
+    }
+  } finally {
+    t.childWaiters.delete(listener);
+  }
+}

@@ -1,0 +1,205 @@
+// free (procps-ng 4.0.2): memory and swap in use, from /proc/meminfo. "used" is MemTotal less
+// MemAvailable, "buff/cache" is Buffers + Cached + SReclaimable (libproc2's figures). Units:
+// kibibytes by default, -b -k -m -g --tebi --pebi, the SI --kilo ... --peta, -h with --si for
+// powers of 1000; -w splits buffers from cache, -l adds Low/High, -t a Total line, -v the
+// commit figures; -s N repeats every N seconds, -c N stops after N reports.
+
+import type { Sys } from '../../sys/sys.ts';
+import { Getopt, type LongOption } from './getopt.ts';
+import { memSummary, readMeminfo } from './proc.ts';
+import { shortName, usageText, versionLine } from './usage.ts';
+
+const FLAG = { human: 1, lohi: 2, wide: 4, total: 8, si: 16, repeat: 32, count: 64, committed: 128 };
+
+const LONG: LongOption[] = [
+  { name: 'bytes', arg: 'none', val: 'b' },
+  { name: 'kilo', arg: 'none', val: 'kilo' },
+  { name: 'mega', arg: 'none', val: 'mega' },
+  { name: 'giga', arg: 'none', val: 'giga' },
+  { name: 'tera', arg: 'none', val: 'tera' },
+  { name: 'peta', arg: 'none', val: 'peta' },
+  { name: 'kibi', arg: 'none', val: 'k' },
+  { name: 'mebi', arg: 'none', val: 'm' },
+  { name: 'gibi', arg: 'none', val: 'g' },
+  { name: 'tebi', arg: 'none', val: 'tebi' },
+  { name: 'pebi', arg: 'none', val: 'pebi' },
+  { name: 'human', arg: 'none', val: 'h' },
+  { name: 'si', arg: 'none', val: 'si' },
+  { name: 'lohi', arg: 'none', val: 'l' },
+  { name: 'total', arg: 'none', val: 't' },
+  { name: 'committed', arg: 'none', val: 'v' },
+  { name: 'seconds', arg: 'required', val: 's' },
+  { name: 'count', arg: 'required', val: 'c' },
+  { name: 'wide', arg: 'none', val: 'w' },
+  { name: 'help', arg: 'none', val: 'help' },
+  { name: 'version', arg: 'none', val: 'V' },
+];
+
+function usage(name: string): string {
+  return usageText(name, {
+    synopsis: ['[options]'],
+    column: 21,
+    options: [
+      [' -b, --bytes', 'sizes in bytes'],
+      ['     --kilo', 'sizes in kilobytes (1000 bytes)'],
+      ['     --mega', 'sizes in megabytes'],
+      ['     --giga', 'sizes in gigabytes'],
+      ['     --tera', 'sizes in terabytes'],
+      ['     --peta', 'sizes in petabytes'],
+      [' -k, --kibi', 'sizes in kibibytes (1024 bytes, the default)'],
+      [' -m, --mebi', 'sizes in mebibytes'],
+      [' -g, --gibi', 'sizes in gibibytes'],
+      ['     --tebi', 'sizes in tebibytes'],
+      ['     --pebi', 'sizes in pebibytes'],
+      [' -h, --human', 'pick a unit for each size, three digits at most'],
+      ['     --si', 'count in powers of 1000 rather than 1024'],
+      [' -l, --lohi', 'add lines for low and high memory'],
+      [' -t, --total', 'add a line summing memory and swap'],
+      [' -v, --committed', 'add a line for committed memory against its limit'],
+      [' -s N, --seconds N', 'report again every N seconds'],
+      [' -c N, --count N', 'stop after N reports'],
+      [' -w, --wide', 'show buffers and cache in columns of their own'],
+    ],
+    help: '     --help',
+    tailColumn: 16,
+    man: 'free(1)',
+  });
+}
+
+/** scale_size: one figure (kB) in the chosen unit. */
+function scale(kb: number, flags: number, exponent: number): string {
+  const base = flags & FLAG.si ? 1000 : 1024;
+  const bytes = kb * 1024;
+  if (!(flags & FLAG.human)) {
+    if (exponent === 0) return String(kb);
+    if (exponent === 1) return String(bytes);
+    return String(Math.trunc(bytes / base ** (exponent - 1)));
+  }
+  let text = `${bytes}B`;
+  if (text.length <= 4) return text;
+  const units = 'KMGTP';
+  for (let i = 1; i <= units.length; i++) {
+    const u = units[i - 1]!;
+    // Computed in float, as free does ((float)(bytes / power)).
+    const v = Math.fround(bytes / base ** i);
+    if (flags & FLAG.si) {
+      text = `${v.toFixed(1)}${u}`;
+      if (text.length <= 4) return text;
+      text = `${Math.trunc(bytes / base ** i)}${u}`;
+      if (text.length <= 4) return text;
+    } else {
+      text = `${v.toFixed(1)}${u}i`;
+      if (text.length <= 5) return text;
+      text = `${Math.trunc(bytes / base ** i)}${u}i`;
+      if (text.length <= 5) return text;
+    }
+  }
+  return text;
+}
+
+/** strtod as free reads -s: a decimal number, nothing after it. */
+function parseSeconds(text: string): number | null {
+  return /^[ \t]*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : null;
+}
+
+export default async function free(sys: Sys): Promise<number> {
+  const name = shortName(sys.argv[0], 'free');
+  const fail = async (msg: string): Promise<number> => {
+    await sys.writeAll(2, `${name}: ${msg}\n`);
+    return 1;
+  };
+  let flags = 0;
+  let exponent = 0;
+  let unitSet = false;
+  let intervalMs = 1000;
+  let count = 0;
+  const g = new Getopt(sys.argv, 'bkmghltvc:ws:V', LONG);
+  const unit = (e: number, si = false): boolean => {
+    if (unitSet) return false;
+    unitSet = true;
+    exponent = e;
+    if (si) flags |= FLAG.si;
+    return true;
+  };
+  const UNITS: Record<string, [number, boolean]> = {
+    b: [1, false], k: [2, false], m: [3, false], g: [4, false], tebi: [5, false], pebi: [6, false],
+    kilo: [2, true], mega: [3, true], giga: [4, true], tera: [5, true], peta: [6, true],
+  };
+  for (let o = g.next(); o; o = g.next()) {
+    const u = UNITS[o.opt];
+    if (u) {
+      if (!unit(u[0], u[1])) return fail("Multiple unit options don't make sense.");
+      continue;
+    }
+    switch (o.opt) {
+      case 'h': flags |= FLAG.human; break;
+      case 'si': flags |= FLAG.si; break;
+      case 'l': flags |= FLAG.lohi; break;
+      case 't': flags |= FLAG.total; break;
+      case 'v': flags |= FLAG.committed; break;
+      case 'w': flags |= FLAG.wide; break;
+      case 's': {
+        flags |= FLAG.repeat;
+        const secs = parseSeconds(o.arg!);
+        if (secs === null) return fail(`seconds argument failed: '${o.arg}': Invalid argument`);
+        if (secs * 1_000_000 < 1) return fail(`seconds argument \`${o.arg}' is not positive number`);
+        intervalMs = secs * 1000;
+        break;
+      }
+      case 'c': {
+        flags |= FLAG.repeat | FLAG.count;
+        if (!/^[ \t]*[+-]?\d+$/.test(o.arg!)) return fail(`failed to parse count argument: '${o.arg}'`);
+        count = Number(o.arg);
+        if (count < 1) return fail(`failed to parse count argument: '${o.arg}': Numerical result out of range`);
+        break;
+      }
+      case 'help':
+        await sys.writeAll(1, usage(name));
+        return 0;
+      case 'V':
+        await sys.writeAll(1, versionLine(name));
+        return 0;
+      default:
+        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join('') + usage(name));
+        return 1;
+    }
+  }
+  if (g.operands().length) {
+    await sys.writeAll(2, usage(name));
+    return 1;
+  }
+
+  const col = (label: string): string => label.padEnd(9);
+  const f = (kb: number): string => scale(kb, flags, exponent).padStart(11);
+  for (;;) {
+    const info = await readMeminfo(sys);
+    if (!info) return fail('Memory information file /proc/meminfo does not exist');
+    const m = memSummary(info);
+    const lines: string[] = [];
+    lines.push(flags & FLAG.wide
+      ? '               total        used        free      shared     buffers       cache   available'
+      : '               total        used        free      shared  buff/cache   available');
+    let mem = `${col('Mem:')}${f(m.total)} ${f(m.used)} ${f(m.free)} ${f(m.shared)}`;
+    mem += flags & FLAG.wide ? ` ${f(m.buffers)} ${f(m.cached)}` : ` ${f(m.buffers + m.cached)}`;
+    lines.push(`${mem} ${f(m.available)}`);
+    if (flags & FLAG.lohi) {
+      lines.push(`${col('Low:')}${f(m.lowTotal)} ${f(m.lowTotal - m.lowFree)} ${f(m.lowFree)}`);
+      lines.push(`${col('High:')}${f(m.highTotal)} ${f(m.highTotal - m.highFree)} ${f(m.highFree)}`);
+    }
+    lines.push(`${col('Swap:')}${f(m.swapTotal)} ${f(m.swapUsed)} ${f(m.swapFree)}`);
+    if (flags & FLAG.total) {
+      lines.push(`${col('Total:')}${f(m.total + m.swapTotal)} ${f(m.used + m.swapUsed)} ${f(m.free + m.swapFree)}`);
+    }
+    if (flags & FLAG.committed) {
+      lines.push(`${col('Comm:')}${f(m.commitLimit)} ${f(m.committed)} ${f(m.commitLimit - m.committed)}`);
+    }
+    await sys.writeAll(1, lines.join('\n') + '\n');
+    if (flags & FLAG.count) {
+      count--;
+      if (count < 1) return 0;
+    }
+    if (!(flags & FLAG.repeat)) return 0;
+    await sys.writeAll(1, '\n');
+    await sys.sleep(intervalMs);
+  }
+}

@@ -1,0 +1,138 @@
+// kill (procps-ng 4.0.2, /usr/bin/kill): send a signal to processes. The first argument that
+// reads as -SIGNAL (-9, -KILL, -SIGKILL) picks the signal before the options are parsed, as
+// procps does; then -s/--signal, -l/--list [SIG], -L/--table, -q/--queue. Messages carry
+// argv[0] as it was typed ("/bin/kill: (42): No such process"). The shell has its own kill
+// builtin; this is the program (`/bin/kill`, `env kill`).
+//
+// Kept from procps, quirks and all: a negative PID not taken as a signal ("-123" after "-9")
+// is read by getopt as option '1', and procps then signals -1 (every process it may) and exits
+// 1 on success. -q's value is accepted but this kernel has no sigqueue payload to carry it.
+
+import { isSysError, strerror } from '../../abi/errno.ts';
+import type { Sys } from '../../sys/sys.ts';
+import { Getopt, type LongOption } from './getopt.ts';
+import { prettySignalTable, signalNameToNumber, strtosig, unixSignalList } from './signals.ts';
+import { shortName, usageText, versionLine } from './usage.ts';
+
+const LONG: LongOption[] = [
+  { name: 'list', arg: 'optional', val: 'l' },
+  { name: 'table', arg: 'none', val: 'L' },
+  { name: 'signal', arg: 'required', val: 's' },
+  { name: 'help', arg: 'none', val: 'h' },
+  { name: 'version', arg: 'none', val: 'V' },
+  { name: 'queue', arg: 'required', val: 'q' },
+];
+
+function usage(name: string): string {
+  return usageText(name, {
+    synopsis: ['[options] <pid> [...]'],
+    column: 24,
+    options: [
+      [' <pid> [...]', 'signal each process <pid> named'],
+      [' -<signal>, -s, --signal <signal>', 'the signal to send, by name or number'],
+      [' -q, --queue <value>', 'an integer to send along with the signal'],
+      [' -l, --list=[<signal>]', 'list the signal names, or convert one name or number'],
+      [' -L, --table', 'list the signal names with their numbers'],
+    ],
+    man: 'kill(1)',
+  });
+}
+
+/** strtol as strtol_or_err checks it: optional blanks and sign, digits, nothing after. */
+function parseLong(text: string): number | null {
+  return /^[ \t\n\v\f\r]*[+-]?\d+$/.test(text) ? Number(text) : null;
+}
+
+export default async function kill(sys: Sys): Promise<number> {
+  const argv0 = sys.argv[0] ?? 'kill';
+  const name = shortName(argv0, 'kill');
+  const err = (msg: string): Promise<void> => sys.writeAll(2, `${argv0}: ${msg}\n`);
+  const usageError = async (): Promise<number> => {
+    await sys.writeAll(2, usage(name));
+    return 1;
+  };
+  const args = [...sys.argv];
+  if (args.length < 2) return usageError();
+
+  // skill_sig_option: the first "-X" that names a signal is taken out and used.
+  let signo = -1;
+  for (let i = 1; i < args.length; i++) {
+    if (!args[i]!.startsWith('-')) continue;
+    const sig = signalNameToNumber(args[i]!.slice(1));
+    if (sig > -1) {
+      signo = sig;
+      args.splice(i, 1);
+      break;
+    }
+  }
+  if (signo < 0) signo = 15;
+
+  const g = new Getopt(args, 'l::Ls:hVq:', LONG, true);
+  for (let o = g.next(); o; o = g.next()) {
+    switch (o.opt) {
+      case 'l': {
+        let which = o.arg;
+        const next = g.peek();
+        if (which === undefined && next !== undefined && !next.startsWith('-')) which = next;
+        if (which !== undefined) {
+          const s = strtosig(which);
+          if (s !== null) await sys.writeAll(1, `${s}\n`);
+          else await err(`unknown signal name ${which}`);
+        } else await sys.writeAll(1, unixSignalList());
+        return 0;
+      }
+      case 'L':
+        await sys.writeAll(1, prettySignalTable());
+        return 0;
+      case 's':
+        signo = signalNameToNumber(o.arg!);
+        break;
+      case 'h':
+        await sys.writeAll(1, usage(name));
+        return 0;
+      case 'V':
+        await sys.writeAll(1, versionLine(name));
+        return 0;
+      case 'q':
+        if (parseLong(o.arg!) === null) {
+          await err(`must be an integer value to be passed with the signal.: '${o.arg}'`);
+          return 1;
+        }
+        break;
+      default: {
+        const c = g.optopt;
+        if (!/^[0-9]$/.test(c)) {
+          await err(`invalid argument ${c}`);
+          return usageError();
+        }
+        // procps reads "-123" as the option '1' and signals the PID "0 - '1'", that is -1.
+        const pid = -Number(c);
+        try {
+          await sys.kill(pid, signo);
+          return 1;
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          return 0;
+        }
+      }
+    }
+  }
+  const pids = g.operands();
+  if (pids.length < 1) return usageError();
+  let status = 0;
+  for (const text of pids) {
+    const pid = parseLong(text);
+    if (pid === null) {
+      await err(`failed to parse argument: '${text}'`);
+      return 1;
+    }
+    try {
+      await sys.kill(pid, signo);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await err(`(${pid}): ${strerror(e.code)}`);
+      status = 1;
+    }
+  }
+  return status;
+}
