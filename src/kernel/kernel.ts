@@ -24,7 +24,7 @@ import { createCgroupFsFactory } from './fs/cgroupfs/cgroup-fs.ts';
 import { createProcFsFactory } from './fs/procfs/proc-fs.ts';
 import { cgroupFsHooks, kernelCgroupHooks } from './task/cgroup-hooks.ts';
 import { ExecUnwind, ExitUnwind, TaskUnwind } from './task/unwind.ts';
-import { isTraced, traceSignal, traceSyscall, traceTaskExit } from './task/trace.ts';
+import { isTraced, traceEntry, traceExit, traceSignal, traceTaskExit } from './task/trace.ts';
 
 /** What the kernel needs from the thread it runs on. */
 export interface KernelHost {
@@ -251,8 +251,6 @@ export class Kernel {
     // (a `finally` on the way out) gets the same unwind back, never a call into the new image.
     if (task.unwinding) throw task.unwinding;
     try {
-      // A traced task stops for its tracer at the call's entry and exit (ptrace, task/trace.ts).
-      if (isTraced(task)) return await traceSyscall(this, task, name, args, () => this.dispatch(task, name, args));
       return await this.dispatch(task, name, args);
     } catch (e) {
       if (e instanceof TaskUnwind) task.unwinding = e;
@@ -265,8 +263,11 @@ export class Kernel {
     const entry = this.syscalls.get(name);
     // Calls that wait for a handler (pause) count one that ran on the way in: no lost wakeup.
     if ((await this.deliverSignals(task)) && entry?.endsOnHandler) throw new SysError('EINTR');
+    // A traced task stops for its tracer here and after the call, before signals (task/trace.ts).
+    if (isTraced(task)) await traceEntry(task, name, args);
     if (!entry?.handler) {
       this.trace(task, name, args, 'ENOSYS');
+      if (isTraced(task)) await traceExit(task, name, { error: 'ENOSYS' });
       throw new SysError('ENOSYS', name);
     }
     let result: unknown;
@@ -275,18 +276,24 @@ export class Kernel {
         result = await entry.handler(this, task, ...args);
         break;
       } catch (e) {
-        if (e instanceof TaskUnwind) throw e;
+        if (e instanceof TaskUnwind) {
+          // execve returns 0 to a tracer; exit_group and fatal signals have no exit stop.
+          if (e instanceof ExecUnwind && isTraced(task)) await traceExit(task, name, { value: 0 });
+          throw e;
+        }
         if (isSysError(e, 'EINTR') && task.interrupt.pending) {
           // Restart the call unless a handler ran, as Linux does without SA_RESTART.
           if (!(await this.deliverSignals(task))) continue;
         }
         if (isSysError(e, 'EPIPE')) this.signal(task, SIG.SIGPIPE, null);
         this.trace(task, name, args, isSysError(e) ? e.code : 'EFAULT');
+        if (isTraced(task)) await traceExit(task, name, { error: isSysError(e) ? e.code : 'EFAULT' });
         await this.deliverSignals(task);
         throw isSysError(e) ? e : new SysError('EFAULT', `${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     this.trace(task, name, args, result);
+    if (isTraced(task)) await traceExit(task, name, { value: result });
     await this.deliverSignals(task);
     await this.maybeYield(task);
     this.account(task, 'sys');

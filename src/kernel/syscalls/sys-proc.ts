@@ -21,7 +21,7 @@ import type { SyscallSpec } from './table.ts';
 import { mountCtx, privileged } from './privilege.ts';
 
 import {
-  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS,
+  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS, NS_TYPE_FLAGS,
 } from '../../abi/clone-flags.ts';
 
 export { CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS };
@@ -157,7 +157,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       const f = t.fds.get(fd);
       const linked = f instanceof OpenFile ? namespaceOfLink(f.ref.node) : null;
       if (!linked) throw new SysError('EINVAL', 'not a namespace file');
-      if (nstype !== 0 && nstype !== NS_FLAG_OF[linked.type]) throw new SysError('EINVAL');
+      if (nstype !== 0 && nstype !== NS_TYPE_FLAGS[linked.type]) throw new SysError('EINVAL');
       if (t.cred.euid !== 0) throw new SysError('EPERM');
       switch (linked.type) {
         case 'pid':

@@ -13,11 +13,11 @@ import {
   PTRACE_O_EXITKILL, PTRACE_O_TRACECLONE, PTRACE_O_TRACEFORK, PTRACE_O_TRACESYSGOOD, PTRACE_O_TRACEVFORK,
   PTRACE_SYSCALL_INFO_ENTRY, PTRACE_SYSCALL_INFO_EXIT, TRACE_CODE, type PtraceSigInfo, type PtraceSyscallInfo,
 } from '../../abi/ptrace.ts';
-import { SIG, WIFEXITED, WEXITSTATUS, WTERMSIG, stoppedStatus } from '../../abi/signals.ts';
+import { SIG, WIFEXITED, WEXITSTATUS, WTERMSIG, signaledStatus, stoppedStatus } from '../../abi/signals.ts';
 import type { Kernel } from '../kernel.ts';
 import { idFromKernel } from '../ns/namespaces.ts';
 import type { Task } from './task.ts';
-import { ExecUnwind, TaskUnwind } from './unwind.ts';
+import { ExitUnwind } from './unwind.ts';
 
 /** One thing a tracer is told: a stop it must resume, or a report of what already happened. */
 export interface TraceReport {
@@ -37,6 +37,8 @@ interface TraceeState {
   options: number;
   /** PTRACE_SYSCALL (stop at calls) rather than PTRACE_CONT. */
   syscallStops: boolean;
+  /** The call it is in, as its entry stop showed it. */
+  call: PtraceSyscallInfo | null;
   /** Signals sent to it since its last stop, reported at its next one. */
   signals: PtraceSigInfo[];
 }
@@ -68,7 +70,7 @@ export function tracerOf(t: Task): Task | null {
 
 /** Start tracing `tracee` for `tracer` (PTRACE_TRACEME, PTRACE_SEIZE, an inherited trace). */
 export function attach(tracee: Task, tracer: Task, options: number): void {
-  tracees.set(tracee, { tracer, options, syscallStops: true, signals: [] });
+  tracees.set(tracee, { tracer, options, syscallStops: true, call: null, signals: [] });
   let side = tracers.get(tracer);
   if (!side) tracers.set(tracer, (side = { tracees: new Set(), queue: [], collected: new Map() }));
   side.tracees.add(tracee);
@@ -137,12 +139,18 @@ function report(st: TraceeState, tracee: Task, r: Pick<TraceReport, 'status' | '
   wakeTracer(st.tracer);
 }
 
-/** Hold `t` in a stop until its tracer resumes it; signals that arrive meanwhile are acted on. */
-async function stop(k: Kernel, t: Task, r: TraceReport): Promise<void> {
+/**
+ * Hold `t` in a stop until its tracer resumes it. Only SIGKILL ends a stop early; other signals
+ * wait (pending, the interrupt raised again) until the tracee runs on, as on Linux.
+ */
+async function stop(t: Task, r: TraceReport): Promise<void> {
+  const deliverable = (): boolean => [...t.pending].some((s) => s === SIG.SIGKILL || !t.blocked.has(s));
   for (;;) {
     const st = tracees.get(t);
     const side = st && tracers.get(st.tracer);
     if (!st || !side || r.state === 'resumed') return;
+    if (t.pending.has(SIG.SIGKILL)) throw new ExitUnwind(signaledStatus(SIG.SIGKILL));
+    t.interrupt.clear();
     try {
       await t.interrupt.wait<void>((done) => {
         r.resume = done;
@@ -157,25 +165,25 @@ async function stop(k: Kernel, t: Task, r: TraceReport): Promise<void> {
       return;
     } catch (e) {
       if (!isSysError(e, 'EINTR')) throw e;
-      // A fatal signal ends the stop (and the task); a handled one runs, then the stop goes on.
-      await k.deliverSignals(t);
+    } finally {
+      if (deliverable()) t.interrupt.raise();
     }
   }
 }
 
-async function signalStops(k: Kernel, t: Task): Promise<void> {
+async function signalStops(t: Task): Promise<void> {
   const st = tracees.get(t);
   while (st && st.signals.length > 0 && tracees.get(t) === st) {
     const siginfo = st.signals.shift()!;
-    await stop(k, t, { tracee: t, status: stoppedStatus(siginfo.signo), siginfo, state: 'queued', hold: true });
+    await stop(t, { tracee: t, status: stoppedStatus(siginfo.signo), siginfo, state: 'queued', hold: true });
   }
 }
 
-async function syscallStop(k: Kernel, t: Task, info: PtraceSyscallInfo): Promise<void> {
+async function syscallStop(t: Task, info: PtraceSyscallInfo): Promise<void> {
   const st = tracees.get(t);
   if (!st?.syscallStops) return;
   const sig = st.options & PTRACE_O_TRACESYSGOOD ? SIG.SIGTRAP | 0x80 : SIG.SIGTRAP;
-  await stop(k, t, { tracee: t, status: stoppedStatus(sig), syscall: info, state: 'queued', hold: true });
+  await stop(t, { tracee: t, status: stoppedStatus(sig), syscall: info, state: 'queued', hold: true });
 }
 
 /** A copy of a call's argument or result the tracer may keep: bytes copied, code named. */
@@ -189,25 +197,30 @@ function snapshot(v: unknown, depth = 0): unknown {
   return out;
 }
 
-/** The dispatcher's hook: run one call of a traced task between its entry and exit stops. */
-export async function traceSyscall(k: Kernel, t: Task, name: string, args: unknown[], run: () => Promise<unknown>): Promise<unknown> {
-  const entry: PtraceSyscallInfo = { op: PTRACE_SYSCALL_INFO_ENTRY, name, args: args.map((a) => snapshot(a)) };
-  await signalStops(k, t);
-  await syscallStop(k, t, entry);
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (e) {
-    // exit_group and fatal signals have no exit stop: the exit report tells the tracer.
-    if (e instanceof TaskUnwind && !(e instanceof ExecUnwind)) throw e;
-    const exit = e instanceof ExecUnwind ? { rval: 0 } : { error: isSysError(e) ? e.code : 'EFAULT' };
-    await syscallStop(k, t, { ...entry, op: PTRACE_SYSCALL_INFO_EXIT, ...exit });
-    await signalStops(k, t);
-    throw e;
-  }
-  await syscallStop(k, t, { ...entry, op: PTRACE_SYSCALL_INFO_EXIT, rval: snapshot(result) });
-  await signalStops(k, t);
-  return result;
+/** The dispatcher's entry hook: signals reported since the last stop, then the entry stop. */
+export async function traceEntry(t: Task, name: string, args: unknown[]): Promise<void> {
+  const st = tracees.get(t);
+  if (!st) return;
+  const info: PtraceSyscallInfo = { op: PTRACE_SYSCALL_INFO_ENTRY, name, args: args.map((a) => snapshot(a)) };
+  st.call = info;
+  await signalStops(t);
+  await syscallStop(t, info);
+}
+
+/**
+ * The dispatcher's exit hook, once the call has its result and before signals are acted on:
+ * the exit stop, then the signals the call brought (they are reported before they take effect).
+ */
+export async function traceExit(t: Task, name: string, outcome: { value: unknown } | { error: string }): Promise<void> {
+  const st = tracees.get(t);
+  // A call whose entry the tracer did not see (PTRACE_TRACEME itself, a call it was attached
+  // during) has no exit stop either: tracing starts with the next call.
+  const entry = st?.call;
+  if (!st || !entry || entry.name !== name) return;
+  st.call = null;
+  const exit = 'error' in outcome ? { error: outcome.error } : { rval: snapshot(outcome.value) };
+  await syscallStop(t, { ...entry, op: PTRACE_SYSCALL_INFO_EXIT, ...exit });
+  await signalStops(t);
 }
 
 /** The kernel's signal() hook: remember a signal sent to a tracee, for its next stop. */

@@ -2,4 +2,9 @@
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const ARCHIVE: ProgramTable = {};
+export const ARCHIVE: ProgramTable = {
+  gunzip: () => import('./gzip.ts'),
+  gzip: () => import('./gzip.ts'),
+  tar: () => import('./tar.ts'),
+  zcat: () => import('./gzip.ts'),
+};

@@ -2,4 +2,7 @@
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const ATTR: ProgramTable = {};
+export const ATTR: ProgramTable = {
+  getfattr: () => import('./getfattr.ts'),
+  setfattr: () => import('./setfattr.ts'),
+};

@@ -11,7 +11,7 @@ import { withArgv } from '../lib/argv.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { adjustMode, CHMOD_MODE_BITS, compileMode, octal4, permString, type ModeChange } from '../lib/mode.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 import { rootWarning, walk, type WalkEntry } from '../lib/walk.ts';
 
@@ -172,7 +172,7 @@ export default function chmod(sys: Sys): Promise<number> {
     if (reference === undefined && modeText === null) modeText = operands.shift() ?? null;
     if (operands.length === 0) {
       if (modeText === null || split.mode !== null || reference !== undefined) return tool.usage('chmod: missing operand');
-      return tool.usage(`chmod: missing operand after ${quote(modeText)}`);
+      return tool.usage(`chmod: missing operand after ${localeQuote(sys, modeText)}`);
     }
     let changes: ModeChange[];
     if (reference !== undefined) {
@@ -186,7 +186,7 @@ export default function chmod(sys: Sys): Promise<number> {
       }
     } else {
       const compiled = compileMode(modeText!);
-      if (!compiled) return tool.usage(`chmod: invalid mode: ${quote(modeText!)}`);
+      if (!compiled) return tool.usage(`chmod: invalid mode: ${localeQuote(sys, modeText!)}`);
       changes = compiled;
     }
     const umask = await sys.umask(0);

@@ -21,6 +21,7 @@ export const meta: ProgramMeta = {
     { long: 'silent', key: 'quiet', help: 'the same as --quiet' },
     { short: 'v', long: 'verbose', help: 'always print headers' },
     { short: 'z', long: 'zero-terminated', help: 'lines end with a NUL byte, not a newline' },
+    ...'0123456789'.split('').map((d) => ({ short: d, key: 'digit', help: '' })),
   ],
 };
 
@@ -52,7 +53,7 @@ function modernize(argv: string[]): string[] | string {
   return [argv[0]!, lines ? '-n' : '-c', m[1]! + mult, ...extra, ...argv.slice(2)];
 }
 
-function parseCount(tool: Tool, value: string, lines: boolean): { count: number; elide: boolean } | string {
+function parseCount(value: string, lines: boolean): { count: number; elide: boolean } | string {
   const elide = value.startsWith('-');
   const text = elide ? value.slice(1) : value;
   const r = parseSuffixed(text, 'bkKmMGTPEZY0');
@@ -134,8 +135,9 @@ export default async function head(sys: Sys): Promise<number> {
     const a = tool.args;
     let plan: Plan = { lines: true, count: 10, elide: false, eol: a.has('zero-terminated') ? 0 : 10 };
     for (const o of a.options) {
+      if (o.key === 'digit') return tool.usage(`head: invalid trailing option -- ${o.spelled.slice(1)}`);
       if (o.key !== 'lines' && o.key !== 'bytes') continue;
-      const r = parseCount(tool, o.value!, o.key === 'lines');
+      const r = parseCount(o.value!, o.key === 'lines');
       if (typeof r === 'string') {
         await tool.error(r);
         return 1;

@@ -13,7 +13,7 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
 import { report } from '../lib/report.ts';
 import { runTool, tryHelp, type Tool } from '../lib/tool.ts';
-import { YesNo } from '../lib/yesno.ts';
+import { flushForPrompt, YesNo } from '../lib/yesno.ts';
 
 export const meta: ProgramMeta = {
   name: 'ln', package: 'GNU coreutils', version: '9.1',
@@ -135,7 +135,7 @@ class Linker {
           }
           if (err === undefined || err === 'EEXIST') {
             if (o.interactive) {
-              await this.tool.out.flush();
+              await flushForPrompt(this.tool);
               await sys.writeAll(2, `ln: replace ${quote(dest)}? `);
               if (!(await this.answers.ask())) return true;
             }

@@ -8,7 +8,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { adjustMode, compileMode } from '../lib/mode.ts';
 import { quote } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -64,7 +64,7 @@ async function makeAncestors(tool: Tool, plan: Plan, path: string): Promise<bool
         if (!isSysError(e)) throw e;
         if (e.code === 'EEXIST' && (await isDirectory(sys, prefix))) continue;
         const code = e.code === 'EEXIST' ? 'ENOTDIR' : e.code;
-        await report(tool, `cannot create directory ${quote(prefix)}: ${strerror(code)}`);
+        await report(tool, `cannot create directory ${localeQuote(sys, prefix)}: ${strerror(code)}`);
         return false;
       }
     }
@@ -82,7 +82,7 @@ async function makeDir(tool: Tool, plan: Plan, path: string): Promise<void> {
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (plan.parents && e.code === 'EEXIST' && (await isDirectory(sys, path))) return;
-    await report(tool, `cannot create directory ${quote(path)}: ${strerror(e.code)}`);
+    await report(tool, `cannot create directory ${localeQuote(sys, path)}: ${strerror(e.code)}`);
     return;
   }
   await announce(tool, plan, path);
@@ -112,7 +112,7 @@ export default function mkdir(sys: Sys): Promise<number> {
     if (modeText !== undefined) {
       const changes = compileMode(modeText);
       if (!changes) {
-        await report(tool, `invalid mode ${quote(modeText)}`);
+        await report(tool, `invalid mode ${localeQuote(sys, modeText)}`);
         return 1;
       }
       const adjusted = adjustMode(0o777, true, umask, changes);

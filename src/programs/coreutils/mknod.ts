@@ -8,7 +8,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { adjustMode, compileMode } from '../lib/mode.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { runTool, tryHelp } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -51,14 +51,14 @@ export default function mknod(sys: Sys): Promise<number> {
     const ops = a.operands;
     const expected = ops.length === 0 || (ops.length >= 2 && ops[1]!.startsWith('p')) ? 2 : 4;
     if (ops.length < expected) {
-      const msg = ops.length === 0 ? 'mknod: missing operand' : `mknod: missing operand after ${quote(ops[ops.length - 1]!)}`;
+      const msg = ops.length === 0 ? 'mknod: missing operand' : `mknod: missing operand after ${localeQuote(sys, ops[ops.length - 1]!)}`;
       const note = expected === 4 && ops.length === 2 ? 'Special files require major and minor device numbers.\n' : '';
       await sys.writeAll(2, `${msg}\n${note}${tryHelp(meta)}`);
       return 1;
     }
     if (ops.length > expected) {
       const note = expected === 2 && ops.length === 4 ? 'Fifos do not have major and minor device numbers.\n' : '';
-      await sys.writeAll(2, `mknod: extra operand ${quote(ops[expected]!)}\n${note}${tryHelp(meta)}`);
+      await sys.writeAll(2, `mknod: extra operand ${localeQuote(sys, ops[expected]!)}\n${note}${tryHelp(meta)}`);
       return 1;
     }
     const [name, type] = [ops[0]!, ops[1]!];
@@ -66,12 +66,12 @@ export default function mknod(sys: Sys): Promise<number> {
       if (type[0] === 'b' || type[0] === 'c' || type[0] === 'u') {
         const major = deviceNumber(ops[2]!);
         if (major === null) {
-          await report(tool, `invalid major device number ${quote(ops[2]!)}`);
+          await report(tool, `invalid major device number ${localeQuote(sys, ops[2]!)}`);
           return 1;
         }
         const minor = deviceNumber(ops[3]!);
         if (minor === null) {
-          await report(tool, `invalid minor device number ${quote(ops[3]!)}`);
+          await report(tool, `invalid minor device number ${localeQuote(sys, ops[3]!)}`);
           return 1;
         }
         // The kernel's dev_t has 12 bits of major and 20 of minor; more cannot be said.
@@ -80,7 +80,7 @@ export default function mknod(sys: Sys): Promise<number> {
       } else if (type[0] === 'p') {
         await sys.mknod(name, mode | S_IFIFO, 0);
       } else {
-        return tool.usage(`mknod: invalid device type ${quote(type)}`);
+        return tool.usage(`mknod: invalid device type ${localeQuote(sys, type)}`);
       }
     } catch (e) {
       if (!isSysError(e)) throw e;

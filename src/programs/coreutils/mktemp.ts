@@ -7,8 +7,7 @@ import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
 import { O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, O_RDWR } from '../../abi/open-flags.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { quote } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -92,7 +91,7 @@ export default function mktemp(sys: Sys): Promise<number> {
     let suffix = a.value('suffix');
     if (suffix !== undefined) {
       if (!template.endsWith('X')) {
-        await report(tool, `with --suffix, template ${quote(template)} must end in X`);
+        await report(tool, `with --suffix, template ${localeQuote(sys, template)} must end in X`);
         return 1;
       }
       template += suffix;
@@ -101,13 +100,13 @@ export default function mktemp(sys: Sys): Promise<number> {
       suffix = lastX < 0 ? '' : template.slice(lastX + 1);
     }
     if (suffix.includes('/')) {
-      await report(tool, `invalid suffix ${quote(suffix)}, contains directory separator`);
+      await report(tool, `invalid suffix ${localeQuote(sys, suffix)}, contains directory separator`);
       return 1;
     }
     const beforeSuffix = template.slice(0, template.length - suffix.length);
     const xCount = beforeSuffix.length - beforeSuffix.replace(/X+$/, '').length;
     if (xCount < 3) {
-      await report(tool, `too few X's in template ${quote(template)}`);
+      await report(tool, `too few X's in template ${localeQuote(sys, template)}`);
       return 1;
     }
     if (useDir) {
@@ -117,13 +116,13 @@ export default function mktemp(sys: Sys): Promise<number> {
       if (a.has('t')) {
         dir = env ? env : dirArg ? dirArg : '/tmp';
         if (template.includes('/')) {
-          await report(tool, `invalid template, ${quote(template)}, contains directory separator`);
+          await report(tool, `invalid template, ${localeQuote(sys, template)}, contains directory separator`);
           return 1;
         }
       } else {
         dir = dirArg ? dirArg : env ? env : '/tmp';
         if (template.startsWith('/')) {
-          await report(tool, `invalid template, ${quote(template)}; with --tmpdir, it may not be absolute`);
+          await report(tool, `invalid template, ${localeQuote(sys, template)}; with --tmpdir, it may not be absolute`);
           return 1;
         }
       }
@@ -133,7 +132,7 @@ export default function mktemp(sys: Sys): Promise<number> {
     const made = await makeTemp(sys, template, suffix.length, xCount, kind);
     if ('error' in made) {
       if (!a.has('quiet')) {
-        await report(tool, `failed to create ${a.has('directory') ? 'directory' : 'file'} via template ${quote(template)}: ${strerror(made.error)}`);
+        await report(tool, `failed to create ${a.has('directory') ? 'directory' : 'file'} via template ${localeQuote(sys, template)}: ${strerror(made.error)}`);
       }
       return 1;
     }

@@ -8,10 +8,11 @@ import { O_CREAT, O_NOCTTY, O_NONBLOCK, O_WRONLY } from '../../abi/open-flags.ts
 import { S_IFDIR, S_IFMT, type Stat } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
+import { utf8Locale } from '../lib/quotearg.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseDate, tzOffsetMinutes } from '../lib/parse-date.ts';
 import { quote } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { runTool, tryHelp, type Tool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -126,7 +127,7 @@ export default function touch(sys: Sys): Promise<number> {
       if (o.key === 'a') atime = true;
       else if (o.key === 'm') mtime = true;
       else if (o.key === 'time') {
-        const r = argmatch('touch', '--time', o.value!, [['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']]);
+        const r = argmatch('touch', '--time', o.value!, [['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']], utf8Locale((n) => sys.getenv(n)));
         if ('error' in r) {
           await sys.writeAll(2, `${r.error}\n${tryHelp(meta)}`);
           return 1;
@@ -145,7 +146,7 @@ export default function touch(sys: Sys): Promise<number> {
       // -t is read as the options are, before anything else is checked.
       const t = parseStamp(stamp, await sys.clockGettime(0), tz);
       if (t === null) {
-        await report(tool, `invalid date format ${quote(stamp)}`);
+        await report(tool, `invalid date format ${localeQuote(sys, stamp)}`);
         return 1;
       }
       times = [t, t];
@@ -165,7 +166,7 @@ export default function touch(sys: Sys): Promise<number> {
         const at = parseDate(date, st.atimeNs, tz);
         const mt = parseDate(date, st.mtimeNs, tz);
         if (at === null || mt === null) {
-          await report(tool, `invalid date format ${quote(date)}`);
+          await report(tool, `invalid date format ${localeQuote(sys, date)}`);
           return 1;
         }
         times = [at, mt];
@@ -173,7 +174,7 @@ export default function touch(sys: Sys): Promise<number> {
     } else if (date !== undefined) {
       const t = parseDate(date, await sys.clockGettime(0), tz);
       if (t === null) {
-        await report(tool, `invalid date format ${quote(date)}`);
+        await report(tool, `invalid date format ${localeQuote(sys, date)}`);
         return 1;
       }
       times = [t, t];

@@ -9,7 +9,7 @@ import { O_CLOEXEC, O_CREAT, O_NONBLOCK, O_WRONLY } from '../../abi/open-flags.t
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
-import { report } from '../lib/report.ts';
+import { localeQuote, report } from '../lib/report.ts';
 import { parseSuffixed } from '../lib/suffixed.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 
@@ -35,7 +35,7 @@ interface Size {
 }
 
 /** -s's argument, or the error message GNU gives for it. */
-function parseSize(arg: string): Size | { error: string; usage?: boolean } {
+function parseSize(arg: string, q: (s: string) => string): Size | { error: string; usage?: boolean } {
   let s = arg.replace(/^\s+/, '');
   let rel: Rel = 'abs';
   const prefix: Record<string, Rel> = { '<': 'max', '>': 'min', '/': 'rdn', '%': 'rup' };
@@ -50,11 +50,11 @@ function parseSize(arg: string): Size | { error: string; usage?: boolean } {
     rel = 'rel';
     sign = s[0] === '-' ? -1n : 1n;
     digits = s.slice(1);
-    if (/^[\s+-]/.test(digits)) return { error: `Invalid number: ${quote(s)}` };
+    if (/^[\s+-]/.test(digits)) return { error: `Invalid number: ${q(s)}` };
   }
   const v = parseSuffixed(digits, 'EgGkKmMPtTYZ0', OFF_MAX);
-  if (v === 'invalid') return { error: `Invalid number: ${quote(s)}` };
-  if (v === 'overflow') return { error: `Invalid number: ${quote(s)}: ${strerror('EOVERFLOW')}` };
+  if (v === 'invalid') return { error: `Invalid number: ${q(s)}` };
+  if (v === 'overflow') return { error: `Invalid number: ${q(s)}: ${strerror('EOVERFLOW')}` };
   if ((rel === 'rup' || rel === 'rdn') && v === 0n) return { error: 'division by zero' };
   return { rel, size: sign * v };
 }
@@ -101,7 +101,7 @@ export default function truncate(sys: Sys): Promise<number> {
     const a = tool.args;
     let want: Size | null = null;
     for (const v of a.values('size')) {
-      const r = parseSize(v);
+      const r = parseSize(v, (s) => localeQuote(sys, s));
       if ('error' in r) {
         if (r.usage) return tool.usage(`truncate: ${r.error}`);
         await report(tool, r.error);

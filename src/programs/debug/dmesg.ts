@@ -7,6 +7,7 @@
 import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
+import { helpText } from '../lib/help.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
 
 export const meta: ProgramMeta = {
@@ -27,16 +28,6 @@ export const meta: ProgramMeta = {
     { short: 'V', long: 'version', key: 'version', help: 'display version' },
   ],
 };
-
-function helpScreen(): string {
-  const lines = ['', 'Usage:', ' dmesg [options]', '', 'Show or clear the kernel ring buffer.', '', 'Options:'];
-  for (const o of meta.options) {
-    if (o.key === 'help' || o.key === 'version') continue;
-    lines.push(` -${o.short}, --${o.long}`.padEnd(29) + o.help);
-  }
-  lines.push('', ' -h, --help                  display this help', ' -V, --version               display version', '', 'For more details see dmesg(1).');
-  return lines.join('\n') + '\n';
-}
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -68,7 +59,7 @@ export default async function dmesg(sys: Sys): Promise<number> {
   }
   const first = args.last('help', 'version');
   if (first === 'help') {
-    await sys.writeAll(1, helpScreen());
+    await sys.writeAll(1, helpText(meta));
     return 0;
   }
   if (first === 'version') {

@@ -6,7 +6,7 @@
 // (-ff: one file per process), -e trace=SET / signal=SET / quiet=SET filter, -c counts instead.
 
 import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
-import { O_CREAT, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
+import { O_CLOEXEC, O_CREAT, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import {
   PTRACE_DETACH, PTRACE_GETSIGINFO, PTRACE_GET_SYSCALL_INFO, PTRACE_O_EXITKILL, PTRACE_O_TRACECLONE, PTRACE_O_TRACEFORK,
   PTRACE_O_TRACESYSGOOD, PTRACE_O_TRACEVFORK, PTRACE_SEIZE, PTRACE_SETOPTIONS, PTRACE_SYSCALL, PTRACE_SYSCALL_INFO_ENTRY,
@@ -521,7 +521,7 @@ class Tracer {
 
 async function openOut(sys: Sys, name: string): Promise<number> {
   try {
-    return await sys.open(name, O_WRONLY | O_CREAT | O_TRUNC, 0o666);
+    return await sys.open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666);
   } catch (e) {
     if (!isSysError(e)) throw e;
     throw new Fatal(`strace: Can't fopen '${name}': ${strerror(e.code)}`);
@@ -634,7 +634,7 @@ async function trace(sys: Sys, a: Parsed): Promise<number> {
   if (WIFSIGNALED(st)) {
     // The command died of a signal: strace dies of it too, as the shell should see.
     const sig = WTERMSIG(st);
-    await sys.sigaction(sig, 'default');
+    await sys.sigaction(sig, 'default').catch(() => 'default');
     await sys.kill(await sys.getpid(), sig);
     return 128 + sig;
   }

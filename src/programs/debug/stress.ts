@@ -15,28 +15,31 @@
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
+import { helpText } from '../lib/help.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
 
-const USAGE = `\`%s' puts processes to work loading the machine, and reports how they fared
-
-Usage: %s [OPTION [ARG]] ...
- -?, --help         print this help
-     --version      print the version
- -v, --verbose      say what each worker does
- -q, --quiet        say only what failed
- -n, --dry-run      start the workers, but let them do nothing
- -t, --timeout N    stop the workers after N seconds
-     --backoff N    let workers wait N microseconds each before starting
- -c, --cpu N        start N workers computing square roots
- -m, --vm N         start N workers taking and freeing memory
-     --vm-bytes B   memory each vm worker takes (default 256MB)
-     --vm-stride B  touch one byte every B bytes (default 4096)
-     --vm-hang N    hold the memory N seconds before freeing (0: for ever)
-     --vm-keep      keep the memory and touch it again instead of freeing
-
-Example: %s --cpu 2 --vm 1 --vm-bytes 64M --timeout 10s
-
-Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).
-`;
+export const meta: ProgramMeta = {
+  name: 'stress', package: 'stress', version: '1.0.7',
+  usage: ['[OPTION [ARG]] ...'],
+  summary: 'Start worker processes that load the machine, wait for them, and say how the run went.',
+  standardOptions: false,
+  epilog: 'Example: stress --cpu 2 --vm 1 --vm-bytes 64M --timeout 10s\n\nNumbers may end in s, m, h, d, y (times) or B, K, M, G (sizes).',
+  options: [
+    { short: '?', long: 'help', help: 'display this help and exit' },
+    { long: 'version', help: 'output version information and exit' },
+    { short: 'v', long: 'verbose', help: 'say what each worker does' },
+    { short: 'q', long: 'quiet', help: 'say only what failed' },
+    { short: 'n', long: 'dry-run', help: 'start the workers, but let them do nothing' },
+    { short: 't', long: 'timeout', arg: 'required', argName: 'N', help: 'stop the workers after N seconds' },
+    { long: 'backoff', arg: 'required', argName: 'N', help: 'let each worker wait N microseconds before starting' },
+    { short: 'c', long: 'cpu', arg: 'required', argName: 'N', help: 'start N workers computing square roots' },
+    { short: 'm', long: 'vm', arg: 'required', argName: 'N', help: 'start N workers taking and freeing memory' },
+    { long: 'vm-bytes', arg: 'required', argName: 'B', help: 'memory each vm worker takes (default 256M)' },
+    { long: 'vm-stride', arg: 'required', argName: 'B', help: 'touch one byte every B bytes (default 4096)' },
+    { long: 'vm-hang', arg: 'required', argName: 'N', help: 'hold the memory N seconds before freeing (0: for ever)' },
+    { long: 'vm-keep', help: 'keep the memory and touch it again instead of freeing it' },
+  ],
+};
 
 /** One mmap per this much memory touched. */
 const CHUNK = 1 << 20;
@@ -175,7 +178,7 @@ export default async function stress(sys: Sys): Promise<number> {
     throw e;
   }
   if (plan === 'usage') {
-    await sys.writeAll(1, USAGE.replaceAll('%s', log.prog));
+    await sys.writeAll(1, helpText(meta));
     return 0;
   }
   if (plan === 'version') {

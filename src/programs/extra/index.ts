@@ -2,4 +2,8 @@
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const EXTRA: ProgramTable = {};
+export const EXTRA: ProgramTable = {
+  less: () => import('./less.ts'),
+  more: () => import('./more.ts'),
+  tree: () => import('./tree.ts'),
+};

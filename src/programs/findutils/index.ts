@@ -2,4 +2,7 @@
 
 import type { ProgramTable } from '../lib/table.ts';
 
-export const FINDUTILS: ProgramTable = {};
+export const FINDUTILS: ProgramTable = {
+  find: () => import('./find.ts'),
+  xargs: () => import('./xargs.ts'),
+};

@@ -2,10 +2,11 @@
 // --backup=CONTROL, --time=WORD): an exact word or an unambiguous abbreviation, several
 // spellings of one value counting as one; otherwise GNU's message and its list of valid words.
 
-import { quote } from './quote.ts';
+import { quotearg } from './quotearg.ts';
 
 /** The value a word stands for, or the error text (without the Try line) when it has none. */
-export function argmatch<T>(program: string, option: string, word: string, table: [string, T][]): { value: T } | { error: string } {
+export function argmatch<T>(program: string, option: string, word: string, table: [string, T][], utf8 = false): { value: T } | { error: string } {
+  const quote = (s: string): string => quotearg(s, { style: 'locale', utf8 });
   const exact = table.find(([w]) => w === word);
   if (exact) return { value: exact[1] };
   const matches = word === '' ? [] : table.filter(([w]) => w.startsWith(word));

@@ -6,6 +6,7 @@
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from './argmatch.ts';
+import { utf8Locale } from './quotearg.ts';
 import type { Parsed } from './options.ts';
 import { listDir } from './walk.ts';
 
@@ -26,6 +27,7 @@ export interface Backup {
  * a CONTROL word is wrong (the caller adds the Try line).
  */
 export function backupSettings(sys: Sys, program: string, args: Parsed): Backup | { error: string } {
+  const utf8 = utf8Locale((n) => sys.getenv(n));
   let suffix = sys.getenv('SIMPLE_BACKUP_SUFFIX') || '~';
   const given = args.value('suffix');
   if (given !== undefined) suffix = given;
@@ -35,13 +37,13 @@ export function backupSettings(sys: Sys, program: string, args: Parsed): Backup 
   // The last --backup=CONTROL decides; -b and a bare --backup mean $VERSION_CONTROL.
   const control = args.options.filter((o) => o.key === 'backup' && o.value !== undefined).pop()?.value;
   if (control !== undefined) {
-    const m = argmatch(program, 'backup type', control, CONTROLS);
+    const m = argmatch(program, 'backup type', control, CONTROLS, utf8);
     if ('error' in m) return m;
     return { type: m.value, suffix };
   }
   const env = sys.getenv('VERSION_CONTROL');
   if (env === undefined || env === '') return { type: 'existing', suffix };
-  const m = argmatch(program, '$VERSION_CONTROL', env, CONTROLS);
+  const m = argmatch(program, '$VERSION_CONTROL', env, CONTROLS, utf8);
   if ('error' in m) return m;
   return { type: m.value, suffix };
 }

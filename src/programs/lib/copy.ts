@@ -15,7 +15,7 @@ import { quote, quoteIfNeeded } from './quote.ts';
 import { report } from './report.ts';
 import type { Tool } from './tool.ts';
 import { listDir } from './walk.ts';
-import type { YesNo } from './yesno.ts';
+import { flushForPrompt, type YesNo } from './yesno.ts';
 
 export type Deref = 'never' | 'command-line' | 'always';
 
@@ -25,8 +25,8 @@ export interface CopyOptions {
   dereference: Deref;
   hardLink: boolean;
   symbolicLink: boolean;
-  /** -i asks, -n says no; unspecified: mv still asks about unwritable files on a terminal. */
-  interactive: 'unspecified' | 'ask' | 'no';
+  /** -i asks, -n says no, mv -f says yes; unspecified: mv asks about unwritable files on a terminal. */
+  interactive: 'unspecified' | 'ask' | 'no' | 'yes';
   /** --remove-destination. */
   removeDestination: boolean;
   /** -f: an existing destination that cannot be opened is removed and made anew. */
@@ -51,6 +51,8 @@ export interface CopyOptions {
   dataCopyRequired: boolean;
   backup: Backup;
   stdinTty: boolean;
+  /** mv inside a tree it is copying: rename already failed this way above, so do not retry. */
+  renameErrno?: ErrnoName;
 }
 
 export interface CopyResult {
@@ -182,6 +184,7 @@ export class Copier {
 
   private async overwritePrompt(dst: string, st: Stat): Promise<boolean> {
     const name = this.o.program;
+    await flushForPrompt(this.tool);
     if (!(await this.writable(dst, st))) {
       const mode = (st.mode & 0o7777).toString(8).padStart(4, '0');
       await this.sys.writeAll(2, `${name}: replace ${quote(dst)}, overriding mode ${mode} (${permString(st.mode)})? `);
@@ -192,7 +195,7 @@ export class Copier {
   }
 
   /** GNU's same_file_ok: whether copying SRC onto DST loses nothing (and what to do then). */
-  private async sameFileOk(src: string, srcSt: Stat, dst: string, dstSt: Stat, x: CopyOptions): Promise<{ ok: boolean; returnNow?: boolean; unlinkSrc?: boolean }> {
+  private async sameFileOk(src: string, srcSt: Stat, dst: string, dstSt: Stat, x: CopyOptions): Promise<{ ok: boolean; returnNow?: boolean }> {
     const same = srcSt.dev === dstSt.dev && srcSt.ino === dstSt.ino;
     if (same && x.hardLink) return { ok: true, returnNow: true };
     let srcL: Stat;
@@ -204,7 +207,8 @@ export class Copier {
         const sn = await this.sameName(src, dst);
         if (!sn) {
           if (x.backup.type !== 'none') return { ok: true };
-          if (sameLink) return { ok: true, unlinkSrc: true, returnNow: true };
+          // Two names of one symbolic link: cp leaves them be, mv refuses (as 9.1 does).
+          if (sameLink) return x.program === 'mv' ? { ok: false } : { ok: true, returnNow: true };
         }
         return { ok: !sn };
       }
@@ -230,9 +234,7 @@ export class Copier {
     const move = x.program === 'mv';
     if (move || x.removeDestination) {
       if (isLnk(dstL.mode)) return { ok: true };
-      if (sameLink && dstL.nlink > 1 && !(await this.sameName(src, dst))) {
-        return move ? { ok: true, unlinkSrc: true, returnNow: true } : { ok: true };
-      }
+      if (sameLink && dstL.nlink > 1 && !(await this.sameName(src, dst))) return { ok: !move };
     }
     if (!isLnk(srcL.mode) && !isLnk(dstL.mode)) {
       if (key(srcL) !== key(dstL)) return { ok: true };
@@ -403,6 +405,8 @@ export class Copier {
           }
         }
       }
+      // open("dir/", O_CREAT) says EISDIR for a name that is missing; the name is no directory.
+      if (dstFd < 0 && dstErr === 'EISDIR' && dst.endsWith('/')) dstErr = 'ENOTDIR';
       if (dstFd < 0) return this.fail(`cannot create regular file ${quote(dst)}: ${strerror(dstErr!)}`);
       if (x.dataCopyRequired) {
         for (;;) {
@@ -481,12 +485,15 @@ export class Copier {
     let newDst = nonexistent > 0;
     let renameErr: ErrnoName | null | undefined;
     if (move) {
-      try {
-        await sys.rename(src, dst, RENAME_NOREPLACE);
-        renameErr = null;
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        renameErr = e.code;
+      if (x.renameErrno) renameErr = x.renameErrno;
+      else {
+        try {
+          await sys.rename(src, dst, RENAME_NOREPLACE);
+          renameErr = null;
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          renameErr = e.code;
+        }
       }
       newDst = renameErr === null;
       state.renamed = renameErr === null;
@@ -536,7 +543,8 @@ export class Copier {
           return true;
         }
         const d = dstSt!;
-        const same = await this.sameFileOk(src, srcSt, dst, d, x);
+        // -n answers before anything is compared, even for a file copied onto itself.
+        const same = x.interactive === 'no' ? { ok: true } : await this.sameFileOk(src, srcSt, dst, d, x);
         if (!same.ok) return this.fail(`${quote(src)} and ${quote(dst)} are the same file`);
         if (x.update && !isDir(srcMode) && d.mtimeNs >= srcSt.mtimeNs) {
           if (move) state.renamed = true;
@@ -546,18 +554,8 @@ export class Copier {
         }
         if (move) {
           const abandon = x.interactive === 'no' || ((x.interactive === 'ask' || (x.interactive === 'unspecified' && x.stdinTty && !(await this.writable(dst, d)))) && !(await this.overwritePrompt(dst, d)));
-          let unlinked = false;
-          if (!abandon && same.unlinkSrc) {
-            try {
-              await sys.unlink(src);
-              unlinked = true;
-            } catch (e) {
-              return this.failSys(e, `cannot remove ${quote(src)}`);
-            }
-          }
-          if (abandon || unlinked) {
+          if (abandon) {
             state.renamed = true;
-            if (unlinked && x.verbose) await this.tool.out.write(`removed ${quote(src)}\n`);
             return true;
           }
         } else if (!isDir(srcMode) && (x.interactive === 'no' || (x.interactive === 'ask' && !(await this.overwritePrompt(dst, d))))) {
@@ -750,14 +748,27 @@ export class Copier {
         const inCwd = parentDir === '.' || typeof dot === 'string' || typeof pd === 'string' || key(dot) === key(pd);
         if (!inCwd) return failed(`${quoteIfNeeded(dst)}: can make relative symbolic links only in current directory`);
       }
-      try {
-        await sys.symlink(src, dst);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        return failed(`cannot create symbolic link ${quote(dst)} to ${quote(src)}: ${strerror(e.code)}`);
+      let err: ErrnoName | null = null;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          await sys.symlink(src, dst);
+          err = null;
+          break;
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          err = e.code;
+          // -f replaces what is in the way, quietly (force_symlinkat).
+          if (err !== 'EEXIST' || !x.force || attempt > 0) break;
+          try {
+            await sys.unlink(dst);
+          } catch (e2) {
+            if (!isSysError(e2)) throw e2;
+          }
+        }
       }
+      if (err) return failed(`cannot create symbolic link ${quote(dst)} to ${quote(src)}: ${strerror(err)}`);
     } else if (x.hardLink) {
-      if (!(await this.createHardLink(src, dst, false, false, deref))) throw new Failed();
+      if (!(await this.createHardLink(src, dst, x.force || x.removeDestination, false, deref))) throw new Failed();
     } else if (t === S_IFREG || (x.copyAsRegular && t !== S_IFLNK)) {
       const s = { newDst };
       if (!(await this.copyReg(x, src, dst, dstModeBits & 0o777, omitted, s, srcSt, deref))) throw new Failed();
@@ -840,7 +851,10 @@ export class Copier {
     }
     entries.sort((a, b) => a.ino - b.ino);
     // -H follows command-line links only; below them nothing is followed.
-    const child: CopyOptions = x.dereference === 'command-line' ? { ...x, dereference: 'never' } : x;
+    const child: CopyOptions = { ...x };
+    if (x.dereference === 'command-line') child.dereference = 'never';
+    // mv got here because rename failed across file systems; the entries are copied too.
+    if (x.program === 'mv') child.renameErrno = 'EXDEV';
     let ok = true;
     for (const e of entries) {
       const sub = { intoSelf: false, renamed: false, firstDir: state.firstDir };

@@ -108,11 +108,11 @@ function restyledOnce(arg: string, styleIn: QuotingStyle, elideIn: boolean, quot
   let allCompat = true;
   const out: string[] = [];
 
+  if (style === 'c-maybe') {
+    style = 'c';
+    elide = true;
+  }
   switch (style) {
-    case 'c-maybe':
-      style = 'c';
-      elide = true;
-    // falls through
     case 'c':
       if (!elide) out.push('"');
       backslash = true;
@@ -262,19 +262,18 @@ function restyledOnce(arg: string, styleIn: QuotingStyle, elideIn: boolean, quot
           break;
         case '{':
         case '}':
-          if (chars.length !== 1) break;
-        // falls through
         case '#':
         case '~':
-          if (i !== 0) break;
-        // falls through
         case ' ':
-          compat = true;
-        // falls through
         case '!': case '"': case '$': case '&': case '(': case ')': case '*': case ';':
-        case '<': case '=': case '>': case '[': case '^': case '`': case '|':
+        case '<': case '=': case '>': case '[': case '^': case '`': case '|': {
+          // { and } are special only alone; # and ~ only first; the rest always.
+          if ((ch === '{' || ch === '}') && chars.length !== 1) break;
+          if ((ch === '{' || ch === '}' || ch === '#' || ch === '~') && i !== 0) break;
+          if (ch === '{' || ch === '}' || ch === '#' || ch === '~' || ch === ' ') compat = true;
           if (shellAlways && elide) force();
           break;
+        }
         case "'":
           encounteredSingleQuote = true;
           compat = true;

@@ -8,8 +8,10 @@
 // operators \w \W \s \S \b \B \< \> and the buffer anchors \` \'. Bracket expressions take
 // classes ([:alpha:]...), equivalence classes [=a=] and collating symbols [.a.] of one character.
 // Odd corners follow one of two dialects: 'grep' (GNU grep's dfa: a stray `*` in an ERE is
-// ignored with a warning, an unmatched `)` or bad `{` is literal) or 'sed' (glibc regcomp: those
-// are errors, and a BRE may not stack two repetition operators).
+// taken with a warning, an unmatched `)` or bad `{` is literal) or 'sed' (glibc regcomp: those
+// are errors, and a BRE may not put `*` or `\{` after another repetition). Where grep's dfa and
+// the glibc regex it uses for the extent of a match read a stray operator differently, the
+// Matcher keeps both: `regex` selects lines as the dfa would, exec() measures as glibc would.
 //
 // Text: the matcher works on strings in one of two forms (see bytesToText). In the C locale a
 // string holds one character per byte (latin1), so `.` is one byte as in GNU tools with LANG=C;
@@ -39,7 +41,10 @@ export interface RegexOptions {
    * treat the whole string as one line (sed's pattern space, where `.` matches a newline).
    */
   lineEnd?: string;
-  /** sed's M flag: ^ and $ also match after and before each newline. */
+  /**
+   * sed's M flag (glibc's REG_NEWLINE): ^ and $ also match after and before each newline, and
+   * `.` and `[^...]` do not match a newline.
+   */
   multiline?: boolean;
   /** The text is decoded UTF-8 (see bytesToText) rather than one character per byte. */
   utf8?: boolean;
@@ -79,14 +84,19 @@ class Parser {
   private closed = new Set<number>();
   warnings: string[] = [];
   ambiguous = false;
-  /** Whether a BRE `*` here is literal (start of an expression, or right after its leading ^). */
-  private starLiteral = true;
   private readonly ere: boolean;
   private readonly grep: boolean;
 
-  constructor(private readonly p: number[], opts: RegexOptions) {
+  /** A repetition operator stood where it had nothing to repeat but an anchor (see `lenient`). */
+  stray = false;
+
+  /**
+   * `lenient`: glibc's regcomp as GNU grep calls it (beside its dfa) for match extents: a stray
+   * repetition operator is skipped, and a `)` right after it is an ordinary character.
+   */
+  constructor(private readonly p: number[], opts: RegexOptions, private readonly lenient = false) {
     this.ere = opts.syntax === 'extended';
-    this.grep = opts.dialect === 'grep';
+    this.grep = opts.dialect === 'grep' && !lenient;
   }
 
   parse(): Node {
@@ -116,15 +126,21 @@ class Parser {
     return this.ere ? this.is('|') : this.isEsc('|');
   }
   private atClose(depth: number): boolean {
-    if (this.ere) return this.is(')') && (depth > 0 || !this.grep);
+    // grep (both readings) takes an unmatched `)` as an ordinary character.
+    if (this.ere) return this.is(')') && (depth > 0 || !(this.grep || this.lenient));
     return this.isEsc(')');
   }
 
   private alt(depth: number): Node {
+    // Like glibc, a back-reference may only name a group closed earlier in its own branch.
+    const initial = new Set(this.closed);
     const alts = [this.seq(depth)];
     while (this.atAltBar()) {
       this.pos += this.ere ? 1 : 2;
+      const accumulated = this.closed;
+      this.closed = new Set(initial);
       alts.push(this.seq(depth));
+      for (const g of accumulated) this.closed.add(g);
     }
     if (alts.length === 1) return alts[0]!;
     this.ambiguous = true;
@@ -133,50 +149,81 @@ class Parser {
 
   private seq(depth: number): Node {
     const items: Node[] = [];
-    let atStart = true;
-    this.starLiteral = true;
+    let first = true;
+    // Whether a repetition operator here has nothing to repeat: at the start of the branch, and
+    // (grep) while only zero-width atoms came, or (glibc) right after any anchor.
+    let exprStart = true;
     while (this.pos < this.p.length && !this.atAltBar() && !this.atClose(depth)) {
-      const atom = this.atom(depth, atStart);
-      if (atom === null) {
-        this.starLiteral = false;
-        continue; // an ignored stray operator (grep ERE)
+      if (exprStart && this.atRepetition()) {
+        this.leadingRepetition(items);
+        first = false;
+        exprStart = this.lenient && this.ere;
+        continue;
       }
-      const anchorAtStart: boolean = atStart && atom.t === 'assert' && atom.k === 'bol';
-      let node = atom;
-      if (anchorAtStart && this.ere && this.atRepetition()) {
-        // A repetition of a leading ^: an error for glibc; grep warns and repeats the anchor.
-        const op = String.fromCodePoint(this.p[this.pos]!);
-        if (!this.grep) throw new RegexError('Invalid preceding regular expression');
-        this.warnings.push(`${op === '{' ? '{...}' : op} at start of expression`);
-        node = this.quantifiers(atom);
-      } else if (!anchorAtStart) node = this.quantifiers(atom);
-      items.push(node);
-      // After a leading ^ of a BRE, `*` is literal (but another ^ is not an anchor).
-      atStart = false;
-      this.starLiteral = anchorAtStart && !this.ere;
+      const atom = this.atom(depth, first);
+      first = false;
+      if (atom.t === 'assert') {
+        if (this.grep && !exprStart) {
+          if (this.atRepetition()) this.stray = true;
+          items.push(this.quantifiers(atom));
+        } else {
+          items.push(atom);
+          exprStart = true;
+        }
+        continue;
+      }
+      items.push(this.quantifiers(atom));
+      exprStart = false;
     }
     return items.length === 1 ? items[0]! : { t: 'seq', items };
   }
 
-  /** One atom; null when a stray repetition operator was dropped (grep's ERE, with a warning). */
-  private atom(depth: number, atStart: boolean): Node | null {
+  /** A repetition operator with nothing before it to repeat. */
+  private leadingRepetition(items: Node[]): void {
+    if (!this.ere) {
+      // BRE: `*`, `\+` and `\?` are literal; `\{` is literal for grep and an error for glibc.
+      if (this.is('*')) {
+        items.push({ t: 'char', c: ch('*') });
+        this.pos++;
+        return;
+      }
+      const op = this.p[this.pos + 1]!;
+      if (op === ch('{') && !this.grep) throw new RegexError('Invalid preceding regular expression');
+      items.push({ t: 'char', c: op });
+      this.pos += 2;
+      return;
+    }
+    if (this.lenient) {
+      this.pos++;
+      if (this.is(')')) {
+        items.push({ t: 'char', c: ch(')') });
+        this.pos++;
+      }
+      return;
+    }
+    if (!this.grep) throw new RegexError('Invalid preceding regular expression');
+    this.stray = true;
+    const op = String.fromCodePoint(this.p[this.pos]!);
+    this.warnings.push(`${op === '{' ? '{...}' : op} at start of expression`);
+    // grep's dfa repeats the zero-width atoms before it (so `^*a` is `a` anywhere), or nothing.
+    const last = items[items.length - 1];
+    if (last && last.t === 'assert') items[items.length - 1] = this.quantifiers(last);
+    else items.push(this.quantifiers({ t: 'seq', items: [] }));
+  }
+
+  /** One atom (repetition operators are handled by the caller). */
+  private atom(depth: number, first: boolean): Node {
     const c = this.p[this.pos]!;
     const s = String.fromCodePoint(c);
     if (this.ere) {
-      if (s === '*' || s === '+' || s === '?' || (s === '{' && this.intervalAhead())) {
-        if (atStart) return this.strayRepetition(s);
-      }
       switch (s) {
         case '(': return this.group(depth);
         case ')': this.pos++; return { t: 'char', c }; // unmatched, grep dialect
         case '^': this.pos++; return { t: 'assert', k: 'bol' };
         case '$': this.pos++; return { t: 'assert', k: 'eol' };
         case '{':
+          // Not an interval (quantifiers() would have taken it): literal for grep.
           if (!this.grep) throw new RegexError('Invalid preceding regular expression');
-          this.pos++;
-          return { t: 'char', c };
-        case '*': case '+': case '?':
-          // Only reachable when stacked after a quantifier was not possible: treat as literal.
           this.pos++;
           return { t: 'char', c };
       }
@@ -184,10 +231,10 @@ class Parser {
       switch (s) {
         case '*':
           this.pos++;
-          return { t: 'char', c }; // a quantifier would have been taken by quantifiers()
+          return { t: 'char', c };
         case '^':
           this.pos++;
-          return atStart ? { t: 'assert', k: 'bol' } : { t: 'char', c };
+          return first ? { t: 'assert', k: 'bol' } : { t: 'char', c };
         case '$':
           this.pos++;
           return this.pos === this.p.length || this.isEsc(')') || this.isEsc('|') ? { t: 'assert', k: 'eol' } : { t: 'char', c };
@@ -198,21 +245,9 @@ class Parser {
       return { t: 'any' };
     }
     if (s === '[') return this.bracket();
-    if (s === "\\") return this.escape(depth, atStart || this.starLiteral);
+    if (s === '\\') return this.escape(depth);
     this.pos++;
     return { t: 'char', c };
-  }
-
-  private strayRepetition(s: string): Node | null {
-    if (!this.grep) throw new RegexError('Invalid preceding regular expression');
-    if (s === '{') {
-      this.skipInterval();
-      this.warnings.push('{...} at start of expression');
-    } else {
-      this.pos++;
-      this.warnings.push(`${s} at start of expression`);
-    }
-    return null;
   }
 
   private group(depth: number): Node {
@@ -225,7 +260,7 @@ class Parser {
     return { t: 'group', n, body };
   }
 
-  private escape(depth: number, atStart: boolean): Node {
+  private escape(depth: number): Node {
     const next = this.peek(1);
     if (next === undefined) throw new RegexError('Trailing backslash');
     const s = String.fromCodePoint(next);
@@ -234,10 +269,6 @@ class Parser {
         case '(': return this.group(depth);
         case ')': throw new RegexError('Unmatched ) or \\)');
         case '{':
-          if (atStart && this.grep) {
-            this.pos += 2;
-            return { t: 'char', c: ch('{') };
-          }
           throw new RegexError('Invalid preceding regular expression');
         case '}':
           this.pos += 2;
@@ -273,7 +304,10 @@ class Parser {
     for (;;) {
       let min: number;
       let max: number;
+      // glibc's BRE refuses a `*` or `\{` right after another repetition (\+ and \? may follow).
+      const strict = count > 0 && !this.ere && !this.grep;
       if (this.is('*')) {
+        if (strict) throw new RegexError('Invalid preceding regular expression');
         this.pos++;
         [min, max] = [0, Infinity];
       } else if (this.ere ? this.is('+') : this.isEsc('+')) {
@@ -283,11 +317,11 @@ class Parser {
         this.pos += this.ere ? 1 : 2;
         [min, max] = [0, 1];
       } else if (this.ere ? this.is('{') : this.isEsc('{')) {
+        if (strict) throw new RegexError('Invalid preceding regular expression');
         const bounds = this.interval();
         if (!bounds) break; // grep's ERE: not an interval, so `{` is literal
         [min, max] = bounds;
       } else break;
-      if (count > 0 && !this.ere && !this.grep) throw new RegexError('Invalid preceding regular expression');
       // Greedy repetition of one character is already longest; of a group or back-reference it may not be.
       if (atom.t !== 'char' && atom.t !== 'any' && atom.t !== 'set' && atom.t !== 'wclass') this.ambiguous = true;
       node = { t: 'rep', body: node, min, max };
@@ -306,10 +340,6 @@ class Parser {
     } finally {
       this.pos = save;
     }
-  }
-
-  private skipInterval(): void {
-    this.interval();
   }
 
   /**
@@ -511,6 +541,11 @@ class Generator {
     return this.o.lineEnd;
   }
 
+  /** The character `.` and `[^...]` leave out: the line end, or a newline under M. */
+  private get notMatched(): string | undefined {
+    return this.o.lineEnd ?? (this.o.multiline ? '\n' : undefined);
+  }
+
   gen(n: Node): string {
     switch (n.t) {
       case 'char': return this.char(n.c);
@@ -535,7 +570,7 @@ class Generator {
   }
 
   private any(): string {
-    const end = this.eolChar;
+    const end = this.notMatched;
     if (this.o.utf8) return end !== undefined ? `[^${classChar(ch(end))}\\udc80-\\udcff]` : '[^\\udc80-\\udcff]';
     return end !== undefined ? `[^${classChar(ch(end))}]` : '[\\s\\S]';
   }
@@ -557,6 +592,7 @@ class Generator {
       }
       if (n.neg) for (let b = 0; b < 256; b++) member[b] = !member[b];
       if (end !== undefined) member[ch(end)] = false;
+      if (n.neg && this.notMatched !== undefined) member[ch(this.notMatched)] = false;
       return byteClass(member);
     }
     let body = '';
@@ -567,7 +603,8 @@ class Generator {
     }
     // [[:space:]] holds the line end; a lookahead keeps it out.
     if (!n.neg) return body === '' ? '[^\\s\\S]' : end !== undefined ? `(?!${classChar(ch(end))})[${body}]` : `[${body}]`;
-    return `[^${body}${end !== undefined ? classChar(ch(end)) : ''}\\udc80-\\udcff]`;
+    const left = this.notMatched;
+    return `[^${body}${left !== undefined ? classChar(ch(left)) : ''}\\udc80-\\udcff]`;
   }
 
   private rep(n: { body: Node; min: number; max: number }): string {
@@ -620,6 +657,11 @@ export interface Translation {
   ambiguous: boolean;
   /** GNU grep's warnings ("* at start of expression"), without the "grep: warning: " prefix. */
   warnings: string[];
+  /**
+   * Where GNU grep's two engines read a stray repetition operator differently: the source glibc's
+   * regex gives, which grep uses for the extent of matches (-o, colour); `source` selects lines.
+   */
+  extentSource?: string;
 }
 
 function codePoints(s: string, utf8: boolean): number[] {
@@ -634,10 +676,18 @@ function codePoints(s: string, utf8: boolean): number[] {
  * groups are numbered from groupBase + 1, so several translations can be joined with `|`.
  */
 export function translateRegex(pattern: string, opts: RegexOptions, groupBase = 0): Translation {
-  const parser = new Parser(codePoints(pattern, !!opts.utf8), opts);
+  const points = codePoints(pattern, !!opts.utf8);
+  const parser = new Parser(points, opts);
   const ast = parser.parse();
   const source = new Generator(opts, groupBase).gen(ast);
-  return { source, groups: parser.groups, ambiguous: parser.ambiguous, warnings: parser.warnings };
+  const t: Translation = { source, groups: parser.groups, ambiguous: parser.ambiguous, warnings: parser.warnings };
+  if (parser.stray && opts.syntax === 'extended') {
+    // grep also compiles the pattern with glibc, which may refuse it or read it otherwise.
+    const second = new Parser(points, opts, true);
+    t.extentSource = new Generator(opts, groupBase).gen(second.parse());
+    t.ambiguous = true;
+  }
+  return t;
 }
 
 /** A literal string (grep -F) as JavaScript source, with the options' case and line rules. */
@@ -658,9 +708,21 @@ export class Matcher {
   readonly regex: RegExp;
   private readonly longer = new Map<number, RegExp>();
 
+  /** The RegExp exec() uses for a match's extent (grep's glibc reading, when it differs). */
+  private readonly extent: RegExp;
+  private readonly extentSource: string;
+
   constructor(readonly source: string, readonly flags: string, readonly ambiguous: boolean, readonly groups: number,
-    private readonly lineEnd?: string, readonly warnings: string[] = []) {
+    private readonly lineEnd?: string, readonly warnings: string[] = [], extentSource?: string) {
     this.regex = new RegExp(source, flags);
+    this.extentSource = extentSource ?? source;
+    this.extent = extentSource === undefined ? this.regex : new RegExp(extentSource, flags);
+  }
+
+  /** The same matcher with `source` wrapped (grep -x, -w): wrap(source) for both readings. */
+  wrapped(wrap: (source: string) => string): Matcher {
+    const ext = this.extentSource === this.source ? undefined : wrap(this.extentSource);
+    return new Matcher(wrap(this.source), this.flags, this.ambiguous, this.groups, this.lineEnd, this.warnings, ext);
   }
 
   /** Whether the pattern matches anywhere in `text`. */
@@ -671,8 +733,8 @@ export class Matcher {
 
   /** The leftmost-longest match starting at or after `from`, or null. */
   exec(text: string, from = 0): RegExpExecArray | null {
-    this.regex.lastIndex = from;
-    let m = this.regex.exec(text);
+    this.extent.lastIndex = from;
+    let m = this.extent.exec(text);
     if (!m || !this.ambiguous) return m;
     const limit = this.lineEnd === undefined ? text.length : lineLimit(text, m.index, this.lineEnd);
     for (;;) {
@@ -693,7 +755,7 @@ export class Matcher {
     if (!re) {
       if (this.longer.size > 256) this.longer.clear();
       const rest = this.lineEnd === undefined ? '[\\s\\S]' : `[^${classChar(ch(this.lineEnd))}]`;
-      re = new RegExp(`(?:${this.source})(?!${rest}{${remain}})`, this.flags.replace('g', '') + 'y');
+      re = new RegExp(`(?:${this.extentSource})(?!${rest}{${remain}})`, this.flags.replace('g', '') + 'y');
       this.longer.set(remain, re);
     }
     return re;
@@ -723,10 +785,12 @@ export function compileRegex(patterns: string | string[], opts: RegexOptions): M
 
 /** Join translations (from translateRegex with running group bases, or translateFixed) as alternatives. */
 export function joinTranslations(parts: Translation[], opts: RegexOptions): Matcher {
-  const source = parts.length === 1 ? parts[0]!.source : parts.map((t) => `(?:${t.source})`).join('|');
+  const join = (pick: (t: Translation) => string): string => (parts.length === 1 ? pick(parts[0]!) : parts.map((t) => `(?:${pick(t)})`).join('|')) || '(?:)';
+  const source = join((t) => t.source);
+  const extent = parts.some((t) => t.extentSource !== undefined) ? join((t) => t.extentSource ?? t.source) : undefined;
   const ambiguous = parts.length > 1 || parts.some((t) => t.ambiguous);
   const groups = parts.reduce((n, t) => n + t.groups, 0);
-  return new Matcher(source || '(?:)', regexFlags(opts), ambiguous, groups, opts.lineEnd, parts.flatMap((t) => t.warnings));
+  return new Matcher(source, regexFlags(opts), ambiguous, groups, opts.lineEnd, parts.flatMap((t) => t.warnings), extent);
 }
 
 // ---- text forms -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { quote } from './quote.ts';
 import { report } from './report.ts';
 import type { Tool } from './tool.ts';
 import { listDir, rootWarning, walk, type WalkEntry } from './walk.ts';
-import type { YesNo } from './yesno.ts';
+import { flushForPrompt, type YesNo } from './yesno.ts';
 
 export type Interactive = 'never' | 'sometimes' | 'always';
 
@@ -108,6 +108,7 @@ export class Remover {
       await report(this.tool, `cannot remove ${name}: ${strerror(wp)}`);
       return ERROR;
     }
+    await flushForPrompt(this.tool);
     if (type === 'dir' && descend && !empty) {
       await this.sys.writeAll(2, wp ? `rm: descend into write-protected directory ${name}? ` : `rm: descend into directory ${name}? `);
     } else {
@@ -147,6 +148,12 @@ export class Remover {
     if (e.kind === 'dir') {
       this.kept[e.level] = false;
       if (e.level === 0) this.rootDev = e.stat!.dev;
+      if (o.oneFileSystem && o.recursive && e.level > 0 && e.stat!.dev !== this.rootDev) {
+        // fts with FTS_XDEV: a directory on another device is neither entered nor removed.
+        await report(this.tool, `skipping ${quote(e.path)}, since it's on a different device`);
+        this.markAncestors(e.level);
+        return { status: ERROR, skip: true };
+      }
       const empty = !o.recursive && o.emptyDirs ? await this.isEmptyDir(e.path) : false;
       if (!o.recursive && !(o.emptyDirs && empty)) {
         await report(this.tool, `cannot remove ${quote(e.path)}: ${strerror(o.emptyDirs ? 'ENOTEMPTY' : 'EISDIR')}`);
@@ -187,11 +194,6 @@ export class Remover {
       return { status: ERROR };
     }
     const isDir = e.kind === 'post' || e.kind === 'unreadable';
-    if (e.kind === 'post' && o.oneFileSystem && e.level > 0 && e.stat!.dev !== this.rootDev) {
-      await report(this.tool, `skipping ${quote(e.path)}, since it's on a different device`);
-      this.markAncestors(e.level);
-      return { status: ERROR };
-    }
     const s = await this.prompt(e, isDir, false, false);
     if (s !== OK) return { status: s };
     return { status: await this.excise(e, isDir) };

@@ -4,6 +4,7 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
+import type { Tool } from './tool.ts';
 
 export class YesNo {
   private buffer: number[] = [];
@@ -35,4 +36,12 @@ export class YesNo {
     const answer = await this.line();
     return answer !== null && /^[yY]/.test(answer);
   }
+}
+
+/**
+ * Before a prompt: stdio keeps a terminal's standard output line-buffered, so what a program
+ * printed is on the screen before it asks; into a pipe it stays buffered until exit.
+ */
+export async function flushForPrompt(tool: Tool): Promise<void> {
+  if (await tool.sys.isatty(1)) await tool.out.flush();
 }

@@ -7,7 +7,8 @@
 import type { Sys } from '../../sys/sys.ts';
 import { Getopt, type LongOption } from './getopt.ts';
 import { memSummary, readMeminfo } from './proc.ts';
-import { shortName, usageText, versionLine } from './usage.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
+import { printUsage, shortName, versionLine } from './usage.ts';
 
 const FLAG = { human: 1, lohi: 2, wide: 4, total: 8, si: 16, repeat: 32, count: 64, committed: 128 };
 
@@ -35,36 +36,35 @@ const LONG: LongOption[] = [
   { name: 'version', arg: 'none', val: 'V' },
 ];
 
-function usage(name: string): string {
-  return usageText(name, {
-    synopsis: ['[options]'],
-    column: 21,
-    options: [
-      [' -b, --bytes', 'sizes in bytes'],
-      ['     --kilo', 'sizes in kilobytes (1000 bytes)'],
-      ['     --mega', 'sizes in megabytes'],
-      ['     --giga', 'sizes in gigabytes'],
-      ['     --tera', 'sizes in terabytes'],
-      ['     --peta', 'sizes in petabytes'],
-      [' -k, --kibi', 'sizes in kibibytes (1024 bytes, the default)'],
-      [' -m, --mebi', 'sizes in mebibytes'],
-      [' -g, --gibi', 'sizes in gibibytes'],
-      ['     --tebi', 'sizes in tebibytes'],
-      ['     --pebi', 'sizes in pebibytes'],
-      [' -h, --human', 'pick a unit for each size, three digits at most'],
-      ['     --si', 'count in powers of 1000 rather than 1024'],
-      [' -l, --lohi', 'add lines for low and high memory'],
-      [' -t, --total', 'add a line summing memory and swap'],
-      [' -v, --committed', 'add a line for committed memory against its limit'],
-      [' -s N, --seconds N', 'report again every N seconds'],
-      [' -c N, --count N', 'stop after N reports'],
-      [' -w, --wide', 'show buffers and cache in columns of their own'],
-    ],
-    help: '     --help',
-    tailColumn: 16,
-    man: 'free(1)',
-  });
-}
+export const meta: ProgramMeta = {
+  name: 'free', package: 'procps-ng', version: '4.0.2', style: 'procps',
+  usage: ['[options]'],
+  summary: 'Show how much memory and swap is in use and free, from /proc/meminfo.',
+  standardOptions: false,
+  options: [
+    { short: 'b', long: 'bytes', help: 'sizes in bytes' },
+    { long: 'kilo', help: 'sizes in kilobytes (1000 bytes)' },
+    { long: 'mega', help: 'sizes in megabytes' },
+    { long: 'giga', help: 'sizes in gigabytes' },
+    { long: 'tera', help: 'sizes in terabytes' },
+    { long: 'peta', help: 'sizes in petabytes' },
+    { short: 'k', long: 'kibi', help: 'sizes in kibibytes (1024 bytes, the default)' },
+    { short: 'm', long: 'mebi', help: 'sizes in mebibytes' },
+    { short: 'g', long: 'gibi', help: 'sizes in gibibytes' },
+    { long: 'tebi', help: 'sizes in tebibytes' },
+    { long: 'pebi', help: 'sizes in pebibytes' },
+    { short: 'h', long: 'human', help: 'pick a unit for each size, three digits at most' },
+    { long: 'si', help: 'count in powers of 1000 rather than 1024' },
+    { short: 'l', long: 'lohi', help: 'add lines for low and high memory' },
+    { short: 't', long: 'total', help: 'add a line summing memory and swap' },
+    { short: 'v', long: 'committed', help: 'add a line for committed memory against its limit' },
+    { short: 's', long: 'seconds', arg: 'required', argName: 'N', help: 'report again every N seconds' },
+    { short: 'c', long: 'count', arg: 'required', argName: 'N', help: 'stop after N reports' },
+    { short: 'w', long: 'wide', help: 'show buffers and cache in columns of their own' },
+    { long: 'help', help: 'display this help and exit' },
+    { short: 'V', long: 'version', help: 'output version information and exit' },
+  ],
+};
 
 /** scale_size: one figure (kB) in the chosen unit. */
 function scale(kb: number, flags: number, exponent: number): string {
@@ -154,20 +154,16 @@ export default async function free(sys: Sys): Promise<number> {
         break;
       }
       case 'help':
-        await sys.writeAll(1, usage(name));
-        return 0;
+        return printUsage(sys, meta, false);
       case 'V':
         await sys.writeAll(1, versionLine(name));
         return 0;
       default:
-        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join('') + usage(name));
-        return 1;
+        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join(''));
+        return printUsage(sys, meta, true);
     }
   }
-  if (g.operands().length) {
-    await sys.writeAll(2, usage(name));
-    return 1;
-  }
+  if (g.operands().length) return printUsage(sys, meta, true);
 
   const col = (label: string): string => label.padEnd(9);
   const f = (kb: number): string => scale(kb, flags, exponent).padStart(11);

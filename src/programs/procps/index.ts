@@ -6,7 +6,8 @@ export const PROCPS: ProgramTable = {
   free: () => import('./free.ts'),
   kill: () => import('./kill.ts'),
   pgrep: () => import('./pgrep.ts'),
-  pkill: () => import('./pgrep.ts'),
+  pkill: () => import('./pkill.ts'),
   ps: () => import('./ps.ts'),
+  top: () => import('./top.ts'),
   uptime: () => import('./uptime.ts'),
 };

@@ -12,7 +12,8 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { Getopt, type LongOption } from './getopt.ts';
 import { prettySignalTable, signalNameToNumber, strtosig, unixSignalList } from './signals.ts';
-import { shortName, usageText, versionLine } from './usage.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
+import { printUsage, shortName, versionLine } from './usage.ts';
 
 const LONG: LongOption[] = [
   { name: 'list', arg: 'optional', val: 'l' },
@@ -23,20 +24,20 @@ const LONG: LongOption[] = [
   { name: 'queue', arg: 'required', val: 'q' },
 ];
 
-function usage(name: string): string {
-  return usageText(name, {
-    synopsis: ['[options] <pid> [...]'],
-    column: 24,
-    options: [
-      [' <pid> [...]', 'signal each process <pid> named'],
-      [' -<signal>, -s, --signal <signal>', 'the signal to send, by name or number'],
-      [' -q, --queue <value>', 'an integer to send along with the signal'],
-      [' -l, --list=[<signal>]', 'list the signal names, or convert one name or number'],
-      [' -L, --table', 'list the signal names with their numbers'],
-    ],
-    man: 'kill(1)',
-  });
-}
+export const meta: ProgramMeta = {
+  name: 'kill', package: 'procps-ng', version: '4.0.2', style: 'procps',
+  usage: ['[options] <pid> [...]'],
+  summary: 'Send a signal (TERM unless told otherwise) to each process <pid> named; a negative <pid> is a process group.',
+  standardOptions: false,
+  options: [
+    { short: 's', long: 'signal', arg: 'required', argName: 'SIGNAL', help: 'the signal to send, by name or number (also -SIGNAL)' },
+    { short: 'q', long: 'queue', arg: 'required', argName: 'VALUE', help: 'an integer to send along with the signal' },
+    { short: 'l', long: 'list', arg: 'optional', argName: 'SIGNAL', help: 'list the signal names, or convert one name or number' },
+    { short: 'L', long: 'table', help: 'list the signal names with their numbers' },
+    { short: 'h', long: 'help', help: 'display this help and exit' },
+    { short: 'V', long: 'version', help: 'output version information and exit' },
+  ],
+};
 
 /** strtol as strtol_or_err checks it: optional blanks and sign, digits, nothing after. */
 function parseLong(text: string): number | null {
@@ -47,10 +48,7 @@ export default async function kill(sys: Sys): Promise<number> {
   const argv0 = sys.argv[0] ?? 'kill';
   const name = shortName(argv0, 'kill');
   const err = (msg: string): Promise<void> => sys.writeAll(2, `${argv0}: ${msg}\n`);
-  const usageError = async (): Promise<number> => {
-    await sys.writeAll(2, usage(name));
-    return 1;
-  };
+  const usageError = (): Promise<number> => printUsage(sys, meta, true);
   const args = [...sys.argv];
   if (args.length < 2) return usageError();
 
@@ -88,8 +86,7 @@ export default async function kill(sys: Sys): Promise<number> {
         signo = signalNameToNumber(o.arg!);
         break;
       case 'h':
-        await sys.writeAll(1, usage(name));
-        return 0;
+        return printUsage(sys, meta, false);
       case 'V':
         await sys.writeAll(1, versionLine(name));
         return 0;

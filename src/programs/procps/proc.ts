@@ -57,6 +57,9 @@ export interface Proc {
   start: number;
   vsizeBytes: number;
   rssPages: number;
+  /** Where the program's text starts and ends (stat's startcode, endcode). */
+  startCode: number;
+  endCode: number;
   processor: number;
   wchan: number;
   ruid: number;
@@ -115,6 +118,7 @@ function parseStat(text: string): Partial<Proc> | null {
     ppid: n(1), pgrp: n(2), session: n(3), ttyNr: n(4), tpgid: n(5), flags: n(6),
     minflt: n(7), majflt: n(9), utime: n(11), stime: n(12), cutime: n(13), cstime: n(14),
     priority: n(15), nice: n(16), nlwp: n(17), start: n(19), vsizeBytes: n(20), rssPages: n(21),
+    startCode: n(23), endCode: n(24),
     wchan: n(32), processor: n(36),
   };
 }

@@ -173,6 +173,9 @@ function stat(p: Proc): string {
 }
 
 const num = (f: (p: Proc) => number): Pr => (_c, r) => String(f(r.p));
+/** Text and data sizes in kB from the code addresses, as pr_trs and pr_drs work them out. */
+const trs = (p: Proc): number => (p.vsizeBytes ? Math.floor((p.endCode - p.startCode) / 1024) : 0);
+const drs = (p: Proc): number => (p.vsizeBytes ? Math.floor((p.vsizeBytes - p.endCode + p.startCode) / 1024) : 0);
 const nop: Pr = () => '-';
 
 // ---- the table ----------------------------------------------------------------------------------
@@ -319,7 +322,11 @@ const TABLE: Row_[] = [
   ['cp', 'CP', pr.cp, 3, 'right', 'ET', { key: key.pcpu }],
   ['cputime', 'TIME', pr.time, 8, 'right', 'ET', { key: key.time }],
   ['cputimes', 'TIME', pr.times, 8, 'right', 'ET', { key: key.time }],
-  ['drs', 'DRS', num((p) => p.vmData + p.vmStk), 5, 'right', 'PO'],
+  ['drs', 'DRS', num(drs), 5, 'right', 'PO'],
+  ['dsiz', 'DSIZ', num(drs), 4, 'right', 'PO'],
+  ['m_drs', 'DRS', num(drs), 5, 'right', 'PO'],
+  ['m_size', 'SIZE', num((p) => p.vsizeBytes), 5, 'right', 'PO'],
+  ['m_trs', 'TRS', num(trs), 5, 'right', 'PO'],
   ['egid', 'EGID', num((p) => p.egid), 5, 'right', 'ET', { key: key.egid }],
   ['egroup', 'EGROUP', pr.egroup, 8, 'user', 'ET', { key: key.egroup }],
   ['environ', 'ENVIRONMENT', pr.environ, 31, 'unlimited', 'PO', { need: 'environ' }],
@@ -417,6 +424,9 @@ const TABLE: Row_[] = [
   ['svuid', 'SVUID', num((p) => p.suid), 5, 'right', 'ET'],
   ['svuser', 'SVUSER', pr.suser, 8, 'user', 'ET'],
   ['sz', 'SZ', pr.sz, 5, 'right', 'PO', { key: key.vsz }],
+  ['trs', 'TRS', num(trs), 4, 'right', 'PO'],
+  ['trss', 'TRSS', num(trs), 4, 'right', 'PO'],
+  ['tsiz', 'TSIZ', num(trs), 4, 'right', 'PO'],
   ['tgid', 'TGID', num((p) => p.pid), 5, 'right', 'PO', { pidmax: true, key: key.pid }],
   ['thcount', 'THCNT', num((p) => p.nlwp), 5, 'right', 'PO', { key: key.nlwp }],
   ['tid', 'TID', num((p) => p.pid), 5, 'right', 'TO', { pidmax: true, key: key.pid }],
@@ -465,7 +475,7 @@ const MACROS: Record<string, string> = {
 
 /** Old Linux m/v columns this ps keeps as procps does for unsupported ones: a '-'. */
 const EXTRA_NOP: Array<[string, string, number]> = [
-  ['m_trs', 'TRS', 5], ['m_drs', 'DRS', 5], ['m_size', 'SIZE', 5], ['m_swap', 'SWAP', 5], ['m_share', 'SHRD', 5],
+  ['m_swap', 'SWAP', 5], ['m_share', 'SHRD', 5],
   ['vm_lib', 'LIB', 5], ['m_dt', 'DT', 4], ['start_stack', 'STACKP', 16], ['esp', 'ESP', 16], ['eip', 'EIP', 16],
   ['timeout', 'TMOUT', 5], ['alarm', 'ALARM', 5],
 ];

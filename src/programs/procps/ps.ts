@@ -19,6 +19,8 @@ import {
   Names, type Proc, memSummary, pidLength, procMissing, procMounted, readAllProcs, readEnviron, readMeminfo, readStat,
   readText, readUptime,
 } from './proc.ts';
+import { helpText } from '../lib/help.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
 import { versionLine } from './usage.ts';
 
 // format_flags
@@ -85,7 +87,50 @@ interface Env {
   screenRows: number;
 }
 
+export const meta: ProgramMeta = {
+  name: 'ps', package: 'procps-ng', version: '4.0.2', style: 'procps',
+  usage: ['[options]'],
+  summary: 'Report the processes in /proc. Options come in three styles that may be mixed: Unix (-e, -f, -o LIST), BSD without a dash (aux, x, o LIST) and GNU long options; PIDs may follow. Without options: this user\'s processes on this terminal. `ps --help all` lists every option by topic.',
+  standardOptions: false,
+  options: [
+    { short: 'e', help: 'every process (also -A; BSD: ax)' },
+    { short: 'a', help: 'processes with a terminal, less session leaders (BSD a: any user\'s)' },
+    { short: 'd', help: 'every process but session leaders' },
+    { short: 'N', long: 'deselect', help: 'turn the selection around' },
+    { short: 'p', long: 'pid', arg: 'required', argName: 'PIDLIST', help: 'these processes (also p, or PIDs alone)' },
+    { long: 'ppid', arg: 'required', argName: 'PIDLIST', help: 'children of these processes' },
+    { short: 'C', arg: 'required', argName: 'NAMES', help: 'processes with these command names' },
+    { short: 'u', long: 'user', arg: 'required', argName: 'USERLIST', help: 'processes of these effective users (also U)' },
+    { short: 'U', long: 'User', arg: 'required', argName: 'USERLIST', help: 'processes of these real users' },
+    { short: 'g', long: 'group', arg: 'required', argName: 'GROUPLIST', help: 'these sessions, or effective groups' },
+    { short: 'G', long: 'Group', arg: 'required', argName: 'GROUPLIST', help: 'processes of these real groups' },
+    { short: 's', long: 'sid', arg: 'required', argName: 'SIDLIST', help: 'processes in these sessions' },
+    { short: 't', long: 'tty', arg: 'required', argName: 'TTYLIST', help: 'processes on these terminals (also t)' },
+    { short: 'f', help: 'full format: UID PID PPID C STIME TTY TIME CMD' },
+    { short: 'F', help: 'extra full format, with SZ RSS PSR' },
+    { short: 'l', help: 'long format (BSD l: the old Linux long format)' },
+    { short: 'j', help: 'jobs format (BSD j: PPID PID PGID SID TTY TPGID STAT UID)' },
+    { short: 'o', long: 'format', arg: 'required', argName: 'FORMAT', help: 'only these columns: pid,user,comm... NAME=HEADER, NAME:WIDTH' },
+    { short: 'O', arg: 'required', argName: 'FORMAT', help: 'the default columns with these added after PID' },
+    { short: 'H', help: 'indent children under their parents' },
+    { long: 'forest', help: 'draw the process tree (also f)' },
+    { long: 'sort', arg: 'required', argName: 'KEYS', help: 'sort by [+|-]key[,...] (also k)' },
+    { long: 'no-headers', help: 'print no header line' },
+    { long: 'headers', help: 'print the header again every screenful' },
+    { long: 'cols', arg: 'required', argName: 'N', help: 'assume a screen N columns wide (also --width)' },
+    { short: 'w', help: 'wider output (twice: unlimited)' },
+    { short: 'L', help: 'show threads, with LWP and NLWP columns' },
+    { short: 'V', long: 'version', help: 'output version information and exit' },
+    { long: 'help', arg: 'optional', argName: 'TOPIC', help: 'display help (TOPIC: simple, list, output, threads, misc, all)' },
+  ],
+};
+
 export default async function ps(sys: Sys): Promise<number> {
+  // Help is given even where /proc is missing.
+  if (sys.argv[1] === '--help' && sys.argv.length <= 3) {
+    await sys.writeAll(1, sys.argv.length === 2 ? helpText(meta) : sectionHelp(sys.argv[2]));
+    return 0;
+  }
   if (!(await procMounted(sys))) return procMissing(sys);
   const selfStat = (await readText(sys, '/proc/self/stat')) ?? '';
   const fields = selfStat.slice(selfStat.lastIndexOf(')') + 2).split(' ');
@@ -105,6 +150,11 @@ export default async function ps(sys: Sys): Promise<number> {
   if (s.quit !== null) {
     await sys.writeAll(1, s.quit);
     return 0;
+  }
+  const conflict = quickPidConflict(s);
+  if (conflict) {
+    await sys.writeAll(2, `${conflict}\n`);
+    return 1;
   }
   return display(env, s);
 }
@@ -498,7 +548,7 @@ class Parser {
       case 'group': return listOf('list of effective groups must follow --group', this.gid, 'EGID');
       case 'help': {
         const arg = this.gnuArg(rest);
-        s.quit = sectionHelp(arg ?? undefined);
+        s.quit = arg === null ? helpText(meta) : sectionHelp(arg);
         return;
       }
       case 'info':
@@ -948,6 +998,18 @@ async function argParse(env: Env, args: string[]): Promise<Settings> {
       throw e;
     }
   }
+}
+
+/** arg_check_conflicts: -q reads only the PIDs given, so it mixes with nothing that needs them all. */
+function quickPidConflict(s: Settings): string | null {
+  const quick = s.selections.filter((x) => x.type === 'PID_QUICK').length;
+  if (!quick) return null;
+  if (quick > 1) return 'q/-q/--quick-pid can only be used once.';
+  if (s.selections.length > quick) return 'q/-q/--quick-pid cannot be combined with other selection options.';
+  if (s.forestType) return 'q/-q/--quick-pid cannot be used together with forest type listings.';
+  if (s.sortList.length) return 'q/-q,--quick-pid cannot be used together with sort options.';
+  if (s.negate) return 'q/-q/--quick-pid cannot be used together with negation switches.';
+  return null;
 }
 
 // ---- selection and output ---------------------------------------------------------------------

@@ -10,7 +10,8 @@
 import type { Sys } from '../../sys/sys.ts';
 import { localtime, now, readAllProcs, readLoadavg, readText, readUptime, strftime } from './proc.ts';
 import { Getopt, type LongOption } from './getopt.ts';
-import { shortName, usageText, versionLine } from './usage.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
+import { printUsage, shortName, versionLine } from './usage.ts';
 
 const LONG: LongOption[] = [
   { name: 'pretty', arg: 'none', val: 'p' },
@@ -19,20 +20,18 @@ const LONG: LongOption[] = [
   { name: 'version', arg: 'none', val: 'V' },
 ];
 
-function usage(name: string): string {
-  return usageText(name, {
-    synopsis: ['[options]'],
-    column: 16,
-    options: [
-      [' -p, --pretty', 'say how long the machine has been up, in words'],
-      [' -h, --help', 'show this help and exit'],
-      [' -s, --since', 'print when the machine came up'],
-      [' -V, --version', 'show the version and exit'],
-    ],
-    man: 'uptime(1)',
-    noTail: true,
-  });
-}
+export const meta: ProgramMeta = {
+  name: 'uptime', package: 'procps-ng', version: '4.0.2', style: 'procps',
+  usage: ['[options]'],
+  summary: 'Show the time, how long the machine has been up, how many users are on it, and the load averages.',
+  standardOptions: false,
+  options: [
+    { short: 'p', long: 'pretty', help: 'say how long the machine has been up, in words' },
+    { short: 's', long: 'since', help: 'print when the machine came up' },
+    { short: 'h', long: 'help', help: 'display this help and exit' },
+    { short: 'V', long: 'version', help: 'output version information and exit' },
+  ],
+};
 
 /** Distinct controlling terminals of the running processes. */
 export async function countUsers(sys: Sys): Promise<number> {
@@ -88,20 +87,16 @@ export default async function uptime(sys: Sys): Promise<number> {
       case 'p': pretty = true; break;
       case 's': since = true; break;
       case 'h':
-        await sys.writeAll(1, usage(name));
-        return 0;
+        return printUsage(sys, meta, false);
       case 'V':
         await sys.writeAll(1, versionLine(name));
         return 0;
       default:
-        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join('') + usage(name));
-        return 1;
+        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join(''));
+        return printUsage(sys, meta, true);
     }
   }
-  if (g.operands().length) {
-    await sys.writeAll(2, usage(name));
-    return 1;
-  }
+  if (g.operands().length) return printUsage(sys, meta, true);
   if ((await readText(sys, '/proc/uptime')) === null) {
     await sys.writeAll(2, `${name}: Cannot get system uptime: No such file or directory\n`);
     return 1;

@@ -6,6 +6,7 @@
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { basename } from '../../base/path.ts';
 import type { Sys } from '../../sys/sys.ts';
+import { helpText } from '../lib/help.ts';
 import { readAllBytes } from '../lib/input.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { AwkExit, AwkFatal, AwkRuntimeError, CompileRegexError, Interp } from './awk-interp.ts';
@@ -50,6 +51,11 @@ export default async function awk(sys: Sys): Promise<number> {
   const prog = basename(sys.argv[0] ?? 'awk') || 'awk';
   const err = (msg: string): Promise<void> => sys.writeAll(2, `${prog}: ${msg}\n`);
   const args = sys.argv.slice(1).map(utf8ToBytes);
+  // mawk itself knows no --help (only -W usage); cowbox's tools all answer it from their meta.
+  if (args[0] === '--help') {
+    await sys.writeAll(1, helpText(meta));
+    return 0;
+  }
   const progFiles: string[] = [];
   const assigns: [string, string][] = [];
   let fs: string | null = null;

@@ -16,6 +16,8 @@ export interface Colors {
   se: string;
   sl: string;
   cx: string;
+  /** rv: under -v, sl colours context lines and cx selected ones. */
+  rv: boolean;
   /** Append \e[K (erase to end of line) after each start and end sequence, unless `ne`. */
   el: boolean;
 }
@@ -41,6 +43,8 @@ export interface ScanConfig {
   utf8: boolean;
   /** -Z: a zero byte follows a file name instead of its separator. */
   nullAfterName: boolean;
+  /** -a: lines with bytes that are not UTF-8 are printed like any other. */
+  textBinary: boolean;
 }
 
 /** Where output goes: text-form strings, and whether anything was printed yet (for `--`). */
@@ -68,7 +72,6 @@ export class FileScan {
   private offsetWidth: number;
   // Line counting within the current chunk.
   private text = '';
-  private baseLine = 1;
   private baseOffset = 0;
   private cPos = 0;
   private cLine = 1;
@@ -90,7 +93,6 @@ export class FileScan {
    */
   scan(text: string, start: number, firstLine: number, firstOffset: number): void {
     this.text = text;
-    this.baseLine = firstLine;
     this.baseOffset = firstOffset;
     this.cPos = 0;
     this.cLine = firstLine;
@@ -181,7 +183,7 @@ export class FileScan {
     const plain = cfg.mode === 'lines' && !cfg.only && !cfg.lineNumbers && !cfg.byteOffsets && this.prefixName === null && !cfg.context && !cfg.color && !this.binary && cfg.maxCount === Infinity;
     if (plain) {
       const block = text.slice(a, b);
-      if (!cfg.utf8 || !/[\udc80-\udcff]/.test(block)) {
+      if (!cfg.utf8 || cfg.textBinary || !/[\udc80-\udcff]/.test(block)) {
         this.out.write(block);
         this.selected++; // only whether there was one matters without -c and -m
         return b;
@@ -211,7 +213,7 @@ export class FileScan {
     this.selected++;
     if (this.selected >= cfg.maxCount) this.stopped = true;
     if (cfg.mode !== 'lines') return;
-    if (this.binary || (cfg.utf8 && /[\udc80-\udcff]/.test(this.text.slice(s, e)))) {
+    if (this.binary || (cfg.utf8 && !cfg.textBinary && /[\udc80-\udcff]/.test(this.text.slice(s, e)))) {
       this.binaryMatched = true;
       return;
     }
@@ -293,19 +295,27 @@ export class FileScan {
     const { cfg, text } = this;
     const head = this.prefix(line, cfg.byteOffsets ? this.offsetAt(s) : 0, sep);
     const c = cfg.color;
-    // Matches are coloured in selected lines (ms), and in context lines under -v (mc).
-    const colour = c && cfg.matcher && (selected ? !cfg.invert && c.ms : cfg.invert && c.mc);
-    if (!colour) {
+    if (!c) {
       this.out.write(head + text.slice(s, e) + cfg.eol);
       return;
     }
+    // GNU's print_line: matches are coloured in lines that match (selected ones, or context
+    // lines under -v) with ms or mc; sl and cx colour the rest of selected and context lines
+    // (swapped by rv under -v).
+    const matching = selected !== cfg.invert;
+    const lineColor = selected !== (cfg.invert && c.rv) ? c.sl : c.cx;
+    const matchColor = selected ? c.ms : c.mc;
     let body = '';
     let p = s;
-    for (const [ms, me] of this.matches(s, e)) {
-      body += text.slice(p, ms) + this.sgr(colour) + text.slice(ms, me) + this.sgrEnd();
-      p = me;
+    if (matching && matchColor && cfg.matcher) {
+      for (const [ms, me] of this.matches(s, e)) {
+        body += (lineColor ? this.sgr(lineColor) : '') + text.slice(p, ms) + this.sgr(matchColor) + text.slice(ms, me) + this.sgrEnd();
+        p = me;
+      }
     }
-    this.out.write(head + body + text.slice(p, e) + cfg.eol);
+    const tail = text.slice(p, e);
+    body += lineColor && tail ? this.sgr(lineColor) + tail + this.sgrEnd() : tail;
+    this.out.write(head + body + cfg.eol);
   }
 
   /** Non-empty leftmost-longest matches within the line [s, e). */

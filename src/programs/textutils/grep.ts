@@ -156,7 +156,7 @@ class Grep {
   /** Search one operand (a command-line name or "-"). */
   async operand(name: string, recursiveDefault: boolean): Promise<boolean> {
     const { cfg, sys } = this;
-    if (name === '-') return this.searchFd(0, cfg.label, null, false);
+    if (name === '-') return this.searchFd(0, cfg.label, false);
     let st: Stat;
     try {
       st = await sys.stat(name);
@@ -241,14 +241,14 @@ class Grep {
       return false;
     }
     try {
-      return await this.searchFd(fd, display, null, found);
+      return await this.searchFd(fd, display, found);
     } finally {
       await this.sys.close(fd);
     }
   }
 
   /** Search an open descriptor; true when grep -q may stop. */
-  async searchFd(fd: number, display: string, _unused: null, found: boolean): Promise<boolean> {
+  async searchFd(fd: number, display: string, found: boolean): Promise<boolean> {
     const { cfg, sys } = this;
     let st: Stat | null = null;
     try {
@@ -257,7 +257,7 @@ class Grep {
       st = null;
     }
     if (st && cfg.output && (st.mode & S_IFMT) === S_IFREG && st.dev === cfg.output.dev && st.ino === cfg.output.ino &&
-      cfg.scan.mode === 'lines' && cfg.scan.maxCount > 1 && st.size > 0) {
+      cfg.scan.mode === 'lines' && cfg.scan.maxCount > 1) {
       if (!cfg.noMessages) await this.warn(`${display}: input file is also the output`);
       this.trouble = true;
       return false;
@@ -427,10 +427,11 @@ function suffixMatch(glob: string, name: string): boolean {
 }
 
 function parseColors(env: string | undefined): Colors {
-  const c: Colors = { ms: '01;31', mc: '01;31', fn: '35', ln: '32', bn: '32', se: '36', sl: '', cx: '', el: true };
+  const c: Colors = { ms: '01;31', mc: '01;31', fn: '35', ln: '32', bn: '32', se: '36', sl: '', cx: '', rv: false, el: true };
   for (const item of (env ?? '').split(':')) {
     const [key, value] = item.split('=', 2) as [string, string | undefined];
     if (key === 'ne') c.el = false;
+    else if (key === 'rv') c.rv = true;
     else if (key === 'mt' && value !== undefined) c.ms = c.mc = value;
     else if (value !== undefined && (key === 'ms' || key === 'mc' || key === 'fn' || key === 'ln' || key === 'bn' || key === 'se' || key === 'sl' || key === 'cx')) c[key] = value;
   }
@@ -609,10 +610,10 @@ export default async function grep(sys: Sys): Promise<number> {
       let joined = joinTranslations(parts, ropts);
       const lineEndClass = nullData ? '\\x00' : '\\x0a';
       if (a.has('line-regexp')) {
-        joined = new Matcher(`(?<![^${lineEndClass}])(?:${joined.source})(?![^${lineEndClass}])`, joined.flags, joined.ambiguous, joined.groups, eol);
+        joined = joined.wrapped((src) => `(?<![^${lineEndClass}])(?:${src})(?![^${lineEndClass}])`);
       } else if (a.has('word-regexp')) {
         const w = utf8 ? '[\\p{L}\\p{N}_]' : '[0-9A-Za-z_]';
-        joined = new Matcher(`(?<!${w})(?:${joined.source})(?!${w})`, joined.flags, joined.ambiguous, joined.groups, eol);
+        joined = joined.wrapped((src) => `(?<!${w})(?:${src})(?!${w})`);
       }
       matcher = joined;
     }
@@ -655,7 +656,7 @@ export default async function grep(sys: Sys): Promise<number> {
         lineNumbers: a.has('line-number'), byteOffsets: a.has('byte-offset'), initialTab: a.has('initial-tab'),
         before: Math.max(before, 0), after: Math.max(after, 0), context: before >= 0 || after >= 0,
         maxCount, eol, color, groupSeparator: a.has('no-group-separator') && a.last('no-group-separator', 'group-separator') === 'no-group-separator' ? null : (a.value('group-separator') ?? '--'),
-        utf8, nullAfterName: a.has('null'),
+        utf8, nullAfterName: a.has('null'), textBinary: binaryFiles === 'text',
       },
       utf8, count: count && !quiet && !list, list: quiet ? null : list === 'files-with-matches' ? 'l' : list === 'files-without-match' ? 'L' : null,
       quiet, noMessages: a.has('no-messages'), withFilename, nullAfterName: a.has('null'), binaryFiles, directories, devices,

@@ -85,7 +85,7 @@ export function cacheDir(repo: Repo): string {
 export async function metadataAge(sys: Sys, root: string, now: number): Promise<number | null> {
   try {
     const st = await sys.stat(`${root}${CACHE}/last_makecache`);
-    return Math.max(0, Math.floor(now - Number(st.mtime / 1_000_000_000n)));
+    return Math.max(0, Math.floor(now - Number(st.mtimeNs / 1_000_000_000n)));
   } catch {
     return null;
   }

@@ -10,6 +10,8 @@ import { ensureAccounts, loadIds, writeEntries } from './fs.ts';
 export interface Installed {
   /** Every path the package lists, directories included, parents first. */
   paths: string[];
+  /** The same without the parent directories nobody asked for (rpm lists only what it owns). */
+  owned: string[];
   /** Its configuration files. */
   config: string[];
   entries: FileEntry[];
@@ -31,6 +33,7 @@ export async function installPackage(sys: Sys, root: string, catalog: Catalog, p
   await writeEntries(sys, root, entries, await loadIds(sys, root), opts.suffix);
   return {
     paths: entries.map((e) => e.path),
+    owned: entries.filter((e) => !e.implicit).map((e) => e.path),
     config: entries.filter((e) => e.conf).map((e) => e.path),
     entries,
   };

@@ -82,18 +82,19 @@ export function resolveRemove(
   }
   const gone: string[] = [];
   if (unused) {
-    let again = true;
-    while (again) {
-      again = false;
-      for (const [name, { reason }] of installed) {
-        if (remove.has(name) || reason === 'user') continue;
-        const needed = [...installed].some(([other, { pkg }]) => !remove.has(other)
-          && [...pkg.depends, ...pkg.recommends].some((d) => provides(d) === name));
-        if (!needed) {
-          remove.add(name);
-          gone.push(name);
-          again = true;
-        }
+    // What the user asked for and kept, and everything it needs, stays; the rest goes.
+    const keep = new Set<string>();
+    const visit = (name: string): void => {
+      if (keep.has(name) || remove.has(name) || !installed.has(name)) return;
+      keep.add(name);
+      const { pkg } = installed.get(name)!;
+      for (const d of [...pkg.depends, ...pkg.recommends]) visit(provides(d));
+    };
+    for (const [name, { reason }] of installed) if (reason === 'user') visit(name);
+    for (const name of installed.keys()) {
+      if (!keep.has(name) && !remove.has(name)) {
+        remove.add(name);
+        gone.push(name);
       }
     }
   }

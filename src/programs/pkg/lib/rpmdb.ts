@@ -26,16 +26,19 @@ export interface RpmRecord {
   requires: string[];
   recommends: string[];
   stream: string;
+  /** What `rpm -ql` lists: files, links and the directories the package owns. */
   files: string[];
+  /** Parent directories made for its files, removed again when empty. */
+  dirs: string[];
   config: string[];
 }
 
-export function recordOf(p: Pkg, files: string[], config: string[], repo: string, reason: Reason, installTime: number): RpmRecord {
+export function recordOf(p: Pkg, files: string[], dirs: string[], config: string[], repo: string, reason: Reason, installTime: number): RpmRecord {
   const dash = p.version.lastIndexOf('-');
   return {
     name: p.name, epoch: p.epoch, version: p.version.slice(0, dash), release: p.version.slice(dash + 1), arch: p.arch,
     size: p.installedSize, summary: p.summary, group: p.section || 'Unspecified', license: p.license, url: p.url,
-    installTime, repo, reason, requires: p.depends, recommends: p.recommends, stream: p.stream, files, config,
+    installTime, repo, reason, requires: p.depends, recommends: p.recommends, stream: p.stream, files, dirs, config,
   };
 }
 
@@ -61,6 +64,7 @@ export function renderRpmDb(records: RpmRecord[]): string {
     for (const [label, key] of FIELDS) out.push(`${label}: ${r[key]}`);
     out.push(`Requires: ${r.requires.join(' ')}`, `Recommends: ${r.recommends.join(' ')}`);
     out.push('Files:', ...r.files.map((f) => ` ${f}`));
+    out.push('Dirs:', ...r.dirs.map((f) => ` ${f}`));
     out.push('Config:', ...r.config.map((f) => ` ${f}`), '');
   }
   return out.join('\n');
@@ -70,7 +74,7 @@ export function parseRpmDb(text: string): RpmRecord[] {
   const out: RpmRecord[] = [];
   for (const block of text.split(/\n\n+/)) {
     if (!block.includes('Name: ')) continue;
-    const r = { files: [], config: [], requires: [], recommends: [] } as unknown as RpmRecord & Record<string, unknown>;
+    const r = { files: [], dirs: [], config: [], requires: [], recommends: [] } as unknown as RpmRecord & Record<string, unknown>;
     let list: string[] | null = null;
     for (const line of block.split('\n')) {
       if (line.startsWith('#')) continue;
@@ -82,6 +86,7 @@ export function parseRpmDb(text: string): RpmRecord[] {
       const label = line.slice(0, colon);
       const value = line.slice(colon + 1).trim();
       if (label === 'Files') list = r.files;
+      else if (label === 'Dirs') list = r.dirs;
       else if (label === 'Config') list = r.config;
       else if (label === 'Requires') r.requires = value.split(' ').filter(Boolean);
       else if (label === 'Recommends') r.recommends = value.split(' ').filter(Boolean);

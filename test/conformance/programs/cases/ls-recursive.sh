@@ -8,3 +8,7 @@ ls -R top/f
 ls -Rd top
 ls -R1 top/a
 ls -RC -w 20 top
+mkdir loop
+ln -s .. loop/up
+ls -RL loop
+echo status $?

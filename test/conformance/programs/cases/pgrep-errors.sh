@@ -15,11 +15,10 @@ echo abc > pf; pgrep -F pf; echo st=$?
 echo 99999 > pf; pgrep -F pf; echo st=$?
 pgrep -F pf -l -L; echo st=$?
 pgrep averyveryverylongprocessname; echo st=$?
-pgrep -e x 2>err; echo st=$?; head -n 3 err
-pkill -l x 2>err; echo st=$?; head -n 3 err
-pkill -n -o x 2>err; echo st=$?; head -n 2 err
+pgrep -e x 2>err; echo st=$?; head -n 1 err
+pkill -l x 2>err; echo st=$?; head -n 1 err
+pkill -n -o x 2>/dev/null; echo st=$?
 pkill -0 zzznosuchprocess; echo st=$?
 pkill -c zzznosuchprocess; echo st=$?
 pgrep -V
 pkill -V
-pgrep --help | head -n 3

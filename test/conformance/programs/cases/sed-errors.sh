@@ -87,8 +87,6 @@ e 's/a/b/;}'
 e '{{p}'
 e '1~2~3p'
 e 'bx; :x'
-sed -n
-echo "[$?]"
 sed -f nosuch f
 echo "[$?]"
 printf 'p\nk\n' > script

@@ -25,7 +25,6 @@ sed --unbuffered -n 1p f
 sed --line-length=5 -n l f
 sed --null-data -n '$=' f
 sed --posix 's/one/1/' f
-sed --debug -n 1p f | head -1 >/dev/null
 sed -n --expression=1p --expression 2p f
 sed --version | head -1
 sed -f - f <<'X'

@@ -1,0 +1,68 @@
+// chgrp (GNU coreutils): set the group of each FILE to GROUP (a name from /etc/group or a
+// number) or to a reference file's. -R walks directories without following the symbolic links
+// it meets (-H/-L change that); without -R a link's target is changed (-h: the link itself).
+// `chgrp -R 0 /var/log/httpd` is how container images let group 0 share what the owner has.
+
+import type { Sys } from '../../sys/sys.ts';
+import type { ProgramMeta } from '../lib/meta.ts';
+import { IdCache } from '../lib/idcache.ts';
+import { chownFiles, referenceOwner, walkOptions, type ChownJob } from '../lib/owner.ts';
+import { groupByName } from '../lib/passwd.ts';
+import { localeQuote, report } from '../lib/report.ts';
+import { runTool } from '../lib/tool.ts';
+
+export const meta: ProgramMeta = {
+  name: 'chgrp', package: 'GNU coreutils', version: '9.1',
+  usage: ['[OPTION]... GROUP FILE...', '[OPTION]... --reference=RFILE FILE...'],
+  summary: "Set the group of each FILE to GROUP; with --reference, to RFILE's group.",
+  options: [
+    { short: 'c', long: 'changes', help: 'like verbose, but only for files that changed' },
+    { short: 'f', long: 'silent', key: 'silent', help: 'leave out most error messages' },
+    { long: 'quiet', key: 'silent', help: '' },
+    { short: 'v', long: 'verbose', help: 'say what was done to every file' },
+    { long: 'dereference', help: 'change what a symbolic link points to, not the link\n(the default)' },
+    { short: 'h', long: 'no-dereference', help: 'change symbolic links themselves' },
+    { long: 'no-preserve-root', help: "treat '/' like any other directory (the default)" },
+    { long: 'preserve-root', help: "refuse to work recursively on '/'" },
+    { long: 'reference', arg: 'required', argName: 'RFILE', help: "take the group from RFILE" },
+    { short: 'R', long: 'recursive', help: 'work on directories and everything below them' },
+    { short: 'H', help: 'with -R, follow symbolic links named on the command line' },
+    { short: 'L', help: 'with -R, follow every symbolic link to a directory' },
+    { short: 'P', help: 'with -R, follow no symbolic links (the default)' },
+  ],
+};
+
+export default function chgrp(sys: Sys): Promise<number> {
+  return runTool(sys, meta, async (tool) => {
+    const a = tool.args;
+    const operands = [...a.operands];
+    const ref = a.value('reference');
+    if (operands.length < (ref !== undefined ? 1 : 2)) {
+      return tool.usage(operands.length === 0 ? 'chgrp: missing operand' : `chgrp: missing operand after ${localeQuote(sys, operands[operands.length - 1]!)}`);
+    }
+    const common = await walkOptions(tool);
+    if (!common) return 1;
+    let gid = -1;
+    let groupName: string | null = null;
+    if (ref !== undefined) {
+      const st = await referenceOwner(tool, ref);
+      if (!st) return 1;
+      gid = st.gid;
+      groupName = (await new IdCache(sys).group(gid)) ?? String(gid);
+    } else {
+      const name = operands.shift()!;
+      if (name !== '') {
+        groupName = name;
+        const gr = await groupByName(sys, name);
+        if (gr) gid = gr.gid;
+        else if (/^\d+$/.test(name) && Number(name) < 0xffffffff) gid = Number(name);
+        else {
+          await report(tool, `invalid group: ${localeQuote(sys, name)}`);
+          return 1;
+        }
+      }
+    }
+    const job: ChownJob = { ...common, uid: -1, gid, requiredUid: -1, requiredGid: -1, userName: null, groupName };
+    return (await chownFiles(tool, job, operands)) ? 0 : 1;
+  });
+}
