@@ -16,7 +16,8 @@ const PROGRAMS: Record<string, TestProgram> = Object.fromEntries(
 /** `lines` lines of words and numbers from a fixed generator: the same text on every run. */
 export function textFile(lines: number): string {
   let seed = 12345;
-  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  // The low bits of this generator repeat with a short period; use the high ones.
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) >>> 12;
   const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
   const out: string[] = [];
   for (let i = 0; i < lines; i++) out.push(`${words[next() % 10]} ${next() % 100000} ${words[next() % 10]}${next() % 1000}`);

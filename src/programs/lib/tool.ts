@@ -1,13 +1,21 @@
 // The frame every userland program runs in: parse the command line from the program's metadata
 // (answering --help, --version and usage errors as GNU tools do), give the body a buffered
-// standard output and message helpers, and flush before the exit status is returned.
+// standard output and message helpers, and flush before the exit status is returned. A failed
+// write of that output ends the program with GNU's "write error" message and status 1.
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import { utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from './help.ts';
 import type { ProgramMeta } from './meta.ts';
 import { parseArgs, UsageError, type Parsed } from './options.ts';
+
+/** A write to standard output failed (EPIPE with SIGPIPE ignored, ENOSPC...). */
+export class WriteError extends Error {
+  constructor(readonly failure: unknown) {
+    super('write error');
+  }
+}
 
 /** Standard output collected into 64 KiB writes: a pipe sees few, large writes, as with stdio. */
 export class Output {
@@ -28,7 +36,11 @@ export class Output {
     const all = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    await this.sys.writeAll(this.fd, all);
+    try {
+      await this.sys.writeAll(this.fd, all);
+    } catch (e) {
+      throw isSysError(e) ? new WriteError(e) : e;
+    }
   }
 }
 
@@ -78,10 +90,6 @@ export function tryHelp(meta: ProgramMeta): string {
   return meta.style === 'busybox' ? '' : `Try '${meta.name} --help' for more information.\n`;
 }
 
-export function errnoText(code: ErrnoName): string {
-  return strerror(code);
-}
-
 /**
  * Run a program body inside the frame. `body` returns the exit status (or undefined to use the
  * status its error helpers set).
@@ -107,11 +115,18 @@ export async function runTool(sys: Sys, meta: ProgramMeta, body: (tool: Tool) =>
     }
   }
   const tool = new Tool(sys, meta, args);
-  let status: number | void;
   try {
-    status = await body(tool);
-  } finally {
-    await tool.out.flush();
+    let status: number | void;
+    try {
+      status = await body(tool);
+    } finally {
+      await tool.out.flush();
+    }
+    return status ?? tool.status;
+  } catch (e) {
+    // As close_stdout reports it: the output could not be written, whatever the body did.
+    if (!(e instanceof WriteError)) throw e;
+    await tool.sysError(e.failure, 'write error');
+    return 1;
   }
-  return status ?? tool.status;
 }
