@@ -3,8 +3,9 @@
 // rules, case folding per locale, and the byte/UTF-8 text forms.
 
 import { describe, expect, it } from 'vitest';
+import { localeIsUtf8 } from '../../src/programs/lib/locale.ts';
 import {
-  argToText, bytesToText, compileRegex, hasEncodingErrors, localeIsUtf8, RegexError, textToBytes, translateRegex,
+  argToText, bytesToText, compileRegex, hasEncodingErrors, RegexError, textToBytes, translateRegex,
   type RegexOptions,
 } from '../../src/programs/lib/regex.ts';
 

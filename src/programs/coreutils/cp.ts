@@ -8,7 +8,7 @@ import { O_CLOEXEC, O_DIRECTORY, O_RDONLY } from '../../abi/open-flags.ts';
 import { S_IFDIR, S_IFMT, S_IFREG } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
-import { utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 import { backupName, backupSettings } from '../lib/backup.ts';
 import { Copier, joinName, type CopyOptions } from '../lib/copy.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
@@ -96,7 +96,7 @@ function decodePreserve(x: CopyOptions, list: string, on: boolean, option: strin
 /** The options in the order given, as cp's getopt loop reads them; a message on a bad word. */
 function readOptions(tool: Tool): { x: CopyOptions; deref: boolean; copyContents: boolean } | string {
   const x = defaults();
-  const utf8 = utf8Locale((n) => tool.sys.getenv(n));
+  const utf8 = localeIsUtf8((n) => tool.sys.getenv(n));
   let deref: CopyOptions['dereference'] | null = null;
   let copyContents = false;
   let sparse = 'auto';

@@ -15,7 +15,8 @@ import {
   HUMAN_SUPPRESS_POINT_ZERO, humanOptions, humanReadable,
 } from '../lib/human.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { displayWidth, quotearg, utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { displayWidth, quotearg } from '../lib/quotearg.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -150,7 +151,7 @@ class Df {
       totals: boolean;
     },
   ) {
-    this.utf8 = utf8Locale((n) => tool.sys.getenv(n));
+    this.utf8 = localeIsUtf8((n) => tool.sys.getenv(n));
   }
 
   selected(type: string): boolean {
@@ -276,7 +277,7 @@ export default function df(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
     const getenv = (n: string): string | undefined => sys.getenv(n);
-    const utf8 = utf8Locale(getenv);
+    const utf8 = localeIsUtf8(getenv);
     try {
       let humanOpts = 0;
       let blockSize = 1024;

@@ -11,7 +11,8 @@ import type { Sys } from '../../sys/sys.ts';
 import { fnmatch } from '../lib/fnmatch.ts';
 import { argmatch, blockSizeMessage, HUMAN_H, HUMAN_SI_OPTS, humanOptions, humanReadable } from '../lib/human.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { quotearg, utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { quotearg } from '../lib/quotearg.ts';
 import { localTime, strftime, timeZone, type TimeZone } from '../lib/strftime.ts';
 import { parseSuffixed } from '../lib/suffixed.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
@@ -94,7 +95,7 @@ class Du {
   private rootDev = 0;
 
   constructor(private readonly tool: Tool, private readonly c: Config) {
-    this.utf8 = utf8Locale((n) => tool.sys.getenv(n));
+    this.utf8 = localeIsUtf8((n) => tool.sys.getenv(n));
     this.zone = timeZone(tool.sys.getenv('TZ'));
   }
 
@@ -217,7 +218,7 @@ export default function du(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
     const getenv = (n: string): string | undefined => sys.getenv(n);
-    const utf8 = utf8Locale(getenv);
+    const utf8 = localeIsUtf8(getenv);
     const c: Config = {
       all: false, apparent: false, humanOpts: 0, blockSize: 1024, maxDepth: Infinity, separate: false,
       countLinks: false, deref: 'P', inodes: false, threshold: 0, time: null, timeFormat: '%Y-%m-%d %H:%M',

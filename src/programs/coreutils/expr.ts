@@ -9,7 +9,8 @@ import type { Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
-import { compileRegex, localeIsUtf8, RegexError } from '../lib/regex.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { compileRegex, RegexError } from '../lib/regex.ts';
 import { tryHelp } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {

@@ -6,7 +6,8 @@
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch, blockSizeMessage, HUMAN_H, HUMAN_SI_OPTS, humanOptions } from '../lib/human.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { QUOTING_STYLES, quotearg, utf8Locale, type QuotingStyle } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { QUOTING_STYLES, quotearg, type QuotingStyle } from '../lib/quotearg.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 import { LsColors } from './ls-colors.ts';
 import { listAll, type Format, type LsConfig, type SortType, type TimeType } from './ls-list.ts';
@@ -121,7 +122,7 @@ function decodeCount(spec: string): number | null {
 async function decodeSwitches(tool: Tool): Promise<LsConfig> {
   const { sys } = tool;
   const getenv = (n: string): string | undefined => sys.getenv(n);
-  const utf8 = utf8Locale(getenv);
+  const utf8 = localeIsUtf8(getenv);
   let stdoutTty: boolean | null = null;
   const isTty = async (): Promise<boolean> => (stdoutTty ??= await sys.isatty(1));
 

@@ -6,7 +6,8 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { canonicalizeOrThrow, type CanMode } from '../lib/canonicalize.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { quotearg, utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { quotearg } from '../lib/quotearg.ts';
 import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -38,7 +39,7 @@ export default function readlink(sys: Sys): Promise<number> {
       await tool.error('ignoring --no-newline with multiple arguments', 0);
       noNewline = false;
     }
-    const utf8 = utf8Locale((n) => sys.getenv(n));
+    const utf8 = localeIsUtf8((n) => sys.getenv(n));
     let status = 0;
     for (const name of a.operands) {
       try {

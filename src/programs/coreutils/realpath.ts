@@ -8,7 +8,8 @@ import { S_IFDIR, S_IFMT } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { canonicalizeOrThrow, pathPrefix, relpath, type CanMode } from '../lib/canonicalize.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { quotearg, utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { quotearg } from '../lib/quotearg.ts';
 import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -50,7 +51,7 @@ export default function realpath(sys: Sys): Promise<number> {
     }
     const delim = a.has('zero') ? '\0' : '\n';
     if (a.operands.length === 0) return tool.usage('realpath: missing operand');
-    const utf8 = utf8Locale((n) => sys.getenv(n));
+    const utf8 = localeIsUtf8((n) => sys.getenv(n));
     const quotef = (s: string): string => quotearg(s, { style: 'shell-escape', quoteTheseToo: ':', utf8 });
 
     // realpath_canon: in logical mode, once without links and again with them.

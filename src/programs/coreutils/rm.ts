@@ -6,7 +6,7 @@
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
-import { utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
 import { quote } from '../lib/quote.ts';
@@ -53,7 +53,7 @@ function readOptions(tool: Tool): ParsedRm | string {
       case 'interactive': {
         const m = argmatch('rm', '--interactive', opt.value ?? 'always', [
           ['never', 'never'], ['no', 'never'], ['none', 'never'], ['once', 'once'], ['always', 'always'], ['yes', 'always'],
-        ], utf8Locale((n) => tool.sys.getenv(n)));
+        ], localeIsUtf8((n) => tool.sys.getenv(n)));
         if ('error' in m) return m.error;
         if (m.value === 'never') Object.assign(o, { interactive: 'never', promptOnce: false });
         else if (m.value === 'once') Object.assign(o, { interactive: 'sometimes', ignoreMissing: false, promptOnce: true });

@@ -13,7 +13,8 @@ import { IdCache } from '../lib/idcache.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { modeString } from '../lib/mode.ts';
 import { argmatch } from '../lib/human.ts';
-import { QUOTING_STYLES, quotearg, utf8Locale, type QuotingStyle } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { QUOTING_STYLES, quotearg, type QuotingStyle } from '../lib/quotearg.ts';
 import { localTime, strftime, timeZone } from '../lib/strftime.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 
@@ -119,7 +120,7 @@ class StatRun {
   constructor(readonly tool: Tool) {
     this.ids = new IdCache(tool.sys);
     this.zone = timeZone(tool.sys.getenv('TZ'));
-    this.utf8 = utf8Locale((n) => tool.sys.getenv(n));
+    this.utf8 = localeIsUtf8((n) => tool.sys.getenv(n));
   }
 
   humanTime(ns: bigint): string {

@@ -8,7 +8,7 @@ import { O_CREAT, O_NOCTTY, O_NONBLOCK, O_WRONLY } from '../../abi/open-flags.ts
 import { S_IFDIR, S_IFMT, type Stat } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
-import { utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseDate, tzOffsetMinutes } from '../lib/parse-date.ts';
 import { quote } from '../lib/quote.ts';
@@ -127,7 +127,7 @@ export default function touch(sys: Sys): Promise<number> {
       if (o.key === 'a') atime = true;
       else if (o.key === 'm') mtime = true;
       else if (o.key === 'time') {
-        const r = argmatch('touch', '--time', o.value!, [['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']], utf8Locale((n) => sys.getenv(n)));
+        const r = argmatch('touch', '--time', o.value!, [['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']], localeIsUtf8((n) => sys.getenv(n)));
         if ('error' in r) {
           await sys.writeAll(2, `${r.error}\n${tryHelp(meta)}`);
           return 1;

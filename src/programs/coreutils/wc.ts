@@ -10,6 +10,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
 import { runTool, tryHelp, type Tool } from '../lib/tool.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 
 export const meta: ProgramMeta = {
   name: 'wc', package: 'GNU coreutils', version: '9.1',
@@ -42,11 +43,6 @@ interface Want {
 }
 
 const zero = (): Counts => ({ lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 });
-
-function utf8Locale(sys: Sys): boolean {
-  const v = sys.getenv('LC_ALL') || sys.getenv('LC_CTYPE') || sys.getenv('LANG') || '';
-  return /utf-?8/i.test(v);
-}
 
 /** Counting state carried across reads of one file. */
 class Counter {
@@ -227,7 +223,7 @@ export default function wc(sys: Sys): Promise<number> {
     let want: Want = { lines: a.has('lines'), words: a.has('words'), chars: a.has('chars'), bytes: a.has('bytes'), maxLine: a.has('max-line-length') };
     if (!want.lines && !want.words && !want.chars && !want.bytes && !want.maxLine) want = { lines: true, words: true, chars: false, bytes: true, maxLine: false };
     const nWanted = [want.lines, want.words, want.chars, want.bytes, want.maxLine].filter(Boolean).length;
-    const utf8 = utf8Locale(sys);
+    const utf8 = localeIsUtf8((n) => sys.getenv(n));
     const from = a.value('files0-from');
     let names: (string | null)[];
     let known = true;

@@ -6,7 +6,7 @@
 import type { Stat } from '../../abi/stat.ts';
 import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK } from '../../abi/stat.ts';
 import { adjustMode, compileMode } from '../lib/mode.ts';
-import { compileGlob } from './fnmatch.ts';
+import { compileFnmatch } from '../lib/fnmatch.ts';
 
 export class FindUsageError extends Error {}
 
@@ -284,7 +284,7 @@ export class ExprParser {
       case '-name':
       case '-iname': {
         const pat = this.arg(name);
-        const m = compileGlob(pat, name === '-iname');
+        const m = compileFnmatch(pat, { caseFold: name === '-iname' });
         node = this.pred(name, (e) => m(host.basename(e)));
         break;
       }
@@ -293,14 +293,14 @@ export class ExprParser {
       case '-ipath':
       case '-iwholename': {
         const pat = this.arg(name);
-        const m = compileGlob(pat, name.startsWith('-i'));
+        const m = compileFnmatch(pat, { caseFold: name.startsWith('-i') });
         node = this.pred(name, (e) => m(e.path));
         break;
       }
       case '-lname':
       case '-ilname': {
         const pat = this.arg(name);
-        const m = compileGlob(pat, name === '-ilname');
+        const m = compileFnmatch(pat, { caseFold: name === '-ilname' });
         node = this.pred(name, async (e) => {
           const t = await host.readlink(e);
           return t !== null && m(t);

@@ -6,7 +6,7 @@
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from './argmatch.ts';
-import { utf8Locale } from './quotearg.ts';
+import { localeIsUtf8 } from './locale.ts';
 import type { Parsed } from './options.ts';
 import { listDir } from './walk.ts';
 
@@ -27,7 +27,7 @@ export interface Backup {
  * a CONTROL word is wrong (the caller adds the Try line).
  */
 export function backupSettings(sys: Sys, program: string, args: Parsed): Backup | { error: string } {
-  const utf8 = utf8Locale((n) => sys.getenv(n));
+  const utf8 = localeIsUtf8((n) => sys.getenv(n));
   let suffix = sys.getenv('SIMPLE_BACKUP_SUFFIX') || '~';
   const given = args.value('suffix');
   if (given !== undefined) suffix = given;

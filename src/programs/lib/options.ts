@@ -2,13 +2,30 @@
 // separate arguments (-w80, -w 80), long options with `=` or a separate argument, unambiguous
 // abbreviations of long options (--all as --al), `--` ending options, and operands mixed with
 // options unless the program asks to stop at the first operand. Errors carry getopt's words.
+// Programs that act on each option as a getopt loop meets it (procps's) can ask for the options
+// before the first error, with the error, instead of an exception: see ParseStyle.
 
 import { optionKey, type OptionSpec, type ProgramMeta } from './meta.ts';
 
 export class UsageError extends Error {
-  constructor(readonly text: string) {
+  /** The short option letter at fault (getopt's optopt), when the error is about one. */
+  constructor(readonly text: string, readonly letter?: string) {
     super(text);
   }
+}
+
+/** How parseArgs names the program and meets errors; the defaults suit GNU's tools. */
+export interface ParseStyle {
+  /** The name messages start with; default meta.name (procps's tools print argv[0] as typed). */
+  name?: string;
+  /**
+   * Return the options before the first error with the error in Parsed.error, rather than
+   * throwing, so that a program can act on them in order as a getopt loop does (`free --help
+   * -x` prints the help).
+   */
+  stopAtError?: boolean;
+  /** `--=...` abbreviates every long option (so is ambiguous), as glibc reads an empty name. */
+  emptyLongMatchesAll?: boolean;
 }
 
 export interface ParsedOption {
@@ -17,10 +34,13 @@ export interface ParsedOption {
   value: string | undefined;
   /** How it was written: `-l` or `--long`, for messages. */
   spelled: string;
+  /** Index in args of the first word after this option and its argument (getopt's optind). */
+  end: number;
 }
 
 export class Parsed {
-  constructor(readonly options: ParsedOption[], readonly operands: string[]) {}
+  /** With ParseStyle.stopAtError: the first error; options and operands are those before it. */
+  constructor(readonly options: ParsedOption[], readonly operands: string[], readonly error?: UsageError) {}
 
   has(key: string): boolean {
     return this.options.some((o) => o.key === key);
@@ -52,11 +72,21 @@ export function allOptions(meta: ProgramMeta): OptionSpec[] {
 }
 
 /** Parse argv[1..] against the program's options. Throws UsageError with getopt's message. */
-export function parseArgs(meta: ProgramMeta, args: string[]): Parsed {
-  const specs = allOptions(meta);
-  const name = meta.name;
+export function parseArgs(meta: ProgramMeta, args: string[], style: ParseStyle = {}): Parsed {
   const options: ParsedOption[] = [];
   const operands: string[] = [];
+  try {
+    scan(meta, args, style, options, operands);
+  } catch (e) {
+    if (!style.stopAtError || !(e instanceof UsageError)) throw e;
+    return new Parsed(options, operands, e);
+  }
+  return new Parsed(options, operands);
+}
+
+function scan(meta: ProgramMeta, args: string[], style: ParseStyle, options: ParsedOption[], operands: string[]): void {
+  const specs = allOptions(meta);
+  const name = style.name ?? meta.name;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -66,7 +96,7 @@ export function parseArgs(meta: ProgramMeta, args: string[]): Parsed {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const word = arg.slice(2, eq < 0 ? undefined : eq);
-      const spec = findLong(name, specs, word, arg);
+      const spec = findLong(name, specs, word, arg, style.emptyLongMatchesAll === true);
       const spelled = `--${spec.long}`;
       let value: string | undefined;
       if (eq >= 0) {
@@ -76,27 +106,27 @@ export function parseArgs(meta: ProgramMeta, args: string[]): Parsed {
         if (i + 1 >= args.length) throw new UsageError(`${name}: option '${spelled}' requires an argument`);
         value = args[++i];
       }
-      options.push({ key: optionKey(spec), value, spelled });
+      options.push({ key: optionKey(spec), value, spelled, end: i + 1 });
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
         const letter = arg[j]!;
         const spec = specs.find((s) => s.short === letter);
-        if (!spec) throw new UsageError(`${name}: invalid option -- '${letter}'`);
+        if (!spec) throw new UsageError(`${name}: invalid option -- '${letter}'`, letter);
         const kind = spec.arg ?? 'none';
         if (kind === 'none') {
-          options.push({ key: optionKey(spec), value: undefined, spelled: `-${letter}` });
+          options.push({ key: optionKey(spec), value: undefined, spelled: `-${letter}`, end: i + 1 });
           continue;
         }
         let value: string | undefined = arg.slice(j + 1);
         if (value === '') {
           if (kind === 'required') {
-            if (i + 1 >= args.length) throw new UsageError(`${name}: option requires an argument -- '${letter}'`);
+            if (i + 1 >= args.length) throw new UsageError(`${name}: option requires an argument -- '${letter}'`, letter);
             value = args[++i];
           } else value = undefined;
         }
-        options.push({ key: optionKey(spec), value, spelled: `-${letter}` });
+        options.push({ key: optionKey(spec), value, spelled: `-${letter}`, end: i + 1 });
         break;
       }
       continue;
@@ -107,16 +137,15 @@ export function parseArgs(meta: ProgramMeta, args: string[]): Parsed {
       break;
     }
   }
-  return new Parsed(options, operands);
 }
 
-function findLong(name: string, specs: OptionSpec[], word: string, arg: string): OptionSpec {
+function findLong(name: string, specs: OptionSpec[], word: string, arg: string, emptyMatchesAll: boolean): OptionSpec {
   const exact = specs.find((s) => s.long === word);
   if (exact) return exact;
   const candidates = specs.filter((s) => s.long?.startsWith(word));
   // Several spellings of one option (same key) are not ambiguous.
   const keys = new Set(candidates.map(optionKey));
-  if (candidates.length === 0 || word === '') throw new UsageError(`${name}: unrecognized option '${arg}'`);
+  if (candidates.length === 0 || (word === '' && !emptyMatchesAll)) throw new UsageError(`${name}: unrecognized option '${arg}'`);
   if (keys.size > 1) {
     const list = candidates.map((s) => `'--${s.long}'`).join(' ');
     throw new UsageError(`${name}: option '${arg.split('=')[0]}' is ambiguous; possibilities: ${list}`);

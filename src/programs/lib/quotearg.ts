@@ -23,12 +23,6 @@ export interface QuotingOptions {
   utf8: boolean;
 }
 
-/** Whether the environment's LC_ALL, LC_CTYPE or LANG (first set) names a UTF-8 locale. */
-export function utf8Locale(getenv: (name: string) => string | undefined): boolean {
-  const name = [getenv('LC_ALL'), getenv('LC_CTYPE'), getenv('LANG')].find((v) => v !== undefined && v !== '') ?? '';
-  return /utf-?8/i.test(name);
-}
-
 const NONPRINTING = /[\p{Cc}\p{Cs}\p{Cn}\u2028\u2029]/u;
 
 /** iswprint for one character in a UTF-8 locale. */

@@ -7,10 +7,11 @@
 // Both syntaxes have GNU's extensions: BRE \+ \? \| and ERE back-references \1..\9, the word
 // operators \w \W \s \S \b \B \< \> and the buffer anchors \` \'. Bracket expressions take
 // classes ([:alpha:]...), equivalence classes [=a=] and collating symbols [.a.] of one character.
-// Odd corners follow one of two dialects: 'grep' (GNU grep's dfa: a stray `*` in an ERE is
+// Odd corners follow one of the dialects: 'grep' (GNU grep's dfa: a stray `*` in an ERE is
 // taken with a warning, an unmatched `)` or bad `{` is literal) or 'sed' (glibc regcomp: those
-// are errors, and a BRE may not put `*` or `\{` after another repetition). Where grep's dfa and
-// the glibc regex it uses for the extent of a match read a stray operator differently, the
+// are errors, and a BRE may not put `*` or `\{` after another repetition); 'regcomp' is 'sed'
+// without the checks only GNU's dfa makes (pgrep calls glibc's regcomp alone). Where grep's dfa
+// and the glibc regex it uses for the extent of a match read a stray operator differently, the
 // Matcher keeps both: `regex` selects lines as the dfa would, exec() measures as glibc would.
 //
 // Text: the matcher works on strings in one of two forms (see bytesToText). In the C locale a
@@ -32,7 +33,7 @@ export type RegexSyntax = 'basic' | 'extended';
 export interface RegexOptions {
   syntax: RegexSyntax;
   /** Whose rules decide the odd corners (see above). Default 'sed'. */
-  dialect?: 'grep' | 'sed';
+  dialect?: 'grep' | 'sed' | 'regcomp';
   /** Ignore case (-i, the I flag). */
   icase?: boolean;
   /**
@@ -86,6 +87,8 @@ class Parser {
   ambiguous = false;
   private readonly ere: boolean;
   private readonly grep: boolean;
+  /** Whether GNU's dfa also reads the pattern (grep, sed), with checks of its own. */
+  private readonly dfa: boolean;
 
   /** A repetition operator stood where it had nothing to repeat but an anchor (see `lenient`). */
   stray = false;
@@ -97,6 +100,7 @@ class Parser {
   constructor(private readonly p: number[], opts: RegexOptions, private readonly lenient = false) {
     this.ere = opts.syntax === 'extended';
     this.grep = opts.dialect === 'grep' && !lenient;
+    this.dfa = opts.dialect !== 'regcomp';
   }
 
   parse(): Node {
@@ -433,7 +437,7 @@ class Parser {
     this.pos++;
     // GNU's dfa refuses [:space:] written without the outer brackets.
     const colon = ch(':');
-    if (!sawRange && content.length >= 2 && content[0] === colon && content[content.length - 1] === colon && content.some((c) => c !== colon)) {
+    if (this.dfa && !sawRange && content.length >= 2 && content[0] === colon && content[content.length - 1] === colon && content.some((c) => c !== colon)) {
       throw new RegexError('character class syntax is [[:space:]], not [:space:]', true);
     }
     void open;
@@ -794,12 +798,6 @@ export function joinTranslations(parts: Translation[], opts: RegexOptions): Matc
 }
 
 // ---- text forms -------------------------------------------------------------------------------
-
-/** Whether the environment's locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8. */
-export function localeIsUtf8(getenv: (name: string) => string | undefined): boolean {
-  const loc = getenv('LC_ALL') || getenv('LC_CTYPE') || getenv('LANG') || '';
-  return /utf-?8/i.test(loc);
-}
 
 const fatal = new (globalThis as unknown as { TextDecoder: new (l: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder('utf-8', { fatal: true });
 const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();

@@ -4,7 +4,8 @@
 
 import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { quotearg, utf8Locale } from './quotearg.ts';
+import { localeIsUtf8 } from './locale.ts';
+import { quotearg } from './quotearg.ts';
 import type { Tool } from './tool.ts';
 
 /** "NAME: message" after flushing standard output; marks the run failed with `status`. */
@@ -25,5 +26,5 @@ export async function reportSys(tool: Tool, e: unknown, what: string, status = 1
  * (quoteaf, the shell style of quote.ts, is for file names in the other messages).
  */
 export function localeQuote(sys: Sys, s: string): string {
-  return quotearg(s, { style: 'locale', utf8: utf8Locale((n) => sys.getenv(n)) });
+  return quotearg(s, { style: 'locale', utf8: localeIsUtf8((n) => sys.getenv(n)) });
 }

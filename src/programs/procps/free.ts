@@ -5,36 +5,11 @@
 // commit figures; -s N repeats every N seconds, -c N stops after N reports.
 
 import type { Sys } from '../../sys/sys.ts';
-import { Getopt, type LongOption } from './getopt.ts';
 import { memSummary, readMeminfo } from './proc.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { printUsage, shortName, versionLine } from './usage.ts';
+import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 
 const FLAG = { human: 1, lohi: 2, wide: 4, total: 8, si: 16, repeat: 32, count: 64, committed: 128 };
-
-const LONG: LongOption[] = [
-  { name: 'bytes', arg: 'none', val: 'b' },
-  { name: 'kilo', arg: 'none', val: 'kilo' },
-  { name: 'mega', arg: 'none', val: 'mega' },
-  { name: 'giga', arg: 'none', val: 'giga' },
-  { name: 'tera', arg: 'none', val: 'tera' },
-  { name: 'peta', arg: 'none', val: 'peta' },
-  { name: 'kibi', arg: 'none', val: 'k' },
-  { name: 'mebi', arg: 'none', val: 'm' },
-  { name: 'gibi', arg: 'none', val: 'g' },
-  { name: 'tebi', arg: 'none', val: 'tebi' },
-  { name: 'pebi', arg: 'none', val: 'pebi' },
-  { name: 'human', arg: 'none', val: 'h' },
-  { name: 'si', arg: 'none', val: 'si' },
-  { name: 'lohi', arg: 'none', val: 'l' },
-  { name: 'total', arg: 'none', val: 't' },
-  { name: 'committed', arg: 'none', val: 'v' },
-  { name: 'seconds', arg: 'required', val: 's' },
-  { name: 'count', arg: 'required', val: 'c' },
-  { name: 'wide', arg: 'none', val: 'w' },
-  { name: 'help', arg: 'none', val: 'help' },
-  { name: 'version', arg: 'none', val: 'V' },
-];
 
 export const meta: ProgramMeta = {
   name: 'free', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -113,7 +88,7 @@ export default async function free(sys: Sys): Promise<number> {
   let unitSet = false;
   let intervalMs = 1000;
   let count = 0;
-  const g = new Getopt(sys.argv, 'bkmghltvc:ws:V', LONG);
+  const parsed = parseProcps(meta, sys.argv);
   const unit = (e: number, si = false): boolean => {
     if (unitSet) return false;
     unitSet = true;
@@ -122,48 +97,49 @@ export default async function free(sys: Sys): Promise<number> {
     return true;
   };
   const UNITS: Record<string, [number, boolean]> = {
-    b: [1, false], k: [2, false], m: [3, false], g: [4, false], tebi: [5, false], pebi: [6, false],
+    bytes: [1, false], kibi: [2, false], mebi: [3, false], gibi: [4, false], tebi: [5, false], pebi: [6, false],
     kilo: [2, true], mega: [3, true], giga: [4, true], tera: [5, true], peta: [6, true],
   };
-  for (let o = g.next(); o; o = g.next()) {
-    const u = UNITS[o.opt];
+  for (const o of parsed.options) {
+    const u = UNITS[o.key];
     if (u) {
       if (!unit(u[0], u[1])) return fail("Multiple unit options don't make sense.");
       continue;
     }
-    switch (o.opt) {
-      case 'h': flags |= FLAG.human; break;
+    switch (o.key) {
+      case 'human': flags |= FLAG.human; break;
       case 'si': flags |= FLAG.si; break;
-      case 'l': flags |= FLAG.lohi; break;
-      case 't': flags |= FLAG.total; break;
-      case 'v': flags |= FLAG.committed; break;
-      case 'w': flags |= FLAG.wide; break;
-      case 's': {
+      case 'lohi': flags |= FLAG.lohi; break;
+      case 'total': flags |= FLAG.total; break;
+      case 'committed': flags |= FLAG.committed; break;
+      case 'wide': flags |= FLAG.wide; break;
+      case 'seconds': {
         flags |= FLAG.repeat;
-        const secs = parseSeconds(o.arg!);
-        if (secs === null) return fail(`seconds argument failed: '${o.arg}': Invalid argument`);
-        if (secs * 1_000_000 < 1) return fail(`seconds argument \`${o.arg}' is not positive number`);
+        const secs = parseSeconds(o.value!);
+        if (secs === null) return fail(`seconds argument failed: '${o.value}': Invalid argument`);
+        if (secs * 1_000_000 < 1) return fail(`seconds argument \`${o.value}' is not positive number`);
         intervalMs = secs * 1000;
         break;
       }
-      case 'c': {
+      case 'count': {
         flags |= FLAG.repeat | FLAG.count;
-        if (!/^[ \t]*[+-]?\d+$/.test(o.arg!)) return fail(`failed to parse count argument: '${o.arg}'`);
-        count = Number(o.arg);
-        if (count < 1) return fail(`failed to parse count argument: '${o.arg}': Numerical result out of range`);
+        if (!/^[ \t]*[+-]?\d+$/.test(o.value!)) return fail(`failed to parse count argument: '${o.value}'`);
+        count = Number(o.value);
+        if (count < 1) return fail(`failed to parse count argument: '${o.value}': Numerical result out of range`);
         break;
       }
       case 'help':
         return printUsage(sys, meta, false);
-      case 'V':
+      case 'version':
         await sys.writeAll(1, versionLine(name));
         return 0;
-      default:
-        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join(''));
-        return printUsage(sys, meta, true);
     }
   }
-  if (g.operands().length) return printUsage(sys, meta, true);
+  if (parsed.error) {
+    await sys.writeAll(2, `${parsed.error.text}\n`);
+    return printUsage(sys, meta, true);
+  }
+  if (parsed.operands.length) return printUsage(sys, meta, true);
 
   const col = (label: string): string => label.padEnd(9);
   const f = (kb: number): string => scale(kb, flags, exponent).padStart(11);

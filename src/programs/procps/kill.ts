@@ -7,22 +7,14 @@
 // Kept from procps, quirks and all: a negative PID not taken as a signal ("-123" after "-9")
 // is read by getopt as option '1', and procps then signals -1 (every process it may) and exits
 // 1 on success. -q's value is accepted but this kernel has no sigqueue payload to carry it.
+// getopt runs quietly (opterr = 0): kill words its own messages.
 
 import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { Getopt, type LongOption } from './getopt.ts';
 import { prettySignalTable, signalNameToNumber, strtosig, unixSignalList } from './signals.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
+import { parseArgs } from '../lib/options.ts';
 import { printUsage, shortName, versionLine } from './usage.ts';
-
-const LONG: LongOption[] = [
-  { name: 'list', arg: 'optional', val: 'l' },
-  { name: 'table', arg: 'none', val: 'L' },
-  { name: 'signal', arg: 'required', val: 's' },
-  { name: 'help', arg: 'none', val: 'h' },
-  { name: 'version', arg: 'none', val: 'V' },
-  { name: 'queue', arg: 'required', val: 'q' },
-];
 
 export const meta: ProgramMeta = {
   name: 'kill', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -65,12 +57,13 @@ export default async function kill(sys: Sys): Promise<number> {
   }
   if (signo < 0) signo = 15;
 
-  const g = new Getopt(args, 'l::Ls:hVq:', LONG, true);
-  for (let o = g.next(); o; o = g.next()) {
-    switch (o.opt) {
-      case 'l': {
-        let which = o.arg;
-        const next = g.peek();
+  const words = args.slice(1);
+  const parsed = parseArgs(meta, words, { stopAtError: true });
+  for (const o of parsed.options) {
+    switch (o.key) {
+      case 'list': {
+        let which = o.value;
+        const next = words[o.end];
         if (which === undefined && next !== undefined && !next.startsWith('-')) which = next;
         if (which !== undefined) {
           const s = strtosig(which);
@@ -79,42 +72,43 @@ export default async function kill(sys: Sys): Promise<number> {
         } else await sys.writeAll(1, unixSignalList());
         return 0;
       }
-      case 'L':
+      case 'table':
         await sys.writeAll(1, prettySignalTable());
         return 0;
-      case 's':
-        signo = signalNameToNumber(o.arg!);
+      case 'signal':
+        signo = signalNameToNumber(o.value!);
         break;
-      case 'h':
+      case 'help':
         return printUsage(sys, meta, false);
-      case 'V':
+      case 'version':
         await sys.writeAll(1, versionLine(name));
         return 0;
-      case 'q':
-        if (parseLong(o.arg!) === null) {
-          await err(`must be an integer value to be passed with the signal.: '${o.arg}'`);
+      case 'queue':
+        if (parseLong(o.value!) === null) {
+          await err(`must be an integer value to be passed with the signal.: '${o.value}'`);
           return 1;
         }
         break;
-      default: {
-        const c = g.optopt;
-        if (!/^[0-9]$/.test(c)) {
-          await err(`invalid argument ${c}`);
-          return usageError();
-        }
-        // procps reads "-123" as the option '1' and signals the PID "0 - '1'", that is -1.
-        const pid = -Number(c);
-        try {
-          await sys.kill(pid, signo);
-          return 1;
-        } catch (e) {
-          if (!isSysError(e)) throw e;
-          return 0;
-        }
-      }
     }
   }
-  const pids = g.operands();
+  if (parsed.error) {
+    // getopt's optopt: the letter at fault, none for a long option.
+    const c = parsed.error.letter ?? '';
+    if (!/^[0-9]$/.test(c)) {
+      await err(`invalid argument ${c}`);
+      return usageError();
+    }
+    // procps reads "-123" as the option '1' and signals the PID "0 - '1'", that is -1.
+    const pid = -Number(c);
+    try {
+      await sys.kill(pid, signo);
+      return 1;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      return 0;
+    }
+  }
+  const pids = parsed.operands;
   if (pids.length < 1) return usageError();
   let status = 0;
   for (const text of pids) {

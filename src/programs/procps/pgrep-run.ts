@@ -10,47 +10,14 @@ import { O_NOCTTY, O_NONBLOCK, O_RDONLY } from '../../abi/open-flags.ts';
 import { isReg } from '../../abi/stat.ts';
 import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { compileEre, EreError } from './ere.ts';
-import { Getopt, type LongOption } from './getopt.ts';
 import { HZ, Names, type Proc, readAllProcs, readText, readUptime, ttyName } from './proc.ts';
 import { signalNameToNumber } from './signals.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { helpText } from '../lib/help.ts';
-import { shortName, versionLine } from './usage.ts';
-
-const LONG: LongOption[] = [
-  { name: 'signal', arg: 'required', val: 'signal' },
-  { name: 'ignore-ancestors', arg: 'none', val: 'A' },
-  { name: 'count', arg: 'none', val: 'c' },
-  { name: 'cgroup', arg: 'required', val: 'cgroup' },
-  { name: 'delimiter', arg: 'required', val: 'd' },
-  { name: 'list-name', arg: 'none', val: 'l' },
-  { name: 'list-full', arg: 'none', val: 'a' },
-  { name: 'full', arg: 'none', val: 'f' },
-  { name: 'pgroup', arg: 'required', val: 'g' },
-  { name: 'group', arg: 'required', val: 'G' },
-  { name: 'ignore-case', arg: 'none', val: 'i' },
-  { name: 'newest', arg: 'none', val: 'n' },
-  { name: 'oldest', arg: 'none', val: 'o' },
-  { name: 'older', arg: 'required', val: 'O' },
-  { name: 'parent', arg: 'required', val: 'P' },
-  { name: 'session', arg: 'required', val: 's' },
-  { name: 'terminal', arg: 'required', val: 't' },
-  { name: 'euid', arg: 'required', val: 'u' },
-  { name: 'uid', arg: 'required', val: 'U' },
-  { name: 'inverse', arg: 'none', val: 'v' },
-  { name: 'lightweight', arg: 'none', val: 'w' },
-  { name: 'exact', arg: 'none', val: 'x' },
-  { name: 'pidfile', arg: 'required', val: 'F' },
-  { name: 'logpidfile', arg: 'none', val: 'L' },
-  { name: 'echo', arg: 'none', val: 'e' },
-  { name: 'ns', arg: 'required', val: 'ns' },
-  { name: 'nslist', arg: 'required', val: 'nslist' },
-  { name: 'queue', arg: 'required', val: 'q' },
-  { name: 'runstates', arg: 'required', val: 'r' },
-  { name: 'help', arg: 'none', val: 'h' },
-  { name: 'version', arg: 'none', val: 'V' },
-];
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { argToText, compileRegex, type Matcher, RegexError } from '../lib/regex.ts';
+import { parseOrder } from './pgrep-options.ts';
+import { parseProcps, shortName, versionLine } from './usage.ts';
 
 const NAMESPACES = ['ipc', 'mnt', 'net', 'pid', 'user', 'uts'];
 
@@ -100,9 +67,10 @@ interface Options {
 export async function pgrepMain(sys: Sys, metas: { pgrep: ProgramMeta; pkill: ProgramMeta }): Promise<number> {
   const name = shortName(sys.argv[0], 'pgrep');
   const pkill = name === 'pkill';
-  const usage = (): string => helpText(pkill ? metas.pkill : metas.pgrep);
+  const meta = pkill ? metas.pkill : metas.pgrep;
+  const usage = (): string => helpText(meta);
   try {
-    const opts = await parse(sys, name, pkill, usage);
+    const opts = await parse(sys, name, pkill, meta, usage);
     if (!opts) return 0;
     return await run(sys, name, pkill, opts);
   } catch (e) {
@@ -112,7 +80,7 @@ export async function pgrepMain(sys: Sys, metas: { pgrep: ProgramMeta; pkill: Pr
   }
 }
 
-async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string): Promise<Options | null> {
+async function parse(sys: Sys, name: string, pkill: boolean, meta: ProgramMeta, usage: () => string): Promise<Options | null> {
   const args = [...sys.argv];
   const o: Options = {
     full: false, long: false, longlong: false, oldest: false, newest: false, negate: false, exact: false,
@@ -130,15 +98,13 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
       }
     }
   }
-  const shorts = (pkill ? 'eq:' : 'lad:vw') + 'LF:cfinoxP:O:Ag:s:u:U:G:t:r:?Vh';
-  const longs = LONG.filter((l) => (pkill ? !['d', 'l', 'a', 'v', 'w'].includes(l.val) : !['e', 'q'].includes(l.val)));
-  const g = new Getopt(args, shorts, longs);
+  const parsed = parseProcps({ ...meta, options: parseOrder(pkill) }, args);
   const names = await Names.load(sys);
   const bad = (msg: string): never => {
     throw new UsageExit(2, `${name}: ${msg}\n`, false);
   };
-  const usageErr = (): never => {
-    throw new UsageExit(2, g.errors.map((e) => `${e}\n`).join(''), true);
+  const usageErr = (message = ''): never => {
+    throw new UsageExit(2, message, true);
   };
   const list = <T>(text: string, conv: (s: string) => T): T[] => {
     if (text === '') usageErr();
@@ -163,9 +129,9 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
   let criteria = 0;
   let pidfile: string | undefined;
   let lock = false;
-  for (let x = g.next(); x; x = g.next()) {
-    const arg = x.arg ?? '';
-    switch (x.opt) {
+  for (const x of parsed.options) {
+    const arg = x.value ?? '';
+    switch (x.key) {
       case 'signal': {
         // An unknown name is kept as -1, and kill(2) then refuses it for each process (procps 4.0.2).
         let sig = signalNameToNumber(arg);
@@ -173,19 +139,19 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
         o.signal = sig;
         break;
       }
-      case 'e': o.echo = true; break;
-      case 'F': pidfile = arg; criteria++; break;
-      case 'G': o.rgid = list(arg, gid); criteria++; break;
-      case 'L': lock = true; break;
-      case 'P': o.ppid = list(arg, num('not a number')); criteria++; break;
-      case 'U': o.ruid = list(arg, uid); criteria++; break;
-      case 'V':
+      case 'echo': o.echo = true; break;
+      case 'pidfile': pidfile = arg; criteria++; break;
+      case 'group': o.rgid = list(arg, gid); criteria++; break;
+      case 'logpidfile': lock = true; break;
+      case 'parent': o.ppid = list(arg, num('not a number')); criteria++; break;
+      case 'uid': o.ruid = list(arg, uid); criteria++; break;
+      case 'version':
         await sys.writeAll(1, versionLine(name));
         return null;
-      case 'c': o.count = true; break;
-      case 'd': o.delim = arg; break;
-      case 'f': o.full = true; break;
-      case 'g': {
+      case 'count': o.count = true; break;
+      case 'delimiter': o.delim = arg; break;
+      case 'full': o.full = true; break;
+      case 'pgroup': {
         o.pgrp = list(arg, num('invalid process group'));
         if (o.pgrp.includes(0)) {
           const mine = await sys.getpgid();
@@ -194,25 +160,25 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
         criteria++;
         break;
       }
-      case 'i':
+      case 'ignore-case':
         if (o.icase) usageErr();
         o.icase = true;
         break;
-      case 'l': o.long = true; break;
-      case 'a': o.longlong = true; break;
-      case 'A': o.ancestors = await ancestors(sys); break;
-      case 'n':
+      case 'list-name': o.long = true; break;
+      case 'list-full': o.longlong = true; break;
+      case 'ignore-ancestors': o.ancestors = await ancestors(sys); break;
+      case 'newest':
         if (o.oldest || o.negate || o.newest) usageErr();
         o.newest = true;
         criteria++;
         break;
-      case 'o':
+      case 'oldest':
         if (o.oldest || o.negate || o.newest) usageErr();
         o.oldest = true;
         criteria++;
         break;
-      case 'O': o.older = parseInt(arg, 10) || 0; criteria++; break;
-      case 's': {
+      case 'older': o.older = parseInt(arg, 10) || 0; criteria++; break;
+      case 'session': {
         o.sid = list(arg, num('invalid session id'));
         if (o.sid.includes(0)) {
           const mine = await sys.getsid();
@@ -221,35 +187,36 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
         criteria++;
         break;
       }
-      case 't': o.term = list(arg, (s) => s); criteria++; break;
-      case 'u': o.euid = list(arg, uid); criteria++; break;
-      case 'v':
+      case 'terminal': o.term = list(arg, (s) => s); criteria++; break;
+      case 'euid': o.euid = list(arg, uid); criteria++; break;
+      case 'inverse':
         if (o.oldest || o.negate || o.newest) usageErr();
         o.negate = true;
         break;
-      case 'w': o.threads = true; break;
-      case 'x': o.exact = true; break;
+      case 'lightweight': o.threads = true; break;
+      case 'exact': o.exact = true; break;
       case 'ns':
         o.nsPid = parseInt(arg, 10) || 0;
         if (o.nsPid === 0) usageErr();
         criteria++;
         break;
-      case 'r': o.runstates = arg; criteria++; break;
+      case 'runstates': o.runstates = arg; criteria++; break;
       case 'nslist':
         o.nsFlags = list(arg, (s) => {
           if (!NAMESPACES.includes(s)) usageErr();
           return s;
         });
         break;
-      case 'q': break;
+      case 'queue': break;
       case 'cgroup': o.cgroup = list(arg, (s) => s); criteria++; break;
-      case 'h':
+      case 'help':
         await sys.writeAll(1, usage());
         return null;
-      default:
+      default: // -?
         usageErr();
     }
   }
+  if (parsed.error) usageErr(`${parsed.error.text}\n`);
   const again = `\nTry \`${name} --help' for more information.\n`;
   if (lock && !pidfile) throw new UsageExit(2, `${name}: -L without -F makes no sense${again}`, false);
   if (pidfile !== undefined) {
@@ -257,7 +224,7 @@ async function parse(sys: Sys, name: string, pkill: boolean, usage: () => string
     if (pid === null) throw new UsageExit(1, `${name}: pidfile not valid${again}`, false);
     o.pids = [pid];
   }
-  const operands = g.operands();
+  const operands = parsed.operands;
   if (operands.length === 1) o.pattern = operands[0];
   else if (operands.length > 1) throw new UsageExit(2, `${name}: only one pattern can be provided${again}`, false);
   else if (criteria === 0) throw new UsageExit(2, `${name}: no matching criteria specified${again}`, false);
@@ -320,12 +287,14 @@ async function nsIds(sys: Sys, pid: number, which: string[]): Promise<string[] |
 }
 
 async function run(sys: Sys, name: string, pkill: boolean, o: Options): Promise<number> {
-  let re: RegExp | null = null;
+  // regcomp(REG_EXTENDED) in the locale's character set, as procps calls it.
+  const utf8 = localeIsUtf8((n) => sys.getenv(n));
+  let re: Matcher | null = null;
   if (o.pattern !== undefined) {
     try {
-      re = compileEre(o.exact ? `^(${o.pattern})$` : o.pattern, o.icase);
+      re = compileRegex(argToText(o.exact ? `^(${o.pattern})$` : o.pattern, utf8), { syntax: 'extended', dialect: 'regcomp', icase: o.icase, utf8 });
     } catch (e) {
-      if (!(e instanceof EreError)) throw e;
+      if (!(e instanceof RegexError)) throw e;
       throw new UsageExit(2, `${name}: regex error: ${e.message}\n`, false);
     }
   }
@@ -344,7 +313,7 @@ async function run(sys: Sys, name: string, pkill: boolean, o: Options): Promise<
     if (o.ancestors?.includes(p.pid)) continue;
     let match = await matchesCriteria(sys, p, o, uptime, savedStart, refNs);
     const cmdline = p.argv.length ? p.argv.join(' ') : `[${p.comm}]`;
-    if (match && re && !re.test(o.full ? cmdline : p.comm)) match = false;
+    if (match && re && !re.test(argToText(o.full ? cmdline : p.comm, utf8))) match = false;
     if (match !== o.negate) {
       if (o.newest) {
         if (savedStart === p.start && savedPid > p.pid) continue;

@@ -47,6 +47,8 @@ export interface Row {
 export type Need = 'environ' | 'cgroup' | 'ns' | 'exe' | 'oom';
 
 type Pr = (c: Ctx, r: Row, room: number) => string;
+/** A sort key. */
+type Key = (c: Ctx, r: Row) => number | string;
 
 export interface FormatSpec {
   spec: string;
@@ -59,7 +61,7 @@ export interface FormatSpec {
   pidmax?: boolean;
   need?: Need;
   /** Sort key. */
-  key?: (c: Ctx, r: Row) => number | string;
+  key?: Key;
 }
 
 /** A column of the chosen format (format_node). */
@@ -70,7 +72,7 @@ export interface FormatNode {
   just: Just;
   when: When;
   need?: Need;
-  key?: (c: Ctx, r: Row) => number | string;
+  key?: Key;
   spec: string;
 }
 
@@ -178,124 +180,149 @@ const trs = (p: Proc): number => (p.vsizeBytes ? Math.floor((p.endCode - p.start
 const drs = (p: Proc): number => (p.vsizeBytes ? Math.floor((p.vsizeBytes - p.endCode + p.startCode) / 1024) : 0);
 const nop: Pr = () => '-';
 
+type IdField = 'euid' | 'ruid' | 'suid' | 'fuid' | 'egid' | 'rgid' | 'sgid' | 'fgid';
+type MaskField = 'sigPending' | 'sigBlocked' | 'sigIgnored' | 'sigCaught';
+/** The fields of a process that sort as they are. */
+type PlainField = { [K in keyof Proc]: Proc[K] extends number | string ? K : never }[keyof Proc];
+
+/** A user or group name for one of the process's IDs (the number with -n or when it has none). */
+const userName = (field: IdField): Pr => (c, r, room) => nameOr(c, c.names.user(r.p[field]), r.p[field], room);
+const groupName = (field: IdField): Pr => (c, r, room) => nameOr(c, c.names.group(r.p[field]), r.p[field], room);
+const mask = (field: MaskField): Pr => (c, r) => sig(c, r.p[field]);
+/** A namespace's inode number, from the links in /proc/PID/ns. */
+const nsInode = (name: string): Pr => (_c, r) => (r.ns?.[name] ? String(r.ns[name]) : '-');
+
 // ---- the table ----------------------------------------------------------------------------------
 
 const pr = {
-  args: ((c, r, room) => {
+  args: (c, r, room) => {
     const prefix = forest(c, room);
     const text = c.bsdC ? commandName(r.p) : commandLine(r.p);
     return prefix + withEnviron(c, r, text, room - prefix.length);
-  }) as Pr,
-  comm: ((c, r, room) => {
+  },
+  comm: (c, r, room) => {
     const prefix = forest(c, room);
     const text = c.unixF ? commandLine(r.p) : commandName(r.p);
     return prefix + withEnviron(c, r, text, room - prefix.length);
-  }) as Pr,
-  fname: ((c, r, room) => {
+  },
+  fname: (c, r, room) => {
     const prefix = forest(c, room);
     return prefix + escape(r.p.comm, Math.min(8, room - prefix.length));
-  }) as Pr,
-  etime: ((c, r) => clock(elapsed(c, r.p), false)) as Pr,
-  etimes: ((c, r) => String(Math.trunc(elapsed(c, r.p)))) as Pr,
-  c: ((c, r) => {
+  },
+  etime: (c, r) => clock(elapsed(c, r.p), false),
+  etimes: (c, r) => String(Math.trunc(elapsed(c, r.p))),
+  c: (c, r) => {
     const jiffies = Math.trunc(elapsed(c, r.p) * HZ);
     const v = jiffies ? Math.min(99, Math.floor((ticksOf(c, r.p) * 100) / jiffies)) : 0;
     return String(v).padStart(2);
-  }) as Pr,
-  pcpu: ((c, r) => {
+  },
+  pcpu: (c, r) => {
     const v = pcpuPermille(c, r.p);
     return v > 999 ? String(Math.floor(v / 10)) : `${Math.floor(v / 10)}.${v % 10}`;
-  }) as Pr,
-  cp: ((c, r) => String(Math.min(999, pcpuPermille(c, r.p))).padStart(3)) as Pr,
-  time: ((c, r) => clock(Math.trunc(ticksOf(c, r.p) / HZ), true)) as Pr,
-  times: ((c, r) => String(Math.trunc(ticksOf(c, r.p) / HZ))) as Pr,
-  bsdtime: ((c, r) => {
+  },
+  cp: (c, r) => String(Math.min(999, pcpuPermille(c, r.p))).padStart(3),
+  time: (c, r) => clock(Math.trunc(ticksOf(c, r.p) / HZ), true),
+  times: (c, r) => String(Math.trunc(ticksOf(c, r.p) / HZ)),
+  bsdtime: (c, r) => {
     const u = Math.trunc(ticksOf(c, r.p) / HZ);
     return `${String(Math.trunc(u / 60)).padStart(3)}:${two(u % 60)}`;
-  }) as Pr,
-  bsdstart: ((c, r) => {
+  },
+  bsdstart: (c, r) => {
     const start = startOf(c, r.p);
     const text = ctime(start);
     return c.now - start > 86400 ? text.slice(4, 10) : text.slice(10, 16);
-  }) as Pr,
-  start: ((c, r) => {
+  },
+  start: (c, r) => {
     const start = startOf(c, r.p);
     const text = ctime(start).split('');
     if (text[8] === ' ') text[8] = '0';
     if (text[11] === ' ') text[11] = '0';
     const s = text.join('');
     return start + 86400 > c.now ? s.slice(11, 19) : `  ${s.slice(4, 10)}`;
-  }) as Pr,
-  stime: ((c, r) => stime(c, r.p)) as Pr,
-  lstart: ((c, r) => strftime(c.lstartFormat ?? '%a %b %e %H:%M:%S %Y', localtime(startOf(c, r.p)))) as Pr,
-  stat: ((_c, r) => stat(r.p)) as Pr,
-  s: ((_c, r) => r.p.state) as Pr,
-  flag: ((_c, r) => ((r.p.flags >>> 6) & 7).toString(8)) as Pr,
-  tty: ((_c, r) => ttyName(r.p.ttyNr)) as Pr,
-  tty4: ((_c, r) => ttyName(r.p.ttyNr)) as Pr,
-  euser: ((c, r, room) => nameOr(c, c.names.user(r.p.euid), r.p.euid, room)) as Pr,
-  ruser: ((c, r, room) => nameOr(c, c.names.user(r.p.ruid), r.p.ruid, room)) as Pr,
-  suser: ((c, r, room) => nameOr(c, c.names.user(r.p.suid), r.p.suid, room)) as Pr,
-  fuser: ((c, r, room) => nameOr(c, c.names.user(r.p.fuid), r.p.fuid, room)) as Pr,
-  egroup: ((c, r, room) => nameOr(c, c.names.group(r.p.egid), r.p.egid, room)) as Pr,
-  rgroup: ((c, r, room) => nameOr(c, c.names.group(r.p.rgid), r.p.rgid, room)) as Pr,
-  sgroup: ((c, r, room) => nameOr(c, c.names.group(r.p.sgid), r.p.sgid, room)) as Pr,
-  fgroup: ((c, r, room) => nameOr(c, c.names.group(r.p.fgid), r.p.fgid, room)) as Pr,
-  pmem: ((c, r) => {
+  },
+  stime: (c, r) => stime(c, r.p),
+  lstart: (c, r) => strftime(c.lstartFormat ?? '%a %b %e %H:%M:%S %Y', localtime(startOf(c, r.p))),
+  stat: (_c, r) => stat(r.p),
+  s: (_c, r) => r.p.state,
+  flag: (_c, r) => ((r.p.flags >>> 6) & 7).toString(8),
+  tty: (_c, r) => ttyName(r.p.ttyNr),
+  euser: userName('euid'),
+  ruser: userName('ruid'),
+  suser: userName('suid'),
+  fuser: userName('fuid'),
+  egroup: groupName('egid'),
+  rgroup: groupName('rgid'),
+  sgroup: groupName('sgid'),
+  fgroup: groupName('fgid'),
+  pmem: (c, r) => {
     const v = c.memTotal ? Math.min(999, Math.floor((r.p.vmRSS * 1000) / c.memTotal)) : 0;
     return `${String(Math.floor(v / 10)).padStart(2)}.${v % 10}`;
-  }) as Pr,
-  nice: ((_c, r) => String(r.p.nice)) as Pr,
+  },
+  nice: (_c, r) => String(r.p.nice),
   opri: num((p) => 60 + p.priority),
   pri: num((p) => 39 - p.priority),
   priority: num((p) => p.priority),
   // There is no /proc/PID/wchan to name the kernel function a process sleeps in: '-' as for
   // a running one (and the number 0 with n).
-  wchan: ((c, _r, room) => (c.wchanIsNumber ? '0' : '-'.slice(0, room))) as Pr,
+  wchan: (c, _r, room) => (c.wchanIsNumber ? '0' : '-'.slice(0, room)),
   sz: num((p) => Math.trunc(p.vmSize / PAGE_KB)),
-  environ: ((c, r, room) => (r.environ && r.environ.length ? escape(r.environ.join(' '), room) : '')) as Pr,
-  cgroup: ((_c, r, room) => escape(r.cgroup ?? '-', room)) as Pr,
-  exe: ((_c, r, room) => escape(r.exe ?? '-', room)) as Pr,
-  ns: (name: string): Pr => (_c, r) => (r.ns?.[name] ? String(r.ns[name]) : '-'),
-  pending: ((c, r) => sig(c, r.p.sigPending)) as Pr,
-  blocked: ((c, r) => sig(c, r.p.sigBlocked)) as Pr,
-  ignored: ((c, r) => sig(c, r.p.sigIgnored)) as Pr,
-  caught: ((c, r) => sig(c, r.p.sigCaught)) as Pr,
-};
+  environ: (c, r, room) => (r.environ && r.environ.length ? escape(r.environ.join(' '), room) : ''),
+  cgroup: (_c, r, room) => escape(r.cgroup ?? '-', room),
+  exe: (_c, r, room) => escape(r.exe ?? '-', room),
+  pending: mask('sigPending'),
+  blocked: mask('sigBlocked'),
+  ignored: mask('sigIgnored'),
+  caught: mask('sigCaught'),
+} satisfies Record<string, Pr>;
 
 type Row_ = [spec: string, head: string, pr: Pr | null, width: number, just: Just, when: When, extra?: Partial<FormatSpec>];
 
+/** Sorting by a field as it is. */
+const field = (name: PlainField): Key => (_c, r) => r.p[name];
+
 const key = {
-  pid: (_c: Ctx, r: Row) => r.p.pid,
-  ppid: (_c: Ctx, r: Row) => r.p.ppid,
-  pgrp: (_c: Ctx, r: Row) => r.p.pgrp,
-  session: (_c: Ctx, r: Row) => r.p.session,
-  euid: (_c: Ctx, r: Row) => r.p.euid,
-  ruid: (_c: Ctx, r: Row) => r.p.ruid,
-  egid: (_c: Ctx, r: Row) => r.p.egid,
-  rgid: (_c: Ctx, r: Row) => r.p.rgid,
-  euser: (c: Ctx, r: Row) => c.names.user(r.p.euid) ?? String(r.p.euid),
-  ruser: (c: Ctx, r: Row) => c.names.user(r.p.ruid) ?? String(r.p.ruid),
-  egroup: (c: Ctx, r: Row) => c.names.group(r.p.egid) ?? String(r.p.egid),
-  cmd: (_c: Ctx, r: Row) => r.p.comm,
-  cmdline: (_c: Ctx, r: Row) => commandLine(r.p),
-  pcpu: (c: Ctx, r: Row) => pcpuPermille(c, r.p),
-  rss: (_c: Ctx, r: Row) => r.p.vmRSS,
-  vsz: (_c: Ctx, r: Row) => r.p.vmSize,
-  time: (c: Ctx, r: Row) => ticksOf(c, r.p),
-  start: (_c: Ctx, r: Row) => r.p.start,
-  tty: (_c: Ctx, r: Row) => r.p.ttyNr,
-  nice: (_c: Ctx, r: Row) => r.p.nice,
-  pri: (_c: Ctx, r: Row) => r.p.priority,
-  state: (_c: Ctx, r: Row) => r.p.state,
-  nlwp: (_c: Ctx, r: Row) => r.p.nlwp,
-  tpgid: (_c: Ctx, r: Row) => r.p.tpgid,
-  flags: (_c: Ctx, r: Row) => r.p.flags,
-  minflt: (_c: Ctx, r: Row) => r.p.minflt,
-  majflt: (_c: Ctx, r: Row) => r.p.majflt,
-  size: (_c: Ctx, r: Row) => r.p.vmData + r.p.vmStk,
-  psr: (_c: Ctx, r: Row) => r.p.processor,
-};
+  pid: field('pid'),
+  ppid: field('ppid'),
+  pgrp: field('pgrp'),
+  session: field('session'),
+  euid: field('euid'),
+  ruid: field('ruid'),
+  egid: field('egid'),
+  rgid: field('rgid'),
+  euser: (c, r) => c.names.user(r.p.euid) ?? String(r.p.euid),
+  ruser: (c, r) => c.names.user(r.p.ruid) ?? String(r.p.ruid),
+  egroup: (c, r) => c.names.group(r.p.egid) ?? String(r.p.egid),
+  cmd: field('comm'),
+  cmdline: (_c, r) => commandLine(r.p),
+  pcpu: (c, r) => pcpuPermille(c, r.p),
+  rss: field('vmRSS'),
+  vsz: field('vmSize'),
+  time: (c, r) => ticksOf(c, r.p),
+  start: field('start'),
+  tty: field('ttyNr'),
+  nice: field('nice'),
+  pri: field('priority'),
+  state: field('state'),
+  nlwp: field('nlwp'),
+  tpgid: field('tpgid'),
+  flags: field('flags'),
+  minflt: field('minflt'),
+  majflt: field('majflt'),
+  size: (_c, r) => r.p.vmData + r.p.vmStk,
+  psr: field('processor'),
+} satisfies Record<string, Key>;
+
+// The shapes whole families of columns share in procps's table.
+/** A numeric user or group ID; the header is the specifier in capitals. */
+const idCol = (spec: string, f: IdField, k?: Key): Row_ => [spec, spec.toUpperCase(), num((p) => p[f]), 5, 'right', 'ET', k && { key: k }];
+/** A user or group name, numeric when it does not fit. */
+const nameCol = (spec: string, head: string, p: Pr, k?: Key): Row_ => [spec, head, p, 8, 'user', 'ET', k && { key: k }];
+/** A process ID of some kind, as wide as pid_max's digits. */
+const pidCol = (spec: string, head: string, f: 'pid' | 'pgrp' | 'ppid' | 'session' | 'tpgid', when: When): Row_ =>
+  [spec, head, num((p) => p[f]), 5, 'right', when, { pidmax: true, key: key[f] }];
+const maskCol = (spec: string, head: string, p: Pr, when: When): Row_ => [spec, head, p, 9, 'signal', when];
+const nsCol = (ns: string): Row_ => [`${ns}ns`, `${ns.toUpperCase()}NS`, nsInode(ns), 10, 'right', 'ET', { need: 'ns' }];
+const ttyCol = (spec: string, head: string, width = 8): Row_ => [spec, head, pr.tty, width, 'left', 'PO', { key: key.tty }];
 
 /** The specifiers procps knows that this ps prints, with procps's headers, widths and justification. */
 const TABLE: Row_[] = [
@@ -305,14 +332,14 @@ const TABLE: Row_[] = [
   ['addr_1', 'ADDR', nop, 1, 'left', 'AN'],
   ['args', 'COMMAND', pr.args, 27, 'unlimited', 'PO', { key: key.cmdline }],
   ['atime', 'TIME', pr.time, 8, 'right', 'ET', { key: key.time }],
-  ['blocked', 'BLOCKED', pr.blocked, 9, 'signal', 'TO'],
+  maskCol('blocked', 'BLOCKED', pr.blocked, 'TO'),
   ['bsdstart', 'START', pr.bsdstart, 6, 'right', 'ET', { key: key.start }],
   ['bsdtime', 'TIME', pr.bsdtime, 6, 'right', 'ET', { key: key.time }],
   ['c', 'C', pr.c, 2, 'right', 'ET', { key: key.pcpu }],
-  ['caught', 'CAUGHT', pr.caught, 9, 'signal', 'TO'],
+  maskCol('caught', 'CAUGHT', pr.caught, 'TO'),
   ['cgname', 'CGNAME', pr.cgroup, 27, 'unlimited', 'PO', { need: 'cgroup' }],
   ['cgroup', 'CGROUP', pr.cgroup, 27, 'unlimited', 'PO', { need: 'cgroup' }],
-  ['cgroupns', 'CGROUPNS', pr.ns('cgroup'), 10, 'right', 'ET', { need: 'ns' }],
+  nsCol('cgroup'),
   ['class', 'CLS', () => 'TS', 3, 'left', 'TO'],
   ['cls', 'CLS', () => 'TS', 3, 'right', 'TO'],
   ['cmd', 'CMD', pr.args, 27, 'unlimited', 'PO', { key: key.cmdline }],
@@ -327,41 +354,41 @@ const TABLE: Row_[] = [
   ['m_drs', 'DRS', num(drs), 5, 'right', 'PO'],
   ['m_size', 'SIZE', num((p) => p.vsizeBytes), 5, 'right', 'PO'],
   ['m_trs', 'TRS', num(trs), 5, 'right', 'PO'],
-  ['egid', 'EGID', num((p) => p.egid), 5, 'right', 'ET', { key: key.egid }],
-  ['egroup', 'EGROUP', pr.egroup, 8, 'user', 'ET', { key: key.egroup }],
+  idCol('egid', 'egid', key.egid),
+  nameCol('egroup', 'EGROUP', pr.egroup, key.egroup),
   ['environ', 'ENVIRONMENT', pr.environ, 31, 'unlimited', 'PO', { need: 'environ' }],
   ['etime', 'ELAPSED', pr.etime, 11, 'right', 'ET', { key: key.start }],
   ['etimes', 'ELAPSED', pr.etimes, 7, 'right', 'ET', { key: key.start }],
-  ['euid', 'EUID', num((p) => p.euid), 5, 'right', 'ET', { key: key.euid }],
-  ['euser', 'EUSER', pr.euser, 8, 'user', 'ET', { key: key.euser }],
+  idCol('euid', 'euid', key.euid),
+  nameCol('euser', 'EUSER', pr.euser, key.euser),
   ['exe', 'EXE', pr.exe, 27, 'unlimited', 'PO', { need: 'exe' }],
   ['f', 'F', pr.flag, 1, 'right', 'ET', { key: key.flags }],
-  ['fgid', 'FGID', num((p) => p.fgid), 5, 'right', 'ET'],
-  ['fgroup', 'FGROUP', pr.fgroup, 8, 'user', 'ET'],
+  idCol('fgid', 'fgid'),
+  nameCol('fgroup', 'FGROUP', pr.fgroup),
   ['flag', 'F', pr.flag, 1, 'right', 'ET', { key: key.flags }],
   ['flags', 'F', pr.flag, 1, 'right', 'ET', { key: key.flags }],
   ['fname', 'COMMAND', pr.fname, 8, 'left', 'PO', { key: key.cmd }],
-  ['fsgid', 'FSGID', num((p) => p.fgid), 5, 'right', 'ET'],
-  ['fsgroup', 'FSGROUP', pr.fgroup, 8, 'user', 'ET'],
-  ['fsuid', 'FSUID', num((p) => p.fuid), 5, 'right', 'ET'],
-  ['fsuser', 'FSUSER', pr.fuser, 8, 'user', 'ET'],
-  ['fuid', 'FUID', num((p) => p.fuid), 5, 'right', 'ET'],
-  ['fuser', 'FUSER', pr.fuser, 8, 'user', 'ET'],
-  ['gid', 'GID', num((p) => p.egid), 5, 'right', 'ET', { key: key.egid }],
-  ['group', 'GROUP', pr.egroup, 8, 'user', 'ET', { key: key.egroup }],
-  ['ignored', 'IGNORED', pr.ignored, 9, 'signal', 'TO'],
+  idCol('fsgid', 'fgid'),
+  nameCol('fsgroup', 'FSGROUP', pr.fgroup),
+  idCol('fsuid', 'fuid'),
+  nameCol('fsuser', 'FSUSER', pr.fuser),
+  idCol('fuid', 'fuid'),
+  nameCol('fuser', 'FUSER', pr.fuser),
+  idCol('gid', 'egid', key.egid),
+  nameCol('group', 'GROUP', pr.egroup, key.egroup),
+  maskCol('ignored', 'IGNORED', pr.ignored, 'TO'),
   ['intpri', 'PRI', pr.opri, 3, 'right', 'TO', { key: key.pri }],
-  ['ipcns', 'IPCNS', pr.ns('ipc'), 10, 'right', 'ET', { need: 'ns' }],
+  nsCol('ipc'),
   ['label', 'LABEL', nop, 31, 'left', 'ET'],
   ['lstart', 'STARTED', pr.lstart, 24, 'right', 'ET', { key: key.start }],
   ['luid', 'LUID', nop, 5, 'right', 'ET'],
-  ['lwp', 'LWP', num((p) => p.pid), 5, 'right', 'TO', { pidmax: true, key: key.pid }],
+  pidCol('lwp', 'LWP', 'pid', 'TO'),
   ['maj_flt', 'MAJFL', num((p) => p.majflt), 6, 'right', 'AN', { key: key.majflt }],
   ['majflt', 'MAJFLT', num((p) => p.majflt), 6, 'right', 'AN', { key: key.majflt }],
   ['min_flt', 'MINFL', num((p) => p.minflt), 6, 'right', 'AN', { key: key.minflt }],
   ['minflt', 'MINFLT', num((p) => p.minflt), 6, 'right', 'AN', { key: key.minflt }],
-  ['mntns', 'MNTNS', pr.ns('mnt'), 10, 'right', 'ET', { need: 'ns' }],
-  ['netns', 'NETNS', pr.ns('net'), 10, 'right', 'ET', { need: 'ns' }],
+  nsCol('mnt'),
+  nsCol('net'),
   ['ni', 'NI', pr.nice, 3, 'right', 'TO', { key: key.nice }],
   ['nice', 'NI', pr.nice, 3, 'right', 'TO', { key: key.nice }],
   ['nlwp', 'NLWP', num((p) => p.nlwp), 4, 'right', 'PO', { key: key.nlwp }],
@@ -371,14 +398,14 @@ const TABLE: Row_[] = [
   ['opri', 'PRI', pr.opri, 3, 'right', 'TO', { key: key.pri }],
   ['pagein', 'PAGEIN', num((p) => p.majflt), 6, 'right', 'AN', { key: key.majflt }],
   ['pcpu', '%CPU', pr.pcpu, 4, 'right', 'ET', { key: key.pcpu }],
-  ['pending', 'PENDING', pr.pending, 9, 'signal', 'ET'],
-  ['pgid', 'PGID', num((p) => p.pgrp), 5, 'right', 'PO', { pidmax: true, key: key.pgrp }],
-  ['pgrp', 'PGRP', num((p) => p.pgrp), 5, 'right', 'PO', { pidmax: true, key: key.pgrp }],
-  ['pid', 'PID', num((p) => p.pid), 5, 'right', 'PO', { pidmax: true, key: key.pid }],
-  ['pidns', 'PIDNS', pr.ns('pid'), 10, 'right', 'ET', { need: 'ns' }],
+  maskCol('pending', 'PENDING', pr.pending, 'ET'),
+  pidCol('pgid', 'PGID', 'pgrp', 'PO'),
+  pidCol('pgrp', 'PGRP', 'pgrp', 'PO'),
+  pidCol('pid', 'PID', 'pid', 'PO'),
+  nsCol('pid'),
   ['pmem', '%MEM', pr.pmem, 4, 'right', 'PO', { key: key.rss }],
   ['policy', 'POL', () => 'TS', 3, 'left', 'TO'],
-  ['ppid', 'PPID', num((p) => p.ppid), 5, 'right', 'PO', { pidmax: true, key: key.ppid }],
+  pidCol('ppid', 'PPID', 'ppid', 'PO'),
   ['pri', 'PRI', pr.pri, 3, 'right', 'TO', { key: key.pri }],
   ['pri_api', 'API', num((p) => -1 - p.priority), 3, 'right', 'TO', { key: key.pri }],
   ['pri_bar', 'BAR', num((p) => p.priority + 1), 3, 'right', 'TO', { key: key.pri }],
@@ -386,67 +413,67 @@ const TABLE: Row_[] = [
   ['pri_foo', 'FOO', num((p) => p.priority - 20), 3, 'right', 'TO', { key: key.pri }],
   ['priority', 'PRI', pr.priority, 3, 'right', 'TO', { key: key.pri }],
   ['psr', 'PSR', num((p) => p.processor), 3, 'right', 'TO', { key: key.psr }],
-  ['rgid', 'RGID', num((p) => p.rgid), 5, 'right', 'ET', { key: key.rgid }],
-  ['rgroup', 'RGROUP', pr.rgroup, 8, 'user', 'ET'],
+  idCol('rgid', 'rgid', key.rgid),
+  nameCol('rgroup', 'RGROUP', pr.rgroup),
   ['rss', 'RSS', num((p) => p.vmRSS), 5, 'right', 'PO', { key: key.rss }],
   ['rssize', 'RSS', num((p) => p.vmRSS), 5, 'right', 'PO', { key: key.rss }],
   ['rsz', 'RSZ', num((p) => p.vmRSS), 5, 'right', 'PO', { key: key.rss }],
   ['rtprio', 'RTPRIO', nop, 6, 'right', 'TO'],
-  ['ruid', 'RUID', num((p) => p.ruid), 5, 'right', 'ET', { key: key.ruid }],
-  ['ruser', 'RUSER', pr.ruser, 8, 'user', 'ET', { key: key.ruser }],
+  idCol('ruid', 'ruid', key.ruid),
+  nameCol('ruser', 'RUSER', pr.ruser, key.ruser),
   ['s', 'S', pr.s, 1, 'left', 'TO', { key: key.state }],
   ['sched', 'SCH', () => '0', 3, 'right', 'TO'],
-  ['sess', 'SESS', num((p) => p.session), 5, 'right', 'PO', { pidmax: true, key: key.session }],
-  ['session', 'SESS', num((p) => p.session), 5, 'right', 'PO', { pidmax: true, key: key.session }],
+  pidCol('sess', 'SESS', 'session', 'PO'),
+  pidCol('session', 'SESS', 'session', 'PO'),
   ['sgi_p', 'P', (_c, r) => (r.p.state === 'R' ? String(r.p.processor) : '*'), 1, 'right', 'TO'],
-  ['sgid', 'SGID', num((p) => p.sgid), 5, 'right', 'ET'],
-  ['sgroup', 'SGROUP', pr.sgroup, 8, 'user', 'ET'],
-  ['sid', 'SID', num((p) => p.session), 5, 'right', 'PO', { pidmax: true, key: key.session }],
-  ['sig', 'PENDING', pr.pending, 9, 'signal', 'ET'],
-  ['sig_block', 'BLOCKED', pr.blocked, 9, 'signal', 'TO'],
-  ['sig_catch', 'CATCHED', pr.caught, 9, 'signal', 'TO'],
-  ['sig_ignore', 'IGNORED', pr.ignored, 9, 'signal', 'TO'],
-  ['sig_pend', 'SIGNAL', pr.pending, 9, 'signal', 'ET'],
-  ['sigcatch', 'CAUGHT', pr.caught, 9, 'signal', 'TO'],
-  ['sigignore', 'IGNORED', pr.ignored, 9, 'signal', 'TO'],
-  ['sigmask', 'BLOCKED', pr.blocked, 9, 'signal', 'TO'],
+  idCol('sgid', 'sgid'),
+  nameCol('sgroup', 'SGROUP', pr.sgroup),
+  pidCol('sid', 'SID', 'session', 'PO'),
+  maskCol('sig', 'PENDING', pr.pending, 'ET'),
+  maskCol('sig_block', 'BLOCKED', pr.blocked, 'TO'),
+  maskCol('sig_catch', 'CATCHED', pr.caught, 'TO'),
+  maskCol('sig_ignore', 'IGNORED', pr.ignored, 'TO'),
+  maskCol('sig_pend', 'SIGNAL', pr.pending, 'ET'),
+  maskCol('sigcatch', 'CAUGHT', pr.caught, 'TO'),
+  maskCol('sigignore', 'IGNORED', pr.ignored, 'TO'),
+  maskCol('sigmask', 'BLOCKED', pr.blocked, 'TO'),
   ['size', 'SIZE', num((p) => p.vmData + p.vmStk), 5, 'right', 'PO', { key: key.size }],
-  ['spid', 'SPID', num((p) => p.pid), 5, 'right', 'TO', { pidmax: true, key: key.pid }],
+  pidCol('spid', 'SPID', 'pid', 'TO'),
   ['start', 'STARTED', pr.start, 8, 'right', 'ET', { key: key.start }],
   ['start_time', 'START', pr.stime, 5, 'right', 'ET', { key: key.start }],
   ['stat', 'STAT', pr.stat, 4, 'left', 'TO', { key: key.state }],
   ['state', 'S', pr.s, 1, 'left', 'TO', { key: key.state }],
   ['stime', 'STIME', pr.stime, 5, 'right', 'ET', { key: key.start }],
-  ['suid', 'SUID', num((p) => p.suid), 5, 'right', 'ET'],
-  ['suser', 'SUSER', pr.suser, 8, 'user', 'ET'],
-  ['svgid', 'SVGID', num((p) => p.sgid), 5, 'right', 'ET'],
-  ['svgroup', 'SVGROUP', pr.sgroup, 8, 'user', 'ET'],
-  ['svuid', 'SVUID', num((p) => p.suid), 5, 'right', 'ET'],
-  ['svuser', 'SVUSER', pr.suser, 8, 'user', 'ET'],
+  idCol('suid', 'suid'),
+  nameCol('suser', 'SUSER', pr.suser),
+  idCol('svgid', 'sgid'),
+  nameCol('svgroup', 'SVGROUP', pr.sgroup),
+  idCol('svuid', 'suid'),
+  nameCol('svuser', 'SVUSER', pr.suser),
   ['sz', 'SZ', pr.sz, 5, 'right', 'PO', { key: key.vsz }],
   ['trs', 'TRS', num(trs), 4, 'right', 'PO'],
   ['trss', 'TRSS', num(trs), 4, 'right', 'PO'],
   ['tsiz', 'TSIZ', num(trs), 4, 'right', 'PO'],
-  ['tgid', 'TGID', num((p) => p.pid), 5, 'right', 'PO', { pidmax: true, key: key.pid }],
+  pidCol('tgid', 'TGID', 'pid', 'PO'),
   ['thcount', 'THCNT', num((p) => p.nlwp), 5, 'right', 'PO', { key: key.nlwp }],
-  ['tid', 'TID', num((p) => p.pid), 5, 'right', 'TO', { pidmax: true, key: key.pid }],
+  pidCol('tid', 'TID', 'pid', 'TO'),
   ['time', 'TIME', pr.time, 8, 'right', 'ET', { key: key.time }],
-  ['timens', 'TIMENS', pr.ns('time'), 10, 'right', 'ET', { need: 'ns' }],
+  nsCol('time'),
   ['times', 'TIME', pr.times, 8, 'right', 'ET', { key: key.time }],
-  ['tname', 'TTY', pr.tty, 8, 'left', 'PO', { key: key.tty }],
-  ['tpgid', 'TPGID', num((p) => p.tpgid), 5, 'right', 'PO', { pidmax: true, key: key.tpgid }],
-  ['tt', 'TT', pr.tty, 8, 'left', 'PO', { key: key.tty }],
-  ['tty', 'TT', pr.tty, 8, 'left', 'PO', { key: key.tty }],
-  ['tty4', 'TTY', pr.tty4, 4, 'left', 'PO', { key: key.tty }],
-  ['tty8', 'TTY', pr.tty, 8, 'left', 'PO', { key: key.tty }],
+  ttyCol('tname', 'TTY'),
+  pidCol('tpgid', 'TPGID', 'tpgid', 'PO'),
+  ttyCol('tt', 'TT'),
+  ttyCol('tty', 'TT'),
+  ttyCol('tty4', 'TTY', 4),
+  ttyCol('tty8', 'TTY'),
   ['ucmd', 'CMD', pr.comm, 15, 'unlimited', 'PO', { key: key.cmd }],
   ['ucomm', 'COMMAND', pr.comm, 15, 'unlimited', 'PO', { key: key.cmd }],
-  ['uid', 'UID', num((p) => p.euid), 5, 'right', 'ET', { key: key.euid }],
-  ['uid_hack', 'UID', pr.euser, 8, 'user', 'ET', { key: key.euser }],
-  ['uname', 'USER', pr.euser, 8, 'user', 'ET', { key: key.euser }],
-  ['user', 'USER', pr.euser, 8, 'user', 'ET', { key: key.euser }],
-  ['userns', 'USERNS', pr.ns('user'), 10, 'right', 'ET', { need: 'ns' }],
-  ['utsns', 'UTSNS', pr.ns('uts'), 10, 'right', 'ET', { need: 'ns' }],
+  idCol('uid', 'euid', key.euid),
+  nameCol('uid_hack', 'UID', pr.euser, key.euser),
+  nameCol('uname', 'USER', pr.euser, key.euser),
+  nameCol('user', 'USER', pr.euser, key.euser),
+  nsCol('user'),
+  nsCol('uts'),
   ['vsize', 'VSZ', num((p) => p.vmSize), 6, 'right', 'PO', { key: key.vsz }],
   ['vsz', 'VSZ', num((p) => p.vmSize), 6, 'right', 'PO', { key: key.vsz }],
   ['wchan', 'WCHAN', pr.wchan, 6, 'wchan', 'TO'],

@@ -9,16 +9,8 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { localtime, now, readAllProcs, readLoadavg, readText, readUptime, strftime } from './proc.ts';
-import { Getopt, type LongOption } from './getopt.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { printUsage, shortName, versionLine } from './usage.ts';
-
-const LONG: LongOption[] = [
-  { name: 'pretty', arg: 'none', val: 'p' },
-  { name: 'help', arg: 'none', val: 'h' },
-  { name: 'since', arg: 'none', val: 's' },
-  { name: 'version', arg: 'none', val: 'V' },
-];
+import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 
 export const meta: ProgramMeta = {
   name: 'uptime', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -31,6 +23,12 @@ export const meta: ProgramMeta = {
     { short: 'h', long: 'help', help: 'display this help and exit' },
     { short: 'V', long: 'version', help: 'output version information and exit' },
   ],
+};
+
+/** The options in procps's longopts order, in which getopt lists the possibilities of `--=`. */
+const PARSE_META: ProgramMeta = {
+  ...meta,
+  options: ['pretty', 'help', 'since', 'version'].map((long) => meta.options.find((o) => o.long === long)!),
 };
 
 /** Distinct controlling terminals of the running processes. */
@@ -79,24 +77,25 @@ export function prettyUptime(seconds: number): string {
 
 export default async function uptime(sys: Sys): Promise<number> {
   const name = shortName(sys.argv[0], 'uptime');
-  const g = new Getopt(sys.argv, 'phsV', LONG);
+  const parsed = parseProcps(PARSE_META, sys.argv);
   let pretty = false;
   let since = false;
-  for (let o = g.next(); o; o = g.next()) {
-    switch (o.opt) {
-      case 'p': pretty = true; break;
-      case 's': since = true; break;
-      case 'h':
+  for (const o of parsed.options) {
+    switch (o.key) {
+      case 'pretty': pretty = true; break;
+      case 'since': since = true; break;
+      case 'help':
         return printUsage(sys, meta, false);
-      case 'V':
+      case 'version':
         await sys.writeAll(1, versionLine(name));
         return 0;
-      default:
-        await sys.writeAll(2, g.errors.map((e) => `${e}\n`).join(''));
-        return printUsage(sys, meta, true);
     }
   }
-  if (g.operands().length) return printUsage(sys, meta, true);
+  if (parsed.error) {
+    await sys.writeAll(2, `${parsed.error.text}\n`);
+    return printUsage(sys, meta, true);
+  }
+  if (parsed.operands.length) return printUsage(sys, meta, true);
   if ((await readText(sys, '/proc/uptime')) === null) {
     await sys.writeAll(2, `${name}: Cannot get system uptime: No such file or directory\n`);
     return 1;

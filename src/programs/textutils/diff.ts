@@ -9,7 +9,8 @@ import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK,
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
-import { argToText, bytesToText, localeIsUtf8, textToBytes } from '../lib/regex.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { argToText, bytesToText, textToBytes } from '../lib/regex.ts';
 import { localTime, strftime, timeZone } from '../lib/strftime.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
 import { analyze, type Change } from './diff-analyze.ts';

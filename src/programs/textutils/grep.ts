@@ -11,13 +11,15 @@ import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 import {
-  argToText, bytesToText, joinTranslations, localeIsUtf8, Matcher, RegexError, textToBytes, translateFixed,
+  argToText, bytesToText, joinTranslations, Matcher, RegexError, textToBytes, translateFixed,
   translateRegex, type RegexOptions, type Translation,
 } from '../lib/regex.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
 import { runTool, tryHelp, type Tool } from '../lib/tool.ts';
 import { FileScan, type Colors, type ScanConfig, type Sink } from './grep-scan.ts';
+import { fnmatch } from '../lib/fnmatch.ts';
 
 export const meta: ProgramMeta = {
   name: 'grep', package: 'GNU grep', version: '3.8',
@@ -375,46 +377,6 @@ function colorSep(c: Colors | null, sep: string): string {
   if (!c || !c.se) return sep;
   const k = c.el ? '\x1b[K' : '';
   return `\x1b[${c.se}m${k}${sep}\x1b[m${k}`;
-}
-
-/** fnmatch(3) without flags: * ? [...] and backslash escapes; `*` crosses slashes. */
-export function fnmatch(glob: string, name: string): boolean {
-  let src = '^';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') src += '[\\s\\S]*';
-    else if (c === '?') src += '[\\s\\S]';
-    else if (c === '\\' && i + 1 < glob.length) src += escapeRe(glob[++i]!);
-    else if (c === '[') {
-      let j = i + 1;
-      if (glob[j] === '!' || glob[j] === '^') j++;
-      if (glob[j] === ']') j++;
-      while (j < glob.length && glob[j] !== ']') j++;
-      if (j >= glob.length) src += '\\[';
-      else {
-        let body = glob.slice(i + 1, j);
-        const neg = body[0] === '!' || body[0] === '^';
-        if (neg) body = body.slice(1);
-        body = body.replace(/\[:(\w+):\]/g, (_, n: string) => POSIX_CLASS[n] ?? '').replace(/[\]\\^]/g, (m) => `\\${m}`);
-        src += `[${neg ? '^' : ''}${body}]`;
-        i = j;
-      }
-    } else src += escapeRe(c);
-  }
-  try {
-    return new RegExp(src + '$').test(name);
-  } catch {
-    return glob === name;
-  }
-}
-
-const POSIX_CLASS: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f',
-};
-
-function escapeRe(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
 }
 
 /** --exclude on a command-line name: the whole name or any part after a slash. */

@@ -11,6 +11,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { userName } from '../lib/passwd.ts';
 import { runTool, type Tool } from '../lib/tool.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
 
 export const meta: ProgramMeta = {
   name: 'lsns', package: 'util-linux', version: '2.38.1', style: 'util-linux',
@@ -177,9 +178,7 @@ async function cell(sys: Sys, col: string, ns: Namespace, proc: Proc | null): Pr
 }
 
 function utf8(tool: Tool): boolean {
-  const env = (name: string): string | undefined => tool.sys.getenv(name) || undefined;
-  const locale = env('LC_ALL') ?? env('LC_CTYPE') ?? env('LANG') ?? '';
-  return /utf-?8/i.test(locale);
+  return localeIsUtf8((n) => tool.sys.getenv(n));
 }
 
 /** Lines in tree order, each with the tree art that goes before its COMMAND. */
