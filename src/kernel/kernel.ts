@@ -320,6 +320,20 @@ export class Kernel {
     this.cpuMarkMs = now;
   }
 
+  /**
+   * Wait for the host (fetching a program's code on exec) as a task waits for a disk read: the
+   * time so far is the task's system time, the wait itself is nobody's CPU time. Otherwise a
+   * busy host's delays would show as CPU use of whatever was starting (ps's C column, times).
+   */
+  async offCpu<T>(task: Task, work: Promise<T>): Promise<T> {
+    this.account(task, 'sys');
+    try {
+      return await work;
+    } finally {
+      this.account(null, 'sys');
+    }
+  }
+
   /** Wire a new task's sleep reports to its state and the CPU accounting. */
   private track(task: Task): void {
     task.interrupt.onSleep = (asleep) => {

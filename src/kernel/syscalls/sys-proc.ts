@@ -101,7 +101,7 @@ async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], 
   }
   const name = programName(text);
   if (!name) throw new SysError('ENOEXEC');
-  const main = await k.loadProgram(name);
+  const main = await k.offCpu(t, k.loadProgram(name));
   if (!main) throw new SysError('ENOEXEC', `no program '${name}'`);
   return { main, path, argv };
 }
