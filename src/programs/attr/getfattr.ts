@@ -8,12 +8,10 @@ import { O_CLOEXEC, O_DIRECTORY, O_RDONLY } from '../../abi/open-flags.ts';
 import { S_IFDIR, S_IFLNK, S_IFMT, type Stat } from '../../abi/stat.ts';
 import { utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
 import { compileRegex, RegexError, type Matcher } from '../lib/regex.ts';
 import { Output } from '../lib/tool.ts';
-import { attrQuote, strerrorEa } from './attr-text.ts';
+import { attrArgs, attrQuote, strerrorEa } from './attr-text.ts';
 
 export const meta: ProgramMeta = {
   name: 'getfattr', package: 'getfattr', version: '2.5.1',
@@ -212,23 +210,8 @@ class Getfattr {
 }
 
 export default async function getfattr(sys: Sys): Promise<number> {
-  let args: Parsed;
-  try {
-    args = parseArgs(meta, sys.argv.slice(1));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    await sys.writeAll(2, `${e.text}\n${SYNOPSIS}`);
-    return 2;
-  }
-  const first = args.last('--help', '--version');
-  if (first === '--help') {
-    await sys.writeAll(1, helpText(meta));
-    return 0;
-  }
-  if (first === '--version') {
-    await sys.writeAll(1, 'getfattr 2.5.1\n');
-    return 0;
-  }
+  const args = await attrArgs(sys, meta, SYNOPSIS);
+  if (typeof args === 'number') return args;
   let deref = true;
   let dump = false;
   let name: string | null = null;

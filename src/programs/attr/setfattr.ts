@@ -5,11 +5,9 @@
 import { isSysError } from '../../abi/errno.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
 import { Output } from '../lib/tool.ts';
-import { attrQuote, strerrorEa, unquote } from './attr-text.ts';
+import { attrArgs, attrQuote, strerrorEa, unquote } from './attr-text.ts';
 
 export const meta: ProgramMeta = {
   name: 'setfattr', package: 'setfattr', version: '2.5.1',
@@ -213,23 +211,8 @@ class Setfattr {
 }
 
 export default async function setfattr(sys: Sys): Promise<number> {
-  let args: Parsed;
-  try {
-    args = parseArgs(meta, sys.argv.slice(1));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    await sys.writeAll(2, `${e.text}\n${SYNOPSIS}`);
-    return 2;
-  }
-  const first = args.last('--help', '--version');
-  if (first === '--help') {
-    await sys.writeAll(1, helpText(meta));
-    return 0;
-  }
-  if (first === '--version') {
-    await sys.writeAll(1, 'setfattr 2.5.1\n');
-    return 0;
-  }
+  const args = await attrArgs(sys, meta, SYNOPSIS);
+  if (typeof args === 'number') return args;
   let name: string | null = null;
   let value: string | null = null;
   let set = false;

@@ -6,7 +6,7 @@
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { IdCache } from '../lib/idcache.ts';
-import { chownFiles, referenceOwner, walkOptions, type ChownJob } from '../lib/owner.ts';
+import { chownFiles, ownerCommand, referenceOwner, type ChownJob } from '../lib/owner.ts';
 import { groupByName } from '../lib/passwd.ts';
 import { localeQuote, report } from '../lib/report.ts';
 import { runTool } from '../lib/tool.ts';
@@ -34,14 +34,9 @@ export const meta: ProgramMeta = {
 
 export default function chgrp(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
-    const a = tool.args;
-    const operands = [...a.operands];
-    const ref = a.value('reference');
-    if (operands.length < (ref !== undefined ? 1 : 2)) {
-      return tool.usage(operands.length === 0 ? 'chgrp: missing operand' : `chgrp: missing operand after ${localeQuote(sys, operands[operands.length - 1]!)}`);
-    }
-    const common = await walkOptions(tool);
-    if (!common) return 1;
+    const start = await ownerCommand(tool);
+    if (typeof start === 'number') return start;
+    const { operands, ref, common } = start;
     let gid = -1;
     let groupName: string | null = null;
     if (ref !== undefined) {

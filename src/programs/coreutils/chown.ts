@@ -7,7 +7,7 @@
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { IdCache } from '../lib/idcache.ts';
-import { chownFiles, parseOwnerSpec, referenceOwner, walkOptions, type ChownJob } from '../lib/owner.ts';
+import { chownFiles, parseOwnerSpec, ownerCommand, referenceOwner, type ChownJob } from '../lib/owner.ts';
 import { localeQuote, report } from '../lib/report.ts';
 import { runTool } from '../lib/tool.ts';
 
@@ -35,17 +35,12 @@ export const meta: ProgramMeta = {
 
 export default function chown(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
-    const a = tool.args;
-    const operands = [...a.operands];
-    const ref = a.value('reference');
-    if (operands.length < (ref !== undefined ? 1 : 2)) {
-      return tool.usage(operands.length === 0 ? 'chown: missing operand' : `chown: missing operand after ${localeQuote(sys, operands[operands.length - 1]!)}`);
-    }
-    const common = await walkOptions(tool);
-    if (!common) return 1;
+    const start = await ownerCommand(tool);
+    if (typeof start === 'number') return start;
+    const { operands, ref, common } = start;
     let requiredUid = -1;
     let requiredGid = -1;
-    const from = a.value('from');
+    const from = tool.args.value('from');
     if (from !== undefined) {
       const r = await parseOwnerSpec(sys, from);
       if ('error' in r) {

@@ -5,9 +5,9 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import { S_IFIFO } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { adjustMode, compileMode } from '../lib/mode.ts';
 import { quote } from '../lib/quote.ts';
 import { report } from '../lib/report.ts';
+import { setExactMode, specialFileMode } from '../lib/special-file.ts';
 import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -23,22 +23,9 @@ export default function mkfifo(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
     if (a.operands.length === 0) return tool.usage('mkfifo: missing operand');
-    let mode = 0o666;
     const spec = a.value('mode');
-    if (spec !== undefined) {
-      const changes = compileMode(spec);
-      if (!changes) {
-        await report(tool, 'invalid mode');
-        return 1;
-      }
-      const umask = await sys.umask(0);
-      await sys.umask(umask);
-      mode = adjustMode(mode, false, umask, changes).mode;
-      if (mode & ~0o777) {
-        await report(tool, 'mode must specify only file permission bits');
-        return 1;
-      }
-    }
+    const mode = await specialFileMode(tool, spec);
+    if (mode === null) return 1;
     let status = 0;
     for (const name of a.operands) {
       try {
@@ -49,15 +36,7 @@ export default function mkfifo(sys: Sys): Promise<number> {
         status = 1;
         continue;
       }
-      if (spec !== undefined) {
-        try {
-          await sys.chmod(name, mode);
-        } catch (e) {
-          if (!isSysError(e)) throw e;
-          await report(tool, `cannot set permissions of ${quote(name)}: ${strerror(e.code)}`);
-          status = 1;
-        }
-      }
+      if (spec !== undefined && !(await setExactMode(tool, name, mode))) status = 1;
     }
     return status;
   });

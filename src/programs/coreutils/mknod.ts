@@ -6,9 +6,9 @@ import { isSysError, strerror, SysError } from '../../abi/errno.ts';
 import { S_IFBLK, S_IFCHR, S_IFIFO, makedev } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { adjustMode, compileMode } from '../lib/mode.ts';
-import { quote, quoteIfNeeded } from '../lib/quote.ts';
+import { quoteIfNeeded } from '../lib/quote.ts';
 import { localeQuote, report } from '../lib/report.ts';
+import { setExactMode, specialFileMode } from '../lib/special-file.ts';
 import { runTool, tryHelp } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
@@ -32,22 +32,9 @@ function deviceNumber(s: string): number | null {
 export default function mknod(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
-    let mode = 0o666;
     const spec = a.value('mode');
-    if (spec !== undefined) {
-      const changes = compileMode(spec);
-      if (!changes) {
-        await report(tool, 'invalid mode');
-        return 1;
-      }
-      const umask = await sys.umask(0);
-      await sys.umask(umask);
-      mode = adjustMode(mode, false, umask, changes).mode;
-      if (mode & ~0o777) {
-        await report(tool, 'mode must specify only file permission bits');
-        return 1;
-      }
-    }
+    const mode = await specialFileMode(tool, spec);
+    if (mode === null) return 1;
     const ops = a.operands;
     const expected = ops.length === 0 || (ops.length >= 2 && ops[1]!.startsWith('p')) ? 2 : 4;
     if (ops.length < expected) {
@@ -87,15 +74,6 @@ export default function mknod(sys: Sys): Promise<number> {
       await report(tool, `${quoteIfNeeded(name)}: ${strerror(e.code)}`);
       return 1;
     }
-    if (spec !== undefined) {
-      try {
-        await sys.chmod(name, mode);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        await report(tool, `cannot set permissions of ${quote(name)}: ${strerror(e.code)}`);
-        return 1;
-      }
-    }
-    return 0;
+    return spec !== undefined && !(await setExactMode(tool, name, mode)) ? 1 : 0;
   });
 }

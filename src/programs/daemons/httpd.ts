@@ -10,11 +10,10 @@
 
 import { isSysError, strerror, ERRNO, type ErrnoName } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
-import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { ConfigError, readApacheConfig, type ApacheConfig } from './lib/apache-conf.ts';
-import { defaultSignals, detach, EventLoop, idleWorker, openLog, signalQuietly, unlinkQuietly, writePidFile } from './lib/daemon.ts';
+import { accountIds, detach, EventLoop, holdMemory, openLog, readText, reap, signalQuietly, spawnWorker, unlinkQuietly, writePidFile, type Account } from './lib/daemon.ts';
 import { exeInfo, isRhel, upstream } from './lib/exe.ts';
 import { apacheTime, nowMicros } from './lib/time.ts';
 import { describeStatus } from './lib/wait.ts';
@@ -256,12 +255,7 @@ async function logLine(r: Run, module: string, level: string, text: string): Pro
 
 async function fileText(sys: Sys, path: string): Promise<string | null> {
   try {
-    const fd = await sys.open(path, 0);
-    try {
-      return utf8Decode(await sys.readAll(fd)).trim();
-    } finally {
-      await sys.close(fd);
-    }
+    return (await readText(sys, path)).trim();
   } catch (e) {
     if (isSysError(e)) return null;
     throw e;
@@ -299,15 +293,8 @@ async function serverNameWarning(sys: Sys, name: string): Promise<string> {
   return `${pre}AH00558: ${name}: Could not reliably determine the server's fully qualified domain name, using ${addr ?? '127.0.0.1'}. Set the 'ServerName' directive globally to suppress this message\n`;
 }
 
-async function ids(sys: Sys, user: string, group: string): Promise<{ uid: number; gid: number } | string> {
-  const table = async (f: string): Promise<Map<string, number>> => {
-    const m = new Map<string, number>();
-    for (const l of ((await fileText(sys, f)) ?? '').split('\n')) {
-      const x = l.split(':');
-      if (x.length > 2) m.set(x[0]!, Number(x[2]));
-    }
-    return m;
-  };
+async function ids(sys: Sys, user: string, group: string): Promise<Account | string> {
+  const table = async (f: string): Promise<Map<string, number>> => accountIds((await fileText(sys, f)) ?? '');
   const num = (s: string): number | null => (s.startsWith('#') ? Number(s.slice(1)) : null);
   const uid = num(user) ?? (await table('/etc/passwd')).get(user);
   if (uid === undefined) return `AH00543: httpd: bad user name ${user}`;
@@ -333,7 +320,7 @@ async function serve(r: Run, pidPath: string, single: boolean): Promise<number> 
     await logLine(r, 'core', 'error', `AH00100: httpd: could not log pid to file ${pidPath}`);
     return 1;
   }
-  let account: { uid: number; gid: number } | null = null;
+  let account: Account | null = null;
   if (root) {
     const got = await ids(sys, r.cfg.user, r.cfg.group);
     if (typeof got === 'string') {
@@ -344,11 +331,7 @@ async function serve(r: Run, pidPath: string, single: boolean): Promise<number> 
     await logLine(r, 'suexec', 'notice', 'AH01232: suEXEC mechanism enabled (wrapper: /usr/sbin/suexec)');
   }
   if (r.cfg.modules.has('lbmethod_heartbeat_module')) await logLine(r, 'lbmethod_heartbeat', 'notice', 'AH02282: No slotmem from mod_heartmonitor');
-  try {
-    await sys.mmap(PARENT_BYTES);
-  } catch (e) {
-    if (!isSysError(e, 'ENOMEM')) throw e;
-  }
+  await holdMemory(sys, PARENT_BYTES);
   const announce = async (): Promise<void> => {
     await logLine(r, `mpm_${r.mpm}`, 'notice', `AH00489: ${r.server} configured -- resuming normal operations`);
     await logLine(r, 'core', 'notice', `AH00094: Command line: '${r.argv.join(' ')}'`);
@@ -356,16 +339,7 @@ async function serve(r: Run, pidPath: string, single: boolean): Promise<number> 
   await announce();
   const workers = new Set<number>();
   const spawn = async (): Promise<void> => {
-    const child = await sys.fork(async (c) => {
-      await defaultSignals(c, HANDLED);
-      if (account) {
-        await c.setgroups([account.gid]);
-        await c.setresgid(account.gid, account.gid, account.gid);
-        await c.setresuid(account.uid, account.uid, account.uid);
-      }
-      return idleWorker(c, WORKER_BYTES);
-    });
-    workers.add(child);
+    workers.add(await spawnWorker(sys, HANDLED, account, WORKER_BYTES));
   };
   if (single) {
     // -X: the one process serves by itself.
@@ -401,20 +375,6 @@ async function serve(r: Run, pidPath: string, single: boolean): Promise<number> 
 }
 
 const SIGNAL_TEXT: Record<number, string> = { 9: 'Killed', 15: 'Terminated', 11: 'Segmentation fault', 6: 'Aborted', 2: 'Interrupt', 1: 'Hangup' };
-
-/** Wait until every worker has been reaped (a signal arriving meanwhile does not cut it short). */
-async function reap(sys: Sys, workers: Set<number>): Promise<void> {
-  while (workers.size) {
-    try {
-      const [p] = await sys.wait4(-1);
-      workers.delete(p);
-    } catch (e) {
-      if (isSysError(e, 'EINTR')) continue;
-      if (isSysError(e, 'ECHILD')) break;
-      throw e;
-    }
-  }
-}
 
 function versionSettings(server: string, mpm: string): string {
   return `Server version: ${server}

@@ -8,10 +8,9 @@
 import { isSysError, strerror, ERRNO, type ErrnoName } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
 import { O_DIRECTORY } from '../../abi/open-flags.ts';
-import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { defaultSignals, detach, EventLoop, idleWorker, openLog, signalQuietly, unlinkQuietly, writePidFile } from './lib/daemon.ts';
+import { detach, EventLoop, openLog, readText, reap, signalQuietly, spawnWorker, unlinkQuietly, writePidFile } from './lib/daemon.ts';
 import { exeInfo, upstream } from './lib/exe.ts';
 import { nginxTime, nowMicros } from './lib/time.ts';
 
@@ -92,15 +91,6 @@ function tokens(text: string, file: string): Array<{ t: string; line: number; fi
   return out;
 }
 
-async function read(sys: Sys, path: string): Promise<string> {
-  const fd = await sys.open(path, 0);
-  try {
-    return utf8Decode(await sys.readAll(fd));
-  } finally {
-    await sys.close(fd);
-  }
-}
-
 async function glob(sys: Sys, pattern: string): Promise<string[]> {
   const slash = pattern.lastIndexOf('/');
   const base = pattern.slice(slash + 1);
@@ -158,7 +148,7 @@ async function readConf(sys: Sys, file: string, prefix: string, extra: string, d
             throw new NginxError(`open() "${path}" failed (${ERRNO[e.code]}: ${strerror(e.code)}) in ${where}`);
           }
         }
-        for (const f of files) await walk(tokens(await read(sys, f), f));
+        for (const f of files) await walk(tokens(await readText(sys, f), f));
       } else if (!stack.length || name === 'listen') {
         if (name === 'user') {
           conf.user = args[0] ?? null;
@@ -178,7 +168,7 @@ async function readConf(sys: Sys, file: string, prefix: string, extra: string, d
   if (extra) await walk(tokens(extra, 'command line'));
   let text: string;
   try {
-    text = await read(sys, file);
+    text = await readText(sys, file);
   } catch (e) {
     if (!isSysError(e)) throw e;
     throw new NginxError(`open() "${file}" failed (${ERRNO[e.code]}: ${strerror(e.code)})`);
@@ -250,7 +240,7 @@ export default async function nginx(sys: Sys): Promise<number> {
     }
     let pid: number;
     try {
-      pid = Number((await read(sys, conf.pid)).trim());
+      pid = Number((await readText(sys, conf.pid)).trim());
     } catch (e) {
       if (!isSysError(e)) throw e;
       await err(`nginx: [error] open() "${conf.pid}" failed (${ERRNO[e.code]}: ${strerror(e.code)})\n`);
@@ -268,7 +258,7 @@ export default async function nginx(sys: Sys): Promise<number> {
   if (conf.user && !root) await err(`nginx: [warn] the "user" directive makes sense only if the master process runs with super-user privileges, ignored in ${conf.userAt}\n`);
   if (flags.has('t') || flags.has('T')) {
     if (!flags.has('q')) await err(`nginx: the configuration file ${file} syntax is ok\nnginx: configuration file ${file} test is successful\n`);
-    if (flags.has('T')) await sys.writeAll(1, `# configuration file ${file}:\n${await read(sys, file)}\n`);
+    if (flags.has('T')) await sys.writeAll(1, `# configuration file ${file}:\n${await readText(sys, file)}\n`);
     return 0;
   }
   const [logPath = '/var/log/nginx/error.log', level = 'error'] = conf.errorLog.split(' ');
@@ -317,7 +307,7 @@ export default async function nginx(sys: Sys): Promise<number> {
 
 async function cpuCount(sys: Sys): Promise<number> {
   try {
-    return Math.max(1, (await read(sys, '/proc/cpuinfo')).split('\n').filter((l) => l.startsWith('processor')).length);
+    return Math.max(1, (await readText(sys, '/proc/cpuinfo')).split('\n').filter((l) => l.startsWith('processor')).length);
   } catch (e) {
     if (isSysError(e)) return 1;
     throw e;
@@ -338,15 +328,7 @@ async function runMaster(sys: Sys, conf: Conf, count: number, root: boolean, ver
   const ids = user ? await lookup(sys, user[0]!, user[1] ?? user[0]!) : null;
   const workers = new Set<number>();
   const spawn = async (): Promise<void> => {
-    const pid = await sys.fork(async (c) => {
-      await defaultSignals(c, HANDLED);
-      if (ids) {
-        await c.setgroups([ids.gid]);
-        await c.setresgid(ids.gid, ids.gid, ids.gid);
-        await c.setresuid(ids.uid, ids.uid, ids.uid);
-      }
-      return idleWorker(c, 3 << 20);
-    });
+    const pid = await spawnWorker(sys, HANDLED, ids, 3 << 20);
     workers.add(pid);
     await log('notice', `start worker process ${pid}`);
   };
@@ -385,23 +367,10 @@ async function runMaster(sys: Sys, conf: Conf, count: number, root: boolean, ver
   return 0;
 }
 
-async function reap(sys: Sys, workers: Set<number>): Promise<void> {
-  while (workers.size) {
-    try {
-      const [p] = await sys.wait4(-1);
-      workers.delete(p);
-    } catch (e) {
-      if (isSysError(e, 'EINTR')) continue;
-      if (isSysError(e, 'ECHILD')) break;
-      throw e;
-    }
-  }
-}
-
 async function lookup(sys: Sys, user: string, group: string): Promise<{ uid: number; gid: number }> {
   const find = async (file: string, name: string): Promise<number> => {
     try {
-      for (const l of (await read(sys, file)).split('\n')) {
+      for (const l of (await readText(sys, file)).split('\n')) {
         const f = l.split(':');
         if (f[0] === name) return Number(f[2]);
       }

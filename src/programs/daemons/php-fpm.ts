@@ -12,16 +12,14 @@
 import { isSysError, strerror, ERRNO } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
 import { S_IFSOCK } from '../../abi/stat.ts';
-import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { defaultSignals, EventLoop, idleWorker, openLog, unlinkQuietly, writePidFile } from './lib/daemon.ts';
+import { accountIds, detach, EventLoop, holdMemory, openLog, readText, reap, signalQuietly, spawnWorker, unlinkQuietly, writePidFile } from './lib/daemon.ts';
 import { exeInfo, isRhel, upstream } from './lib/exe.ts';
 import { FpmConfigError, readFpmConfig, type FpmConfig, type Pool } from './lib/fpm-conf.ts';
 import { phpBanner } from './lib/php-version.ts';
 import { fpmTime, nowMicros } from './lib/time.ts';
 import { describeStatus } from './lib/wait.ts';
-import { O_RDWR } from '../../abi/open-flags.ts';
 
 export const meta: ProgramMeta = {
   name: 'php-fpm', package: 'PHP', version: '7.3.5',
@@ -243,20 +241,8 @@ export default async function phpFpm(sys: Sys): Promise<number> {
     return runMaster(s, own, cfg, pidPath, sockets, { root, rhel, passwd, groups });
   };
   if (!daemonize) return master(sys);
-  await sys.fork(async (c) => {
-    await c.setsid();
-    try {
-      const fd = await c.open('/dev/null', O_RDWR);
-      await c.dup2(fd, 0);
-      await c.dup2(fd, 1);
-      await c.dup2(log.fd >= 0 ? log.fd : fd, 2);
-      if (fd > 2) await c.close(fd);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-    }
-    return master(c);
-  });
-  return 0;
+  // Standard error stays the error log, so what the master writes there still lands in it.
+  return detach(sys, master, log.fd);
 }
 
 async function defaultConfig(sys: Sys, version: string): Promise<string> {
@@ -273,21 +259,12 @@ async function defaultConfig(sys: Sys, version: string): Promise<string> {
 }
 
 async function accounts(sys: Sys, path: string): Promise<Map<string, number>> {
-  const m = new Map<string, number>();
   try {
-    const fd = await sys.open(path, 0);
-    try {
-      for (const l of utf8Decode(await sys.readAll(fd)).split('\n')) {
-        const f = l.split(':');
-        if (f.length > 2) m.set(f[0]!, Number(f[2]));
-      }
-    } finally {
-      await sys.close(fd);
-    }
+    return accountIds(await readText(sys, path));
   } catch (e) {
     if (!isSysError(e)) throw e;
+    return new Map();
   }
-  return m;
 }
 
 /** A POSIX ACL in the kernel's xattr form: owner, named users and groups, group, mask, other. */
@@ -332,27 +309,14 @@ async function runMaster(sys: Sys, log: Logger, cfg: FpmConfig, pidPath: string,
       return 78;
     }
   }
-  try {
-    await sys.mmap(MASTER_BYTES);
-  } catch (e) {
-    if (!isSysError(e, 'ENOMEM')) throw e;
-  }
+  await holdMemory(sys, MASTER_BYTES);
   await log.write('NOTICE', `fpm is running, pid ${pid}`);
   const workers = new Map<number, { pool: Pool; started: number }>();
   const spawn = async (pool: Pool): Promise<number> => {
     const user = env.root ? pool.values.get('user') : undefined;
     const group = env.root ? pool.values.get('group') ?? user : undefined;
-    const child = await sys.fork(async (c) => {
-      await defaultSignals(c, HANDLED);
-      if (user) {
-        const gid = env.groups.get(group!) ?? 0;
-        const uid = env.passwd.get(user) ?? 0;
-        await c.setgroups([gid]);
-        await c.setresgid(gid, gid, gid);
-        await c.setresuid(uid, uid, uid);
-      }
-      return idleWorker(c, WORKER_BYTES);
-    });
+    const account = user ? { uid: env.passwd.get(user) ?? 0, gid: env.groups.get(group!) ?? 0 } : null;
+    const child = await spawnWorker(sys, HANDLED, account, WORKER_BYTES);
     workers.set(child, { pool, started: await nowMicros(sys) });
     return child;
   };
@@ -409,21 +373,6 @@ function startCount(pool: Pool): number {
 }
 
 async function stopWorkers(sys: Sys, workers: Map<number, unknown>): Promise<void> {
-  for (const w of workers.keys()) {
-    try {
-      await sys.kill(w, SIG.SIGQUIT);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-    }
-  }
-  while (workers.size) {
-    try {
-      const [p] = await sys.wait4(-1);
-      workers.delete(p);
-    } catch (e) {
-      if (isSysError(e, 'EINTR')) continue;
-      if (isSysError(e, 'ECHILD')) break;
-      throw e;
-    }
-  }
+  for (const w of workers.keys()) await signalQuietly(sys, w, SIG.SIGQUIT);
+  await reap(sys, workers);
 }

@@ -13,7 +13,8 @@ import { helpText } from '../lib/help.ts';
 import { IdCache } from '../lib/idcache.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { modeString } from '../lib/mode.ts';
-import { printable, utf8Locale } from '../lib/quotearg.ts';
+import { localeIsUtf8 } from '../lib/locale.ts';
+import { printable } from '../lib/quotearg.ts';
 import { localTime, strftime, timeZone, type TimeZone } from '../lib/strftime.ts';
 import { Output } from '../lib/tool.ts';
 import { lineDraw, parseTreeColors, strverscmp, TREE_DEFAULT_COLORS, type ColorKey, type LineDraw, type TreeColors } from './tree-data.ts';
@@ -115,6 +116,18 @@ class Fatal {
   constructor(readonly status: number) {}
 }
 
+/** An entry from its lstat and, for a symbolic link, its target's stat (null: a dangling link). */
+function newInfo(name: string, lst: Stat, st: Stat | null, isdir: boolean): Info {
+  return {
+    name, mode: lst.mode, uid: lst.uid, gid: lst.gid, size: lst.size, dev: st?.dev ?? 0, ino: st?.ino ?? 0,
+    ldev: lst.dev, lino: lst.ino, mtime: Number(lst.mtimeNs / 1_000_000_000n), ctime: Number(lst.ctimeNs / 1_000_000_000n),
+    isdir, lnk: null, lnkmode: 0, orphan: false, err: null, child: null,
+  };
+}
+
+/** tree's message for a directory with more entries than --filelimit allows. */
+const overLimit = (n: number): string => `${n} entries exceeds filelimit, not opening dir`;
+
 /** patmatch: tree's wildcards (* ? [..] and a|b alternatives); 1 match, 0 no, -1 bad pattern. */
 function patmatch(buf: string, pat: string, ignoreCase: boolean): number {
   const bar = pat.indexOf('|');
@@ -191,7 +204,7 @@ class Tree {
     this.out = new Output(sys, outFd);
     this.ids = new IdCache(sys);
     this.zone = timeZone(sys.getenv('TZ'));
-    this.mb = utf8Locale((n) => sys.getenv(n));
+    this.mb = localeIsUtf8((n) => sys.getenv(n));
     let charset = o.charset ?? sys.getenv('TREE_CHARSET') ?? null;
     if (charset === null && this.mb) charset = 'UTF-8';
     this.draw = lineDraw(charset);
@@ -315,6 +328,8 @@ class Tree {
       const v = c.codes.get(k);
       return v === undefined ? null : `${c.codes.get('lc')}${v}${c.codes.get('rc')}`;
     };
+    // A key that applies only when its mode bits are set (and has a colour) wins over the plain one.
+    const when = (bits: number, k: ColorKey): string | null => (mode & bits ? code(k) : null);
     if (orphan) {
       const s = islink ? code('mi') : code('or');
       if (s) return s;
@@ -323,36 +338,13 @@ class Tree {
       case S_IFIFO: return code('pi');
       case 0o020000: return code('cd');
       case S_IFDIR:
-        if (mode & S_ISVTX) {
-          if (mode & 0o002) {
-            const s = code('tw');
-            if (s) return s;
-          } else {
-            const s = code('st');
-            if (s) return s;
-          }
-        }
-        if (mode & 0o002) {
-          const s = code('ow');
-          if (s) return s;
-        }
-        return code('di');
+        return when(S_ISVTX, mode & 0o002 ? 'tw' : 'st') || when(0o002, 'ow') || code('di');
       case 0o060000: return code('bd');
       case S_IFLNK: return code('ln');
       case S_IFSOCK: return code('so');
       case S_IFREG: {
-        if (mode & S_ISUID) {
-          const s = code('su');
-          if (s) return s;
-        }
-        if (mode & S_ISGID) {
-          const s = code('sg');
-          if (s) return s;
-        }
-        if (mode & 0o111) {
-          const s = code('ex');
-          if (s) return s;
-        }
+        const s = when(S_ISUID, 'su') || when(S_ISGID, 'sg') || when(0o111, 'ex');
+        if (s) return s;
         for (const e of c.exts) {
           if (name.length > e.ext.length ? name.endsWith(e.ext) : name === e.ext) return `${c.codes.get('lc')}${e.seq}${c.codes.get('rc')}`;
         }
@@ -394,12 +386,16 @@ class Tree {
 
   // ---- reading directories ------------------------------------------------------------------
 
+  private matchesAny(patterns: string[], name: string): boolean {
+    return patterns.some((p) => patmatch(name, p, this.o.ignoreCase) === 1);
+  }
+
   private patinclude(name: string): boolean {
-    return this.o.patterns.some((p) => patmatch(name, p, this.o.ignoreCase) === 1);
+    return this.matchesAny(this.o.patterns, name);
   }
 
   private patignore(name: string): boolean {
-    return this.o.ipatterns.some((p) => patmatch(name, p, this.o.ignoreCase) === 1);
+    return this.matchesAny(this.o.ipatterns, name);
   }
 
   /** getinfo: one entry, or null when a pattern or -d leaves it out. */
@@ -430,11 +426,7 @@ class Tree {
     }
     if (o.ipatterns.length && this.patignore(name)) return null;
     if (o.d && !isdir) return null;
-    const e: Info = {
-      name, mode: lst.mode, uid: lst.uid, gid: lst.gid, size: lst.size, dev: st?.dev ?? 0, ino: st?.ino ?? 0,
-      ldev: lst.dev, lino: lst.ino, mtime: Number(lst.mtimeNs / 1_000_000_000n), ctime: Number(lst.ctimeNs / 1_000_000_000n),
-      isdir, lnk: null, lnkmode: 0, orphan: false, err: null, child: null,
-    };
+    const e = newInfo(name, lst, st, isdir);
     if ((lst.mode & S_IFMT) === S_IFLNK) {
       try {
         e.lnk = await sys.readlink(path);
@@ -478,12 +470,14 @@ class Tree {
   private compare(a: Info, b: Info): number {
     const o = this.o;
     const byName = (x: Info, y: Info): number => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+    // Ascending by a number, ties by name (size passes b's first: largest first).
+    const by = (x: number, y: number): number => (x === y ? byName(a, b) : x < y ? -1 : 1);
     let v: number;
     switch (o.sort) {
       case 'version': v = strverscmp(utf8Encode(a.name), utf8Encode(b.name)); break;
-      case 'size': v = a.size === b.size ? byName(a, b) : a.size < b.size ? 1 : -1; break;
-      case 'mtime': v = a.mtime === b.mtime ? byName(a, b) : a.mtime < b.mtime ? -1 : 1; break;
-      case 'ctime': v = a.ctime === b.ctime ? byName(a, b) : a.ctime < b.ctime ? -1 : 1; break;
+      case 'size': v = by(b.size, a.size); break;
+      case 'mtime': v = by(a.mtime, b.mtime); break;
+      case 'ctime': v = by(a.ctime, b.ctime); break;
       default: v = byName(a, b);
     }
     return o.reverse ? -v : v;
@@ -493,9 +487,19 @@ class Tree {
     const o = this.o;
     if (o.sort === null) return;
     const base = (a: Info, b: Info): number => this.compare(a, b);
-    if (o.top === 'dirsfirst') list.sort((a, b) => (a.isdir !== b.isdir ? (a.isdir ? -1 : 1) : base(a, b)));
-    else if (o.top === 'filesfirst') list.sort((a, b) => (a.isdir !== b.isdir ? (a.isdir ? 1 : -1) : base(a, b)));
-    else list.sort(base);
+    if (o.top === null) list.sort(base);
+    else {
+      const dirFirst = o.top === 'dirsfirst' ? -1 : 1;
+      list.sort((a, b) => (a.isdir !== b.isdir ? (a.isdir ? dirFirst : -dirFirst) : base(a, b)));
+    }
+  }
+
+  /** The tree below entry `e` (found at `path`) into e.child, with its --du size and any error. */
+  private async readBelow(e: Info, path: string, lev: number, dev: number): Promise<void> {
+    const holder = { size: e.size, err: null as string | null };
+    e.child = await this.getFullTree(path, lev, dev, holder);
+    e.size = holder.size;
+    e.err = holder.err;
   }
 
   /** unix_getfulltree: read everything first (for --du, --prune, --matchdirs). */
@@ -516,29 +520,24 @@ class Tree {
     }
     if (n === 0 || !list) return null;
     if (o.flimit > 0 && n > o.flimit) {
-      parent.err = `${n} entries exceeds filelimit, not opening dir`;
+      parent.err = overLimit(n);
       return null;
     }
     const kept: Info[] = [];
     for (const e of list) {
       if (e.isdir && !(o.x && dev !== e.dev)) {
-        const holder = { size: e.size, err: null as string | null };
         if (e.lnk) {
           if (o.l) {
             const key = `${e.dev}:${e.ino}`;
             if (this.inodes.has(key)) e.err = 'recursive, not followed';
             else {
               this.inodes.add(key);
-              e.child = await this.getFullTree(e.lnk.startsWith('/') ? e.lnk : `${d}/${e.lnk}`, lev + 1, dev, holder);
-              e.size = holder.size;
-              e.err = holder.err;
+              await this.readBelow(e, e.lnk.startsWith('/') ? e.lnk : `${d}/${e.lnk}`, lev + 1, dev);
             }
           }
         } else {
           this.inodes.add(`${e.dev}:${e.ino}`);
-          e.child = await this.getFullTree(`${d}/${e.name}`, lev + 1, dev, holder);
-          e.size = holder.size;
-          e.err = holder.err;
+          await this.readBelow(e, `${d}/${e.name}`, lev + 1, dev);
         }
         if (o.prune && e.child === null && !(o.matchdirs && o.patterns.length && this.patinclude(e.name))) continue;
       }
@@ -596,7 +595,7 @@ class Tree {
                 this.errors++;
               }
               if (o.flimit > 0 && r.n > o.flimit) {
-                err = `${r.n} entries exceeds filelimit, not opening dir`;
+                err = overLimit(r.n);
                 this.errors++;
                 subdir = null;
               }
@@ -639,16 +638,11 @@ class Tree {
       }
       if (st) {
         this.inodes.add(`${st.dev}:${st.ino}`);
-        info = {
-          name: '', mode: st.mode, uid: st.uid, gid: st.gid, size: st.size, dev: st.dev, ino: st.ino, ldev: st.dev, lino: st.ino,
-          mtime: Number(st.mtimeNs / 1_000_000_000n), ctime: Number(st.ctimeNs / 1_000_000_000n), isdir: (st.mode & S_IFMT) === S_IFDIR,
-          lnk: null, lnkmode: 0, orphan: false, err: null, child: null,
-        };
+        info = newInfo('', st, st, (st.mode & S_IFMT) === S_IFDIR);
         if (needFull) {
-          const holder = { size: info.size, err: null as string | null };
-          dir = await this.getFullTree(name, 0, st.dev, holder);
-          info.size = holder.size;
-          err = holder.err;
+          await this.readBelow(info, name, 0, st.dev);
+          dir = info.child;
+          err = info.err;
           n = err ? -1 : 0;
         } else {
           const r = await this.readDir(name);
@@ -665,7 +659,7 @@ class Tree {
         if (!info) this.errors++;
         else sub.files++;
       } else if (o.flimit > 0 && n > o.flimit) {
-        await this.put(`  [${n} entries exceeds filelimit, not opening dir]\n`);
+        await this.put(`  [${overLimit(n)}]\n`);
         sub.dirs++;
       } else {
         await this.put('\n');
@@ -682,12 +676,44 @@ class Tree {
     if (!o.noreport) {
       let line = '\n';
       if (o.du) line += `${this.psize(tot.size)}${o.h || o.si ? '' : ' bytes'} used in `;
-      if (o.d) line += `${tot.dirs} director${tot.dirs === 1 ? 'y' : 'ies'}\n`;
-      else line += `${tot.dirs} director${tot.dirs === 1 ? 'y' : 'ies'}, ${tot.files} file${tot.files === 1 ? '' : 's'}\n`;
+      const dirs = `${tot.dirs} director${tot.dirs === 1 ? 'y' : 'ies'}`;
+      line += o.d ? `${dirs}\n` : `${dirs}, ${tot.files} file${tot.files === 1 ? '' : 's'}\n`;
       await this.put(line);
     }
   }
 }
+
+/** The option letters that only set flags (the others take an argument or stand alone). */
+const LETTERS = new Map<string, (o: Flags) => void>([
+  ['N', (o) => (o.N = true)],
+  ['q', (o) => (o.q = true)],
+  ['Q', (o) => (o.Q = true)],
+  ['d', (o) => (o.d = true)],
+  ['l', (o) => (o.l = true)],
+  ['s', (o) => (o.s = true)],
+  ['h', (o) => (o.s = o.h = true)],
+  ['u', (o) => (o.u = true)],
+  ['g', (o) => (o.g = true)],
+  ['f', (o) => (o.f = true)],
+  ['F', (o) => (o.F = true)],
+  ['a', (o) => (o.a = true)],
+  ['p', (o) => (o.p = true)],
+  ['i', (o) => (o.noindent = true)],
+  ['C', (o) => (o.forceColor = true)],
+  ['n', (o) => (o.nocolor = true)],
+  ['x', (o) => (o.x = true)],
+  ['A', (o) => (o.ansi = true)],
+  ['S', (o) => (o.charset = 'IBM437')],
+  ['D', (o) => (o.D = true)],
+  ['t', (o) => (o.sort = 'mtime')],
+  ['c', (o) => {
+    o.sort = 'ctime';
+    o.c = true;
+  }],
+  ['r', (o) => (o.reverse = true)],
+  ['v', (o) => (o.sort = 'version')],
+  ['U', (o) => (o.sort = null)],
+]);
 
 /** tree's own reading of the command line. */
 async function parse(sys: Sys): Promise<{ flags: Flags; dirs: string[]; version: boolean; help: boolean }> {
@@ -720,34 +746,14 @@ async function parse(sys: Sys): Promise<{ flags: Flags; dirs: string[]; version:
     };
     for (let j = 1; j < arg.length; j++) {
       const c = arg[j]!;
+      const letter = LETTERS.get(c);
+      if (letter) {
+        letter(o);
+        continue;
+      }
       switch (c) {
-        case 'N': o.N = true; break;
-        case 'q': o.q = true; break;
-        case 'Q': o.Q = true; break;
-        case 'd': o.d = true; break;
-        case 'l': o.l = true; break;
-        case 's': o.s = true; break;
-        case 'h': o.s = o.h = true; break;
-        case 'u': o.u = true; break;
-        case 'g': o.g = true; break;
-        case 'f': o.f = true; break;
-        case 'F': o.F = true; break;
-        case 'a': o.a = true; break;
-        case 'p': o.p = true; break;
-        case 'i': o.noindent = true; break;
-        case 'C': o.forceColor = true; break;
-        case 'n': o.nocolor = true; break;
-        case 'x': o.x = true; break;
         case 'P': o.patterns.push(await needArg('-P')); break;
         case 'I': o.ipatterns.push(await needArg('-I')); break;
-        case 'A': o.ansi = true; break;
-        case 'S': o.charset = 'IBM437'; break;
-        case 'D': o.D = true; break;
-        case 't': o.sort = 'mtime'; break;
-        case 'c': o.sort = 'ctime'; o.c = true; break;
-        case 'r': o.reverse = true; break;
-        case 'v': o.sort = 'version'; break;
-        case 'U': o.sort = null; break;
         case 'o': o.outfile = await needArg('-o'); break;
         case 'L': {
           // tree 2.1 takes the level from the next argument only ("-L2" is not a level).
@@ -794,31 +800,37 @@ async function parse(sys: Sys): Promise<{ flags: Flags; dirs: string[]; version:
             if (n < argv.length) return argv[n++]!;
             return die(`tree: Missing argument to ${prefix}\n`, false);
           };
-          let v: string | null;
-          if ((v = await withArg('--filelimit')) !== null) {
-            o.flimit = parseInt(v, 10) || 0;
+          const valued: Array<[string, (v: string) => Promise<void> | void]> = [
+            ['--filelimit', (v) => {
+              o.flimit = parseInt(v, 10) || 0;
+            }],
+            ['--charset', (v) => {
+              o.charset = v;
+            }],
+            ['--timefmt', (v) => {
+              o.timefmt = v;
+              o.D = true;
+            }],
+            ['--sort', async (v) => {
+              const names: Sort[] = ['name', 'version', 'size', 'mtime', 'ctime'];
+              const found = names.find((s) => s!.toLowerCase() === v.toLowerCase());
+              if (found === undefined) {
+                await sys.writeAll(2, `tree: Sort type '${v}' not valid, should be one of: `);
+                await sys.writeAll(1, 'name,version,size,mtime,ctime\n');
+                throw new Fatal(1);
+              }
+              o.sort = found;
+            }],
+          ];
+          let known = false;
+          for (const [prefix, apply] of valued) {
+            const v = await withArg(prefix);
+            if (v === null) continue;
+            await apply(v);
+            known = true;
             break;
           }
-          if ((v = await withArg('--charset')) !== null) {
-            o.charset = v;
-            break;
-          }
-          if ((v = await withArg('--timefmt')) !== null) {
-            o.timefmt = v;
-            o.D = true;
-            break;
-          }
-          if ((v = await withArg('--sort')) !== null) {
-            const names: Sort[] = ['name', 'version', 'size', 'mtime', 'ctime'];
-            const found = names.find((s) => s!.toLowerCase() === v!.toLowerCase());
-            if (found === undefined) {
-              await sys.writeAll(2, `tree: Sort type '${v}' not valid, should be one of: `);
-              await sys.writeAll(1, 'name,version,size,mtime,ctime\n');
-              throw new Fatal(1);
-            }
-            o.sort = found;
-            break;
-          }
+          if (known) break;
           return die(`tree: Invalid argument \`${arg}'.\n`, true);
         }
         default:

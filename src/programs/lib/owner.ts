@@ -9,7 +9,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { IdCache } from './idcache.ts';
 import { groupByName, groupById, userByName } from './passwd.ts';
 import { quote } from './quote.ts';
-import { report } from './report.ts';
+import { localeQuote, report } from './report.ts';
 import type { Tool } from './tool.ts';
 import { rootWarning, walk, type Follow, type WalkEntry } from './walk.ts';
 
@@ -235,8 +235,11 @@ export async function referenceOwner(tool: Tool, file: string): Promise<Stat | n
   }
 }
 
+/** What the options say about the walk and the reports, the same for chown and chgrp. */
+export type WalkOptions = Omit<ChownJob, 'uid' | 'gid' | 'userName' | 'groupName' | 'requiredUid' | 'requiredGid'>;
+
 /** Options chown and chgrp read the same way; null after a message when they conflict. */
-export async function walkOptions(tool: Tool): Promise<Omit<ChownJob, 'uid' | 'gid' | 'userName' | 'groupName' | 'requiredUid' | 'requiredGid'> | null> {
+async function walkOptions(tool: Tool): Promise<WalkOptions | null> {
   const a = tool.args;
   const recurse = a.has('recursive');
   const walk = a.last('H', 'L', 'P') ?? 'P';
@@ -262,4 +265,20 @@ export async function walkOptions(tool: Tool): Promise<Omit<ChownJob, 'uid' | 'g
     silent: a.has('silent'),
     preserveRoot: recurse && a.last('preserve-root', 'no-preserve-root') === 'preserve-root' ? await tool.sys.lstat('/') : null,
   };
+}
+
+/**
+ * How chown and chgrp start: the operands (OWNER or GROUP first, unless --reference names the
+ * file to copy), checked for being enough, and the walk options. A number is the status to exit
+ * with, after the message.
+ */
+export async function ownerCommand(tool: Tool): Promise<{ operands: string[]; ref: string | undefined; common: WalkOptions } | number> {
+  const operands = [...tool.args.operands];
+  const ref = tool.args.value('reference');
+  if (operands.length < (ref !== undefined ? 1 : 2)) {
+    return tool.usage(operands.length === 0 ? `${tool.name}: missing operand` : `${tool.name}: missing operand after ${localeQuote(tool.sys, operands[operands.length - 1]!)}`);
+  }
+  const common = await walkOptions(tool);
+  if (!common) return 1;
+  return { operands, ref, common };
 }

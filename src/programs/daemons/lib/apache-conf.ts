@@ -7,8 +7,8 @@
 
 import { isSysError, strerror, type ErrnoName } from '../../../abi/errno.ts';
 import { S_IFDIR, S_IFMT } from '../../../abi/stat.ts';
-import { utf8Decode } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
+import { readText } from './daemon.ts';
 
 export interface Listener {
   addr: string;
@@ -127,12 +127,7 @@ export async function readApacheConfig(sys: Sys, file: string, serverRoot: strin
 
   const readFile = async (path: string): Promise<string> => {
     try {
-      const fd = await sys.open(path, 0);
-      try {
-        return utf8Decode(await sys.readAll(fd));
-      } finally {
-        await sys.close(fd);
-      }
+      return await readText(sys, path);
     } catch (e) {
       if (!isSysError(e)) throw e;
       throw new ConfigError(`Could not open configuration file ${path}: ${strerror(e.code)}`);

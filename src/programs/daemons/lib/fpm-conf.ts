@@ -4,8 +4,8 @@
 
 import { isSysError, strerror, ERRNO } from '../../../abi/errno.ts';
 import { O_DIRECTORY } from '../../../abi/open-flags.ts';
-import { utf8Decode } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
+import { readText } from './daemon.ts';
 
 export interface Pool {
   name: string;
@@ -35,15 +35,6 @@ const POOL = new Set(['prefix', 'user', 'group', 'listen', 'listen.backlog', 'li
   'request_slowlog_timeout', 'request_slowlog_trace_depth', 'request_terminate_timeout', 'rlimit_files', 'rlimit_core',
   'chroot', 'chdir', 'catch_workers_output', 'decorate_workers_output', 'clear_env', 'security.limit_extensions', 'include']);
 
-async function read(sys: Sys, path: string): Promise<string> {
-  const fd = await sys.open(path, 0);
-  try {
-    return utf8Decode(await sys.readAll(fd));
-  } finally {
-    await sys.close(fd);
-  }
-}
-
 async function glob(sys: Sys, pattern: string): Promise<string[]> {
   const slash = pattern.lastIndexOf('/');
   const dir = pattern.slice(0, slash) || '/';
@@ -67,7 +58,7 @@ export async function readFpmConfig(sys: Sys, file: string): Promise<FpmConfig> 
   const load = async (path: string, includedFrom: string | null): Promise<void> => {
     let text: string;
     try {
-      text = await read(sys, path);
+      text = await readText(sys, path);
     } catch (e) {
       if (!isSysError(e)) throw e;
       throw new FpmConfigError([`failed to open configuration file '${path}': ${strerror(e.code)} (${ERRNO[e.code]})`,
