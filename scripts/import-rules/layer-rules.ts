@@ -41,7 +41,7 @@ export const PACKAGE_GRANTS: Array<{ where: string; pkg: string }> = [
   { where: 'ui/terminal', pkg: '@xterm/*' },
   { where: 'ui/client', pkg: 'comlink' },
   // DEFLATE for gzip framing (pure JS, no WebAssembly); only the gzip helper touches it.
-  { where: 'programs/lib/gzip.ts', pkg: 'fflate' },
+  { where: 'runtime/archive/gzip.ts', pkg: 'fflate' },
 ];
 
 /** Packages any *.test.ts file beside the code may use, whatever its layer. */

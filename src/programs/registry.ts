@@ -10,6 +10,7 @@ import { ATTR } from './attr/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { DAEMONS } from './daemons/index.ts';
 import { DEBUG } from './debug/index.ts';
+import { DOCKER } from './docker/index.ts';
 import { EXTRA } from './extra/index.ts';
 import { FINDUTILS } from './findutils/index.ts';
 import type { ProgramMeta } from './lib/meta.ts';
@@ -27,7 +28,7 @@ const PROGRAMS: ProgramTable = {
   sh: () => import('./sh.ts'),
   dash: () => import('./sh.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

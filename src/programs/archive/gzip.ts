@@ -1,14 +1,14 @@
 // gzip, gunzip and zcat (gzip 1.12): compress FILE to FILE.gz (keeping its mode and times and
 // removing it unless -k or -c), or decompress FILE.gz back. Standard input when there is no
 // FILE or FILE is "-". Errors give 1, warnings (existing output, unknown suffix, directories) 2.
-// The gzip framing is lib/gzip.ts; gunzip is `gzip -d`, zcat is `gzip -dc`.
+// The gzip framing is runtime/archive/gzip.ts; gunzip is `gzip -d`, zcat is `gzip -dc`.
 
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, type Stat } from '../../abi/stat.ts';
 import { basename } from '../../base/path.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { gzipCompress, gzipDecompress, GzipError, isGzip, parseGzipHeader } from '../lib/gzip.ts';
+import { gzipCompress, gzipDecompress, GzipError, isGzip, parseGzipHeader } from '../../runtime/archive/gzip.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';

@@ -2,13 +2,13 @@
 // recorded once, symlinks as links), -t lists it (-v: GNU's long listing), -x extracts it
 // (owners, modes and times restored as root does by default). -f names the archive ("-" or
 // none: standard input/output), -z gzips (and gzip input is recognized anyway), -C changes
-// directory first. Old-style bundles (`tar xzf a.tgz`) work. Archive bytes are lib/tar.ts's.
+// directory first. Old-style bundles (`tar xzf a.tgz`) work. Archive bytes are runtime/archive/tar.ts's.
 
 import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
 import { O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, major, makedev, minor, type Stat } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { gzipCompress, gzipDecompress, GzipError, isGzip } from '../lib/gzip.ts';
+import { gzipCompress, gzipDecompress, GzipError, isGzip } from '../../runtime/archive/gzip.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import { IdCache } from '../lib/idcache.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
@@ -16,7 +16,7 @@ import { modeString } from '../lib/mode.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
 import { groupByName, userByName } from '../lib/passwd.ts';
 import { localTime, strftime, timeZone } from '../lib/strftime.ts';
-import { archiveEnd, entryHeader, iterateTar, padding, TarError, type ReadEntry, type TarEntry } from '../lib/tar.ts';
+import { archiveEnd, entryHeader, iterateTar, padding, TarError, type ReadEntry, type TarEntry } from '../../runtime/archive/tar.ts';
 
 export const meta: ProgramMeta = {
   name: 'tar', package: 'GNU tar', version: '1.34',

@@ -1,4 +1,4 @@
-// lib/tar.ts and lib/gzip.ts against the real GNU tar 1.34 and gzip 1.12 of this machine: an
+// runtime/archive/tar.ts and gzip.ts against the real GNU tar 1.34 and gzip 1.12 of this machine: an
 // archive we pack must list the same under `tar tvf`, and what real tar writes we must read
 // back field for field; gzip streams must go both ways through the real gzip.
 
@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { crc32, gzipCompress, gzipDecompress, GzipError, parseGzipHeader } from '../../src/programs/lib/gzip.ts';
-import { archiveEnd, entryHeader, iterateTar, packTar, TarError, type TarEntry } from '../../src/programs/lib/tar.ts';
+import { crc32, gzipCompress, gzipDecompress, GzipError, parseGzipHeader } from '../../src/runtime/archive/gzip.ts';
+import { archiveEnd, entryHeader, iterateTar, packTar, TarError, type TarEntry } from '../../src/runtime/archive/tar.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tar-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
