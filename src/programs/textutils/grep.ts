@@ -331,8 +331,8 @@ class Grep {
         let text = bytesToText(complete, cfg.utf8);
         if (complete[complete.length - 1] !== eolByte) text += eol;
         scan.scan(tail + text, tail.length, line - tailLines, offset - tailBytes);
-        const lines = countOf(text, eol);
-        line += lines;
+        // Line numbers are only needed for -n and for placing before-context.
+        if (cfg.scan.lineNumbers || before > 0) line += countOf(text, eol);
         offset += complete.length;
         if (before > 0) [tail, tailLines, tailBytes] = lastLines(tail + text, eol, before, cfg.utf8);
         if (flushEach) await this.flush();
