@@ -52,5 +52,10 @@ export async function loadProgram(name: string): Promise<ProgramMain | null> {
   const load = PROGRAMS[name];
   if (!load) return null;
   const entry = (await load()).default;
-  return (port, args) => entry(new Sys(port, args));
+  // Returning from main ends the process through exit_group, as libc's exit does after main,
+  // so a trace shows the call that ended it.
+  return async (port, args) => {
+    const sys = new Sys(port, args);
+    return sys.exit(await entry(sys));
+  };
 }
