@@ -430,11 +430,16 @@ describe('hangups', () => {
       await login(sys, async (sh) => {
         const me = t.kernel.tasks.get(await sh.getpid())!;
         info.push(t.devices.terminals.ttyOf(me));
+        // /proc/self/stat's tty_nr and tpgid fields (7 and 8), which ps reads for TTY and TPGID.
+        await sh.mkdir('/proc');
+        await sh.mount('proc', '/proc', 'proc');
+        const stat = new TextDecoder().decode(await sh.readAll(await sh.open('/proc/self/stat', 0)));
+        info.push(stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(4, 6));
         return 0;
       });
       return 0;
     }, { ctty: false });
-    expect(info).toEqual([null, { nr: (136 << 8) | 0, name: 'pts/0', tpgid: 2 }]);
+    expect(info).toEqual([null, { nr: (136 << 8) | 0, name: 'pts/0', tpgid: 2 }, [String(136 << 8), '2']]);
   });
 });
 

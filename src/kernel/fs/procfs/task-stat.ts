@@ -5,6 +5,7 @@
 
 import type { Task } from '../../task/task.ts';
 import { sigmaskDecimal, ticks } from './format.ts';
+import { terminalsOf } from '../../tty/terminals.ts';
 import { NR_CPUS } from './machine.ts';
 import { PAGE_KB, memoryOf } from './task-memory.ts';
 import { dispositions } from './task-status.ts';
@@ -33,12 +34,13 @@ export function statText(view: TaskView, task: Task): string {
   const bootNs = view.kernel.bootNs;
   const a = layout(task.pid);
   const addr = (v: bigint): string => (zombie ? '0' : v.toString());
+  const tty = zombie ? null : (terminalsOf(view.kernel)?.ttyOf(task) ?? null);
   let flags = PF_RANDOMIZE;
   if (zombie) flags |= PF_EXITED | ((task.exitStatus & 0x7f) !== 0 ? PF_SIGNALED : 0);
   const fields: Array<string | number> = [
     nr, `(${task.comm})`, task.state, view.ppid(task), view.pgrp(task), view.session(task),
-    0, // tty_nr
-    -1, // tpgid
+    tty?.nr ?? 0, // tty_nr
+    tty?.tpgid ?? -1,
     flags,
     m ? 30 + Math.floor(m.rssAnon / PAGE_KB) : 30, // minflt
     0, 0, 0, // cminflt majflt cmajflt
