@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadEntry, programNames } from '../../src/programs/registry.ts';
 import { Sys } from '../../src/sys/sys.ts';
+import { type ScriptMachine, scriptMachine } from '../lib/script-machine.ts';
 import { bootKernel, type TestProgram } from '../../test/helpers/kernel.ts';
 
 const PROGRAMS: Record<string, TestProgram> = Object.fromEntries(
@@ -24,49 +25,11 @@ export function textFile(lines: number): string {
   return out.join('\n') + '\n';
 }
 
-export interface Machine {
-  /** Run a script with sh -c; stdout goes to /tmp/out. Returns the time and that output. */
-  run(script: string): Promise<{ ms: number; out: string }>;
-  write(path: string, content: string): Promise<void>;
-  mkdirs(paths: string[]): Promise<void>;
-}
+export type Machine = ScriptMachine;
 
 export async function machine(): Promise<Machine> {
   const { kernel, vfs, ctx } = await bootKernel(PROGRAMS);
-  let result: { ms: number; out: string } = { ms: 0, out: '' };
-  let pending: { script: string; done: () => void } | null = null;
-  let wake: (() => void) | null = null;
-  // One init runs every script in turn, so the kernel (and its caches) live across runs.
-  kernel.startInit(async (port, args) => {
-    const sys = new Sys(port, args);
-    for (;;) {
-      while (!pending) await new Promise<void>((r) => (wake = r));
-      const job = pending;
-      pending = null;
-      const t0 = performance.now();
-      const fd = await sys.open('/tmp/out', 0o1101);
-      const pid = await sys.fork(async (c) => {
-        await c.dup2(fd, 1);
-        return c.execve('/bin/sh', ['sh', '-c', job.script], ['PATH=/bin', 'LANG=C']);
-      });
-      await sys.close(fd);
-      await sys.wait4(pid);
-      const ms = performance.now() - t0;
-      result = { ms, out: new TextDecoder().decode(await vfs.readFile(ctx, '/tmp/out')) };
-      job.done();
-    }
-  }, ['init'], ['PATH=/bin']);
-  return {
-    run: (script) =>
-      new Promise((resolve) => {
-        pending = { script, done: () => resolve(result) };
-        wake?.();
-      }),
-    write: (path, content) => vfs.writeFile(ctx, path, content),
-    mkdirs: async (paths) => {
-      for (const p of paths) await vfs.mkdir(ctx, p, 0o755);
-    },
-  };
+  return scriptMachine(kernel, vfs, ctx);
 }
 
 /** Run a command line with the real tools on this machine (LANG=C, as the simulated run). */
