@@ -199,7 +199,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
       return bind ? k.vfs.bindMount(ctx, str(source), str(target)) : k.vfs.mount(ctx, str(source), str(target), str(fstype), options);
     },
     support: 'partial',
-    note: 'options are the -o string; propagation flags are not modelled',
+    note: 'options are the -o string; remount and per-mount flags (ro, nosuid, nodev, noexec, atime) are kept per mount; propagation flags are not modelled',
   },
   umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(mountCtx(k, t), str(target), (flags & MNT_DETACH) !== 0) },
   pipe2: {

@@ -80,6 +80,7 @@ async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], 
   const ref = await k.vfs.lookup(t.fs, path);
   if (ref.node.type === 'dir') throw new SysError('EACCES');
   if (ref.node.type !== 'file') throw new SysError('EACCES');
+  if (k.vfs.mountFlags(ref.mount).includes('noexec')) throw new SysError('EACCES');
   await k.vfs.access(t.fs, path, X_OK);
   const f = await k.vfs.open(t.fs, path, 0);
   let head: Uint8Array;

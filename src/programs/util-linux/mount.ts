@@ -127,11 +127,14 @@ async function mountOne(tool: Tool, r: Request): Promise<number> {
     target: await shown(tool, r.target), source: r.source, fstype: r.fstype, readOnly,
     remount: hasOption(kernelOptions, 'remount'), bind: r.bind,
   };
-  if (r.bind) {
+  if (r.bind && !attempt.remount) {
     if (r.source !== null) attempt.source = await shown(tool, r.source);
     try {
       await sys.bindMount(r.source ?? '', r.target);
       if (r.rbind) await bindBelow(tool, r.source ?? '', r.target);
+      // `--bind -o ro` (or nosuid...) is a bind and then a remount of the new mount, as mount(8) does.
+      const flags = kernelOptions.filter((o) => o !== 'rw' && o !== 'defaults');
+      if (flags.length > 0) await sys.mount('none', r.target, '', ['remount', 'bind', ...flags].join(','));
     } catch (e) {
       if (!isSysError(e)) throw e;
       return fail(tool, attempt.target, await mountErrorText(sys, e.code, attempt), true);
@@ -141,7 +144,7 @@ async function mountOne(tool: Tool, r: Request): Promise<number> {
   if (attempt.remount) {
     // remount changes a mount in place: the type is the mount's own, so none is passed.
     try {
-      await sys.mount(r.source ?? 'none', r.target, '', kernelOptions.join(','));
+      await sys.mount(r.source ?? 'none', r.target, '', [...kernelOptions, ...(r.bind ? ['bind'] : [])].join(','));
     } catch (e) {
       if (!isSysError(e)) throw e;
       return fail(tool, attempt.target, await mountErrorText(sys, e.code, attempt), true);

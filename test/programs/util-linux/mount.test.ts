@@ -37,6 +37,24 @@ show`);
     ].join('\n'));
   });
 
+  it('remount changes a mount\'s own flags in place; --bind -o ro binds then remounts; noexec refuses exec', async () => {
+    // The same steps on Linux 6.18 (util-linux 2.38.1) print the same mountinfo columns and statuses.
+    const r = await ulSh(`mkdir a b c m
+echo hi > a/f
+mount --bind a b
+mount -o remount,bind,ro b
+(echo x > b/f) 2>/dev/null; echo status $?
+mount --bind -o ro,nosuid a c
+while read -r id parent dev root at opts rest; do case $at in */sh-case/[bc]) echo "$at $opts";; esac; done < /proc/self/mountinfo
+mount -t tmpfs -o noexec tmpfs m
+cp /bin/true m/t
+./m/t 2>/dev/null; echo status $?
+mount -o remount,exec m; ./m/t; echo status $?
+umount b c m`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('status 2\n/tmp/sh-case/b ro,relatime\n/tmp/sh-case/c ro,nosuid,relatime\nstatus 126\nstatus 0\n');
+  });
+
   it('-r mounts read-only; a write there fails with EROFS', async () => {
     const r = await ulSh(`${SHOW}
 mkdir d

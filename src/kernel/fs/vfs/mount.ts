@@ -27,8 +27,17 @@ export function refPath(ref: PathRef, root?: PathRef): string {
   return '/' + names.reverse().join('/');
 }
 
+/** mount(2) flags that belong to one mount rather than its filesystem (MNT_* in Linux). */
+export const PER_MOUNT_FLAGS = ['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'relatime', 'strictatime', 'nosymfollow'];
+
 export interface MountOptions {
+  /** Per-mount read-only (MNT_READONLY); a remount changes it in place. */
   readOnly: boolean;
+  /**
+   * Per-mount flags from PER_MOUNT_FLAGS; undefined for mounts made without options (the root,
+   * filesystems the host built), whose flags are what their filesystem says.
+   */
+  flags?: string[];
   /** "proc", "overlay", "/dev/vda1": what /proc/mounts shows in its first column. */
   source: string;
   fsType: string;

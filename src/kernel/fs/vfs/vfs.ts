@@ -14,7 +14,7 @@ import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUI
 import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
-import { Mount, MountNamespace, type PathRef, refPath, sameRef } from './mount.ts';
+import { Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef } from './mount.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
@@ -104,6 +104,8 @@ export class Vfs {
 
   async mount(ctx: FsContext, source: string, target: string, fsType: string, options = ''): Promise<void> {
     if (ctx.cred.uid !== 0) throw new SysError('EPERM');
+    const words = options.split(',').filter((o) => o.length > 0);
+    if (words.includes('remount')) return this.remount(ctx, target, words);
     const factory = this.types.get(fsType);
     if (!factory) throw new SysError('ENODEV', `unknown filesystem type '${fsType}'`);
     const at = await resolve(ctx, target, true);
@@ -120,7 +122,9 @@ export class Vfs {
       },
     });
     if (at.node.type !== 'dir') throw new SysError('ENOTDIR', target);
-    await this.attach(ctx, at, fs, await fs.root(), { readOnly, source, fsType });
+    // Per-mount flags asked for, plus those the filesystem mounts with of itself (cgroup2's nosuid...).
+    const flags = PER_MOUNT_FLAGS.filter((f) => opts.includes(f) || fs.mountOptions().split(',').includes(f));
+    await this.attach(ctx, at, fs, await fs.root(), { readOnly, flags, source, fsType });
   }
 
   /** Mount a filesystem the host built (a hostfs, say) rather than one made from a type name. */
@@ -135,7 +139,30 @@ export class Vfs {
     const from = await resolve(ctx, source, true);
     const at = await resolve(ctx, target, true);
     if ((from.node.type === 'dir') !== (at.node.type === 'dir')) throw new SysError('ENOTDIR');
-    await this.attach(ctx, at, from.mount.fs, from.node, { readOnly, source: from.mount.options.source, fsType: from.mount.fs.type });
+    // A bind mount starts as a copy of the source mount's own flags, read-only included.
+    const flags = from.mount.options.flags ? [...from.mount.options.flags] : undefined;
+    await this.attach(ctx, at, from.mount.fs, from.node, { readOnly: readOnly || from.mount.options.readOnly, flags, source: from.mount.options.source, fsType: from.mount.fs.type });
+  }
+
+  /**
+   * mount(2) with MS_REMOUNT: change the flags of the mount at `target` in place (with `bind`,
+   * only the per-mount ones, as `mount -o remount,bind,ro` does; without, this model changes the
+   * same per-mount state, since filesystems here keep no superblock flags apart from their own).
+   * The flags given replace the old ones; relatime stays the atime default.
+   */
+  private async remount(ctx: FsContext, target: string, words: string[]): Promise<void> {
+    const ref = await resolve(ctx, target, true);
+    if (ref.node !== ref.mount.root) throw new SysError('EINVAL', 'not a mount point');
+    const m = ref.mount;
+    m.options.readOnly = words.includes('ro');
+    m.options.flags = PER_MOUNT_FLAGS.filter((f) => words.includes(f));
+    this.emit({ type: 'mount.add', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: refPath(ref, ctx.root), options: this.optionsOf(m) });
+  }
+
+  /** The per-mount flags in force on a mount (nosuid, nodev, noexec, the atime mode...). */
+  mountFlags(m: Mount): string[] {
+    if (m.options.flags) return m.options.flags;
+    return m.fs.mountOptions().split(',').filter((o) => PER_MOUNT_FLAGS.includes(o));
   }
 
   private async attach(ctx: FsContext, at: PathRef, fs: FileSystem, root: VNode, options: Mount['options']): Promise<Mount> {
@@ -147,8 +174,8 @@ export class Vfs {
 
   /** The options column of /proc/mounts for a mount. */
   optionsOf(m: Mount): string {
-    const fsOpts = m.fs.mountOptions().split(',').filter((o) => o !== 'rw' && o !== 'ro');
-    return [m.readOnly ? 'ro' : 'rw', ...fsOpts].join(',');
+    const fsOpts = m.fs.mountOptions().split(',').filter((o) => o !== 'rw' && o !== 'ro' && !PER_MOUNT_FLAGS.includes(o));
+    return [m.readOnly ? 'ro' : 'rw', ...this.mountFlags(m), ...fsOpts].join(',');
   }
 
   /** umount2(2); `detach` is MNT_DETACH (umount -l): the mounts below go too. */
@@ -295,6 +322,7 @@ export class Vfs {
     } else if (node.type === 'symlink') {
       throw new SysError('ELOOP');
     } else {
+      if ((node.type === 'chardev' || node.type === 'blockdev') && this.mountFlags(ref.mount).includes('nodev')) throw new SysError('EACCES');
       if (!this.openSpecial) throw new SysError('ENXIO');
       handle = await this.openSpecial(ref, st!, flags, ctx.caller);
     }
