@@ -55,9 +55,7 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
   // What a booted Linux has mounted before init: /proc, /dev (+ /dev/pts), /sys/fs/cgroup, /run.
   await vfs.mount(ctx, 'proc', '/proc', 'proc');
   await mountDevices(kernel, ctx, devices);
-  await vfs.mount(ctx, 'tmpfs', '/sys', 'tmpfs', 'mode=755');
-  await vfs.mkdir(ctx, '/sys/fs', 0o755);
-  await vfs.mkdir(ctx, '/sys/fs/cgroup', 0o755);
+  await vfs.mount(ctx, 'sysfs', '/sys', 'sysfs', 'nosuid,nodev,noexec');
   await vfs.mount(ctx, 'cgroup2', '/sys/fs/cgroup', 'cgroup2');
   return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync() };
 }

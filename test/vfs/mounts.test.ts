@@ -18,7 +18,7 @@ describe('mounts', () => {
     await vfs.umount(ctx, '/mnt');
     expect((await vfs.readdir(ctx, '/mnt')).map((e) => e.name)).toEqual(['under']);
     expect(events.map((e) => e.type)).toEqual(['mount.add', 'mount.remove']);
-    expect(events[0]).toMatchObject({ fsType: 'tmpfs', target: '/mnt', options: 'rw' });
+    expect(events[0]).toMatchObject({ fsType: 'tmpfs', target: '/mnt', options: 'rw,mode=700' });
   });
 
   it('walks `..` from a mount root back to the parent mount', async () => {

@@ -46,7 +46,7 @@ echo merged: $(ls merged)`);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
       'mounted 0',
-      'overlay on /tmp/sh-case/merged type overlay (rw,relatime,lowerdir=lower,upperdir=upper,workdir=work)',
+      'overlay on /tmp/sh-case/merged type overlay (rw,relatime,lowerdir=lower,upperdir=upper,workdir=work,uuid=on)',
       'upper: a b',
       'base', 'changed', 'new',
       'unmounted 0',

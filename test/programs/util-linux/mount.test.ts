@@ -29,9 +29,9 @@ show`);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
       'bind 0', 'hello', 'rbind 0',
-      'rootfs on /tmp/sh-case/dst type tmpfs (rw,relatime)',
+      'rootfs on /tmp/sh-case/dst type tmpfs (rw,relatime,mode=755)',
       'tmpfs on /tmp/sh-case/src/sub type tmpfs (rw,relatime)',
-      'rootfs on /tmp/sh-case/rdst type tmpfs (rw,relatime)',
+      'rootfs on /tmp/sh-case/rdst type tmpfs (rw,relatime,mode=755)',
       'tmpfs on /tmp/sh-case/rdst/sub type tmpfs (rw,relatime)',
       'below', 'umount-R 0', '',
     ].join('\n'));

@@ -168,7 +168,8 @@ export class MemInode implements VNode, InodeRecord {
 export abstract class MemTree implements FileSystem {
   readonly type: string;
   readonly dev: number;
-  readonly readOnly: boolean;
+  /** Writable so a filesystem can be laid out before it turns read-only (sysfs mounted ro). */
+  readOnly: boolean;
   readonly clock: Clock;
   private readonly magic: number;
   protected nextIno = 1;

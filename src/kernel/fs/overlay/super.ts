@@ -81,7 +81,9 @@ export class OverlayFs implements FileSystem {
   }
 
   mountOptions(): string {
-    return `${this.readOnly ? 'ro' : 'rw'},${this.options}`;
+    // Linux 6.18 adds uuid=on after the directories (other kernels print other defaults here).
+    const uuid = /(^|,)uuid=/.test(this.options) ? '' : ',uuid=on';
+    return `${this.readOnly ? 'ro' : 'rw'},${this.options}${uuid}`;
   }
 
   writable(): void {

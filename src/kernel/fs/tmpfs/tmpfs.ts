@@ -1,5 +1,7 @@
 // tmpfs: a filesystem that lives in memory only and is gone at unmount, as on Linux.
-// All of its behaviour is the in-memory inode tree's; this file names it and sizes its data.
+// All of its behaviour is the in-memory inode tree's; this file names it, sizes its data and
+// says its options as /proc/mounts shows them. sysfs and mqueue are memory trees too and are
+// made here under their own names (their contents are only the directories a machine expects).
 
 import { makedev } from '../../../abi/stat.ts';
 import type { Clock, Cred } from '../vfs/types.ts';
@@ -15,14 +17,32 @@ export interface TmpFsOptions {
   mode?: number;
   owner?: Cred;
   readOnly?: boolean;
+  /** size=: shown in /proc/mounts (in KiB, as Linux prints it); the limit is not enforced. */
+  sizeBytes?: number;
+  /** The type name and statfs magic, for the other memory-only filesystems. */
+  type?: 'tmpfs' | 'sysfs' | 'mqueue';
+  magic?: number;
 }
 
 let anonymousDevs = 0x100;
 
 export class TmpFs extends MemTree {
+  private readonly shown: string[] = [];
+
   constructor(opts: TmpFsOptions) {
-    super({ type: 'tmpfs', dev: opts.dev ?? makedev(0, anonymousDevs++), clock: opts.clock, magic: TMPFS_MAGIC, readOnly: opts.readOnly });
-    this.makeRoot(opts.mode ?? 0o1777, opts.owner);
+    const type = opts.type ?? 'tmpfs';
+    super({ type, dev: opts.dev ?? makedev(0, anonymousDevs++), clock: opts.clock, magic: opts.magic ?? TMPFS_MAGIC, readOnly: opts.readOnly });
+    const mode = opts.mode ?? 0o1777;
+    this.makeRoot(mode, opts.owner);
+    // shmem_show_options: size when set, mode when not the default 1777.
+    if (type === 'tmpfs') {
+      if (opts.sizeBytes !== undefined) this.shown.push(`size=${Math.ceil(opts.sizeBytes / 4096) * 4}k`);
+      if (mode !== 0o1777) this.shown.push(`mode=${mode.toString(8).padStart(3, '0')}`);
+    }
+  }
+
+  override mountOptions(): string {
+    return [super.mountOptions(), ...this.shown].join(',');
   }
 
   protected newData(): FileData {
