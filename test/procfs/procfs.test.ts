@@ -326,6 +326,29 @@ describe('/proc/sys/kernel/hostname', () => {
   });
 });
 
+describe('/proc/sys/kernel/random', () => {
+  it('boot_id stays one UUID for the life of the kernel; uuid is new at every read', async () => {
+    const { runInit } = await bootWithProc();
+    const out: string[] = [];
+    await runInit(async (sys) => {
+      await sys.mount('proc', '/proc', 'proc');
+      for (const f of ['boot_id', 'boot_id', 'uuid', 'uuid']) out.push(await readText(sys, `/proc/sys/kernel/random/${f}`));
+      return 0;
+    });
+    for (const id of out) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n$/);
+    expect(out[0]).toBe(out[1]);
+    expect(out[2]).not.toBe(out[3]);
+    const other = await bootWithProc();
+    let second = '';
+    await other.runInit(async (sys) => {
+      await sys.mount('proc', '/proc', 'proc');
+      second = await readText(sys, '/proc/sys/kernel/random/boot_id');
+      return 0;
+    });
+    expect(second).not.toBe(out[0]);
+  });
+});
+
 describe('user namespace maps', () => {
   it('map root to the creator once; a second write, another id, or gid_map before "deny" are EPERM', async () => {
     const { runInit } = await bootWithProc();

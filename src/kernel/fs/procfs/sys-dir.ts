@@ -1,4 +1,6 @@
-// /proc/sys: the sysctl tree, reduced to /proc/sys/kernel's identity files. hostname and
+// /proc/sys: the sysctl tree, reduced to /proc/sys/kernel's identity files and random/boot_id
+// (one UUID for the life of this kernel, which a container engine compares to tell a reboot)
+// and random/uuid (a new one at every read). hostname and
 // domainname belong to the reader's UTS namespace and root may write them; a write keeps the
 // bytes up to the first newline or NUL, at most 64 (longer input is cut, not refused), and an
 // empty write changes nothing, as measured on Linux 6.18. The read-only ones refuse a write
@@ -26,6 +28,23 @@ function sysctlString(data: Uint8Array): string | null {
   let end = data.findIndex((b) => b === 0x0a || b === 0);
   if (end < 0) end = data.length;
   return utf8Decode(data.subarray(0, Math.min(end, UTS_LEN)));
+}
+
+/** A random (version 4) UUID in its usual text form. */
+function uuid4(): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = (8 + Math.floor(Math.random() * 4)).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const bootIds = new WeakMap<Kernel, string>();
+
+function bootId(kernel: Kernel): string {
+  let id = bootIds.get(kernel);
+  if (!id) bootIds.set(kernel, (id = uuid4()));
+  return id;
 }
 
 export function buildSysDir(fs: ProcSuper, kernel: Kernel): StaticDir {
@@ -57,6 +76,10 @@ export function buildSysDir(fs: ProcSuper, kernel: Kernel): StaticDir {
         },
       }),
     ],
+    ['random', new StaticDir(fs, { mode: 0o555, nlink: 1 }, () => [
+      ['boot_id', sysctl(0o444, { read: () => `${bootId(kernel)}\n` })],
+      ['uuid', sysctl(0o444, { read: () => `${uuid4()}\n` })],
+    ])],
     ['version', fixed(KERNEL_VERSION)],
   ]);
   return new StaticDir(fs, { mode: 0o555, nlink: 1 }, () => [['kernel', kernelDir]]);
