@@ -9,15 +9,15 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_CREAT, O_RDWR, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { catalogFor, distributionOf } from './catalog/index.ts';
-import { blankPkg, type Catalog, type Pkg } from './catalog/types.ts';
-import { parseApkInstalled, renderApkInstalled, type ApkRecord } from './lib/apkdb.ts';
+import { catalogFor, distributionOf } from '../../runtime/distro/index.ts';
+import { blankPkg, type Catalog, type Pkg } from '../../runtime/distro/types.ts';
+import { parseApkInstalled, renderApkInstalled, type ApkRecord } from '../../runtime/distro/apkdb.ts';
 import { nowSeconds } from './lib/clock.ts';
 import { Console } from './lib/console.ts';
 import { mkdirp, readText, removePaths, writeText } from './lib/fs.ts';
-import { sha256Hex } from './lib/hash.ts';
+import { sha256Hex } from '../../runtime/distro/hash.ts';
 import { installPackage } from './lib/install.ts';
-import { fillerChunks } from './catalog/filler.ts';
+import { fillerChunks } from '../../runtime/distro/filler.ts';
 import { utf8Encode } from '../../base/text.ts';
 
 export const meta: ProgramMeta = {

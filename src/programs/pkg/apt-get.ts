@@ -10,14 +10,14 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { fillerChunks } from './catalog/filler.ts';
-import type { Catalog, Pkg } from './catalog/types.ts';
+import { fillerChunks } from '../../runtime/distro/filler.ts';
+import type { Catalog, Pkg } from '../../runtime/distro/types.ts';
 import {
   aptConf, ARCHIVES, chooseCatalog, databaseCount, debName, haveLists, INFO, listName, LISTS, readDpkg, readList, readSources,
   showList, sizeToStr, suiteSizes, timeToStr, writeDpkg, type DpkgDb, type Source,
 } from './lib/apt-state.ts';
 import { Console } from './lib/console.ts';
-import { infoName, recordOfPkg, renderDpkgList } from './lib/dpkgdb.ts';
+import { infoName, recordOfPkg, renderDpkgList } from '../../runtime/distro/dpkgdb.ts';
 import { emptyDir, listDir, mkdirp, readText, removePaths, writeText } from './lib/fs.ts';
 import { installPackage } from './lib/install.ts';
 import { resolveInstall, resolveRemove, type Planned } from './lib/resolve.ts';

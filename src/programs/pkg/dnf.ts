@@ -16,7 +16,7 @@ import { calcColumns, fill, fmtColumns, formatNumber, transactionTable } from '.
 import { CACHE, writeModule } from './lib/dnf-state.ts';
 import { dnfInstall, dnfRemove, confirm } from './lib/dnf-transaction.ts';
 import { emptyDir, removeTree, listDir } from './lib/fs.ts';
-import { rpmEvr } from './lib/rpmdb.ts';
+import { rpmEvr } from '../../runtime/distro/rpmdb.ts';
 
 export const meta: ProgramMeta = {
   name: 'dnf', package: 'dnf', version: '4.2.7',

@@ -7,7 +7,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { readDpkg, readList } from './lib/apt-state.ts';
 import { Console } from './lib/console.ts';
-import { renderRecords, type DpkgRecord } from './lib/dpkgdb.ts';
+import { renderRecords, type DpkgRecord } from '../../runtime/distro/dpkgdb.ts';
 
 export const meta: ProgramMeta = {
   name: 'dpkg', package: 'dpkg', version: '1.21.22',

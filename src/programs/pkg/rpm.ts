@@ -10,7 +10,7 @@ import { cTime } from './lib/clock.ts';
 import { Console } from './lib/console.ts';
 import { readRpmDb, writeRpmDb } from './lib/dnf-state.ts';
 import { removePaths } from './lib/fs.ts';
-import { rpmNvra, type RpmRecord } from './lib/rpmdb.ts';
+import { rpmNvra, type RpmRecord } from '../../runtime/distro/rpmdb.ts';
 
 export const meta: ProgramMeta = {
   name: 'rpm', package: 'RPM', version: '4.14.2',

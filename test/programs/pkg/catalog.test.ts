@@ -4,10 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { programName } from '../../../src/abi/program.ts';
-import { COWBOX_COMMANDS } from '../../../src/programs/pkg/catalog/commands.ts';
-import { entrySize, expand } from '../../../src/programs/pkg/catalog/expand.ts';
-import { imageEntries } from '../../../src/programs/pkg/catalog/image.ts';
-import { catalogFor, distributionOf, DISTRIBUTIONS } from '../../../src/programs/pkg/catalog/index.ts';
+import { COWBOX_COMMANDS } from '../../../src/runtime/distro/commands.ts';
+import { entrySize, expand } from '../../../src/runtime/distro/expand.ts';
+import { imageEntries } from '../../../src/runtime/distro/image.ts';
+import { catalogFor, distributionOf, DISTRIBUTIONS } from '../../../src/runtime/distro/index.ts';
 
 describe('catalogs', () => {
   it('resolve every dependency and recommendation', async () => {

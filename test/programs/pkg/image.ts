@@ -4,8 +4,8 @@
 // the same writer the package managers use. `tree-bytes DIR` prints the bytes under DIR, as
 // `du -sb` would, so tests can watch a cache or a layer grow and shrink.
 
-import { catalogFor } from '../../../src/programs/pkg/catalog/index.ts';
-import { imageEntries } from '../../../src/programs/pkg/catalog/image.ts';
+import { catalogFor } from '../../../src/runtime/distro/index.ts';
+import { imageEntries } from '../../../src/runtime/distro/image.ts';
 import { loadIds, mkdirp, treeSize, writeEntries } from '../../../src/programs/pkg/lib/fs.ts';
 import type { Sys } from '../../../src/sys/sys.ts';
 import { runSh, type RunOptions, type ShResult } from '../../shell/run-sh.ts';

@@ -4,9 +4,9 @@
 // .list files, apt's record of automatically installed packages, and the archive cache.
 
 import type { Sys } from '../../../sys/sys.ts';
-import { catalogFor, distributionOf } from '../catalog/index.ts';
-import type { Catalog, Pkg } from '../catalog/types.ts';
-import { infoName, parseDpkgStatus, renderRecords, type DpkgRecord } from './dpkgdb.ts';
+import { catalogFor, distributionOf } from '../../../runtime/distro/index.ts';
+import type { Catalog, Pkg } from '../../../runtime/distro/types.ts';
+import { infoName, parseDpkgStatus, renderRecords, type DpkgRecord } from '../../../runtime/distro/dpkgdb.ts';
 import { listDir, readText, writeText } from './fs.ts';
 
 export const LISTS = '/var/lib/apt/lists';

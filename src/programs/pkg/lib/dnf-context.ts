@@ -3,13 +3,13 @@
 // the choice of which package a name means (module streams filter candidates as libdnf does).
 
 import type { Sys } from '../../../sys/sys.ts';
-import { catalogFor } from '../catalog/index.ts';
-import type { Catalog, Pkg } from '../catalog/types.ts';
+import { catalogFor } from '../../../runtime/distro/index.ts';
+import type { Catalog, Pkg } from '../../../runtime/distro/types.ts';
 import { cTime, nowSeconds, timedelta } from './clock.ts';
 import type { Console } from './console.ts';
 import { downloadLine } from './dnf-format.ts';
 import { fetchMetadata, metadataAge, readDnfConf, readModules, readRepos, readRpmDb, truthy, type ModuleState, type Repo } from './dnf-state.ts';
-import type { RpmRecord } from './rpmdb.ts';
+import type { RpmRecord } from '../../../runtime/distro/rpmdb.ts';
 
 export interface DnfOptions {
   prog: string;

@@ -6,10 +6,10 @@
 
 import { utf8Encode } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
-import { fillerChunks } from '../catalog/filler.ts';
-import { sha256Hex } from './hash.ts';
+import { fillerChunks } from '../../../runtime/distro/filler.ts';
+import { sha256Hex } from '../../../runtime/distro/hash.ts';
 import { exists, listDir, mkdirp, readText, writeText } from './fs.ts';
-import { parseRpmDb, renderRpmDb, RPMDB, type RpmRecord } from './rpmdb.ts';
+import { parseRpmDb, renderRpmDb, RPMDB, type RpmRecord } from '../../../runtime/distro/rpmdb.ts';
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../../../abi/open-flags.ts';
 
 export const CACHE = '/var/cache/dnf';

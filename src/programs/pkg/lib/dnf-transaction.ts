@@ -2,15 +2,15 @@
 // the packages into the cache, run the rpm transaction (writing or removing every file), update
 // the rpm database and the module streams, and report what was installed or removed.
 
-import { nevra, type Pkg } from '../catalog/types.ts';
+import { nevra, type Pkg } from '../../../runtime/distro/types.ts';
 import type { DnfContext } from './dnf-context.ts';
 import { downloadLine, formatNumber, packageColumns, progressLine, totalLine, transactionTable, WIDTH, type TxLine } from './dnf-format.ts';
 import { cacheDir, writeModule, writeRpmDb } from './dnf-state.ts';
 import { emptyDir, mkdirp, removePaths } from './fs.ts';
 import { installPackage } from './install.ts';
 import { resolveInstall, resolveRemove, type Planned, type Reason } from './resolve.ts';
-import { recordOf, rpmEvr, type RpmRecord } from './rpmdb.ts';
-import { fillerChunks } from '../catalog/filler.ts';
+import { recordOf, rpmEvr, type RpmRecord } from '../../../runtime/distro/rpmdb.ts';
+import { fillerChunks } from '../../../runtime/distro/filler.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../../../abi/open-flags.ts';
 import { nowSeconds } from './clock.ts';

@@ -9,8 +9,8 @@ import { O_CREAT, O_DIRECTORY, O_TRUNC, O_WRONLY, O_APPEND } from '../../../abi/
 import { S_IFMT, S_IFDIR, S_IFLNK } from '../../../abi/stat.ts';
 import { utf8Decode, utf8Encode } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
-import { fillerChunks } from '../catalog/filler.ts';
-import type { FileEntry } from '../catalog/expand.ts';
+import { fillerChunks } from '../../../runtime/distro/filler.ts';
+import type { FileEntry } from '../../../runtime/distro/expand.ts';
 
 export async function exists(sys: Sys, path: string): Promise<boolean> {
   try {

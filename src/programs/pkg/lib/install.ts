@@ -3,8 +3,8 @@
 // under the root, and report the paths it now owns, for the package database.
 
 import type { Sys } from '../../../sys/sys.ts';
-import { expand, type FileEntry } from '../catalog/expand.ts';
-import type { Catalog, Pkg } from '../catalog/types.ts';
+import { expand, type FileEntry } from '../../../runtime/distro/expand.ts';
+import type { Catalog, Pkg } from '../../../runtime/distro/types.ts';
 import { ensureAccounts, loadIds, writeEntries } from './fs.ts';
 
 export interface Installed {

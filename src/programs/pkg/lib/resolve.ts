@@ -3,9 +3,9 @@
 // installed already, in an order where every package comes after what it needs — the order a
 // package manager unpacks them in. Names that resolve to nothing are reported, not guessed.
 
-import type { Pkg } from '../catalog/types.ts';
+import type { Pkg, Reason } from '../../../runtime/distro/types.ts';
 
-export type Reason = 'user' | 'dep' | 'weak';
+export type { Reason };
 
 export interface Planned {
   pkg: Pkg;

@@ -3,8 +3,7 @@
 // dnf installed it, its files and config files), so `cat` shows what rpm knows. dnf's module
 // state lives where dnf keeps it, in /etc/dnf/modules.d/NAME.module.
 
-import type { Pkg } from '../catalog/types.ts';
-import type { Reason } from './resolve.ts';
+import type { Pkg, Reason } from './types.ts';
 
 export const RPMDB = '/var/lib/rpm/Packages';
 

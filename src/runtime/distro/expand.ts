@@ -5,8 +5,8 @@
 // the machine code of a real binary would), else into one data file under /usr/share or the
 // library directory. Pure: the same package always expands to the same bytes.
 
-import { programFile } from '../../../abi/program.ts';
-import { utf8Encode } from '../../../base/text.ts';
+import { programFile } from '../../abi/program.ts';
+import { utf8Encode } from '../../base/text.ts';
 import { COWBOX_COMMANDS } from './commands.ts';
 import type { Filler } from './filler.ts';
 import { standInScript } from './standins.ts';

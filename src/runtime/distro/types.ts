@@ -5,6 +5,9 @@
 // its package manager read the same records, so an image's package database and what `apk add`
 // or `dnf install` writes never disagree.
 
+/** Why a package is installed: asked for, needed by another, or pulled in as a weak dependency. */
+export type Reason = 'user' | 'dep' | 'weak';
+
 /** Which package manager's conventions a catalog follows. */
 export type PkgFamily = 'apk' | 'deb' | 'rpm';
 

@@ -3,8 +3,8 @@
 // U: url, L: license, o: origin, m: maintainer, t: build time, D: dependencies, then F: lines
 // for each directory with R: lines for the files in it), records separated by a blank line.
 
-import type { FileEntry } from '../catalog/expand.ts';
-import type { Pkg } from '../catalog/types.ts';
+import type { FileEntry } from './expand.ts';
+import type { Pkg } from './types.ts';
 import { base64Digest, sha256Hex } from './hash.ts';
 
 export interface ApkInstalled {

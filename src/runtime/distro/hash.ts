@@ -1,8 +1,8 @@
 // Stable identifiers package databases carry (checksums, cache directory names), derived from the
 // text they stand for so the same package always gets the same ones.
 
-import { sha256, sha256Hex as hexOfBytes } from '../../../base/sha256.ts';
-import { utf8Encode } from '../../../base/text.ts';
+import { sha256, sha256Hex as hexOfBytes } from '../../base/sha256.ts';
+import { utf8Encode } from '../../base/text.ts';
 
 export function sha256Hex(text: string): string {
   return hexOfBytes(utf8Encode(text));

@@ -4,9 +4,9 @@
 // `files: false` only the database and the few files a package manager needs are laid down (for
 // tests that want a small image that still knows its packages).
 
-import { renderApkInstalled } from '../lib/apkdb.ts';
-import { renderDpkgList, renderDpkgStatus } from '../lib/dpkgdb.ts';
-import { recordOf, renderRpmDb, RPMDB } from '../lib/rpmdb.ts';
+import { renderApkInstalled } from './apkdb.ts';
+import { renderDpkgList, renderDpkgStatus } from './dpkgdb.ts';
+import { recordOf, renderRpmDb, RPMDB } from './rpmdb.ts';
 import { expand, type FileEntry } from './expand.ts';
 import type { Catalog, Pkg } from './types.ts';
 

@@ -2,7 +2,7 @@
 // /var/lib/dpkg/info/NAME.list (every path the package installed, directories included, "/."
 // first). apt's list of automatically installed packages is /var/lib/apt/extended_states.
 
-import type { Pkg } from '../catalog/types.ts';
+import type { Pkg } from './types.ts';
 import { sha256Hex } from './hash.ts';
 
 export type DpkgState = 'installed' | 'config-files';
