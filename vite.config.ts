@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: {
-    include: ['comlink', 'idb', '@xterm/xterm', '@xterm/addon-fit'],
+    include: ['comlink', 'idb', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links'],
   },
   build: { target: 'es2022', sourcemap: true },
 });

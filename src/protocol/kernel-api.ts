@@ -55,12 +55,97 @@ export interface StorageInfo {
   /** Bytes the disk uses (navigator.storage.estimate's usage for this origin). */
   usage: number;
   quota: number;
+  /** The last write to the disk that failed ("ENOSPC: ..." when the quota is full), if the
+   * disk has not written successfully since. */
+  writeError?: string;
+}
+
+/**
+ * A kernel event as it crosses the boundary: `type` is its dotted topic ("fs.copy-up",
+ * "proc.exit", "cgroup.oom"); the other fields are those of src/kernel/events.ts.
+ */
+export interface WireEvent {
+  type: string;
+  [field: string]: unknown;
 }
 
 /** Event batches on a subscription port: every kernel event of the topics asked for, in order. */
 export interface EventBatch {
   type: 'events';
-  events: unknown[];
+  events: WireEvent[];
+}
+
+/** One process as the Processes panel draws it. */
+export interface ProcessSnapshot {
+  pid: number;
+  /** Numbers from the root PID namespace down to the process's own (NSpid): the last is what it sees. */
+  nspid: number[];
+  ppid: number;
+  comm: string;
+  argv: string[];
+  uid: number;
+  gid: number;
+  /** Its user's name from the host's /etc/passwd, or the number. */
+  user: string;
+  /** /proc/PID/status State letter: R, S, T, Z. */
+  state: string;
+  cgroup: string;
+  /** Namespace inode numbers by /proc/PID/ns link name ("pid", "mnt", "uts", ...). */
+  ns: Record<string, number>;
+}
+
+export interface CgroupSnapshot {
+  path: string;
+  procs: number[];
+  /** Bytes; max null for "max"; file is the page-cache part of current. */
+  memory: { current: number; max: number | null; file: number; anon: number; oom: number; oomKill: number } | null;
+  /** eventsMax: forks refused by this pids.max or one below it. */
+  pids: { current: number; max: number | null; eventsMax: number } | null;
+  cpu: { usageUs: number; userUs: number; systemUs: number };
+}
+
+export interface OverlaySnapshot {
+  mountId: number;
+  /** st_dev of the overlay: fs.* events carry it as `overlay`. */
+  dev: number;
+  target: string;
+  /** The mount namespace (its inode number) the mount lives in, and the live processes in it. */
+  mntNs: number;
+  pids: number[];
+  /** Top first, as lowerdir= lists them. */
+  lowers: string[];
+  upper: string | null;
+  work: string | null;
+}
+
+export interface KernelSnapshot {
+  processes: ProcessSnapshot[];
+  cgroups: CgroupSnapshot[];
+  overlays: OverlaySnapshot[];
+}
+
+export interface LayerEntry {
+  path: string;
+  type: string;
+  size: number;
+  whiteout: boolean;
+  opaque: boolean;
+}
+
+export interface LayerSnapshot {
+  label: string;
+  role: 'upper' | 'lower';
+  /** 0 for the upper layer, 1.. for lowers from the top. */
+  index: number;
+  bytes: number;
+  files: number;
+  entries: LayerEntry[];
+  truncated: boolean;
+}
+
+export interface OverlayLayers {
+  mountId: number;
+  layers: LayerSnapshot[];
 }
 
 export interface KernelApi {
@@ -68,9 +153,15 @@ export interface KernelApi {
   boot(opts: BootOptions): Promise<BootInfo>;
   openSession(port: PortLike, opts: SessionOptions): Promise<SessionInfo>;
   resize(session: number, cols: number, rows: number): Promise<void>;
+  /** Close the terminal's master side: the session hangs up (its leader gets SIGHUP). */
+  closeSession(session: number): Promise<void>;
   /** Topics are event type prefixes: "fs." for copy-ups and whiteouts, "proc." for processes. */
   subscribe(port: PortLike, topics: string[]): Promise<void>;
   storage(): Promise<StorageInfo>;
+  /** Processes, cgroups and overlay mounts as they are now (cheap: the panels poll it). */
+  snapshot(): Promise<KernelSnapshot>;
+  /** The layers of one overlay mount with their files, upper first; null when it is gone. */
+  overlayLayers(mountId: number): Promise<OverlayLayers | null>;
   /** Stop the machine and wipe its disk; the page then starts a new worker and boots afresh. */
   reset(): Promise<void>;
 }

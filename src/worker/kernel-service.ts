@@ -4,11 +4,14 @@
 // events go out in batches on ports the page subscribes with.
 
 import type {
-  BootInfo, BootOptions, KernelApi, PingReply, PortLike, SessionInfo, SessionMessage, SessionOptions, StorageInfo,
+  BootInfo, BootOptions, KernelApi, KernelSnapshot, OverlayLayers, PingReply, PortLike, SessionInfo, SessionMessage,
+  SessionOptions, StorageInfo,
 } from '../protocol/kernel-api.ts';
+import { inspectOverlay, takeSnapshot } from '../kernel/snapshot.ts';
 import { bootMachine, type Machine } from '../boot/machine.ts';
 import { startSession, type Session } from '../boot/session.ts';
-import type { Store } from '../kernel/fs/storage/store.ts';
+import type { Store, Transaction } from '../kernel/fs/storage/store.ts';
+import { isSysError } from '../abi/errno.ts';
 import type { KernelEvent } from '../kernel/events.ts';
 import type { KernelHost } from '../kernel/kernel.ts';
 import { loadProgram } from '../programs/registry.ts';
@@ -28,12 +31,64 @@ export interface ServicePlatform {
 const EVENT_BATCH_MS = 50;
 const SYNC_MS = 2000;
 
+/**
+ * The store, with every commit watched: a failed one (a full quota comes as ENOSPC) is reported,
+ * and a later successful one clears the report, so the page can say why commands fail.
+ */
+function watchWrites(store: Store, report: (error: string | null) => void): Store {
+  return {
+    kind: store.kind,
+    get: (key) => store.get(key),
+    scan: (prefix) => store.scan(prefix),
+    close: () => store.close(),
+    begin() {
+      const tx = store.begin();
+      const watched: Transaction = {
+        get state() {
+          return tx.state;
+        },
+        get: (key) => tx.get(key),
+        put: (key, value) => tx.put(key, value),
+        delete: (key) => tx.delete(key),
+        scan: (prefix) => tx.scan(prefix),
+        abort: () => tx.abort(),
+        async commit() {
+          try {
+            await tx.commit();
+            report(null);
+          } catch (e) {
+            report(isSysError(e) ? `${e.code}: ${e.message}` : String(e));
+            throw e;
+          }
+        },
+      };
+      return watched;
+    },
+  };
+}
+
+/** uid -> name from the host's /etc/passwd (empty when it cannot be read). */
+async function userNames(m: Machine): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  try {
+    const text = new TextDecoder().decode(await m.vfs.readFile(m.ctx, '/etc/passwd'));
+    for (const line of text.split('\n')) {
+      const [name, , uid] = line.split(':');
+      if (name && uid !== undefined && !names.has(Number(uid))) names.set(Number(uid), name);
+    }
+  } catch {
+    // No passwd file: the panel shows numbers.
+  }
+  return names;
+}
+
 export function createKernelService(platform: ServicePlatform): KernelApi {
   const startedAt = platform.host.nowMs();
   let machine: Machine | null = null;
   let store: Store | null = null;
   let bootOptions: BootOptions | null = null;
   let releaseLock: (() => void) | null = null;
+  let writeError: string | null = null;
   const sessions = new Map<number, Session>();
   const timers: Array<() => void> = [];
 
@@ -64,7 +119,7 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       const t0 = platform.host.nowMs();
       bootOptions = opts;
       if (opts.persist && platform.lock) releaseLock = await platform.lock(diskName(opts));
-      store = await platform.openStore(diskName(opts), opts.persist);
+      store = watchWrites(await platform.openStore(diskName(opts), opts.persist), (e) => (writeError = e));
       const fresh = (await store.get('sb')) === undefined;
       machine = await bootMachine({ host: platform.host, store, hostname: opts.hostname });
       machine.kernel.startInit((await loadProgram('init'))!, ['init'], []);
@@ -97,6 +152,10 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       sessions.get(id)?.pty.resize(cols, rows);
     },
 
+    async closeSession(id: number): Promise<void> {
+      sessions.get(id)?.pty.close();
+    },
+
     async subscribe(port: PortLike, topics: string[]): Promise<void> {
       let batch: KernelEvent[] = [];
       running().bus.onEvent((e) => {
@@ -110,7 +169,19 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
     },
 
     async storage(): Promise<StorageInfo> {
-      return (await platform.estimate?.()) ?? { usage: 0, quota: 0 };
+      const figures = (await platform.estimate?.()) ?? { usage: 0, quota: 0 };
+      return writeError ? { ...figures, writeError } : figures;
+    },
+
+    async snapshot(): Promise<KernelSnapshot> {
+      const m = running();
+      const snap = takeSnapshot(m.kernel);
+      const names = await userNames(m);
+      return { ...snap, processes: snap.processes.map((p) => ({ ...p, user: names.get(p.uid) ?? String(p.uid) })) };
+    },
+
+    async overlayLayers(mountId: number): Promise<OverlayLayers | null> {
+      return inspectOverlay(running().kernel, mountId);
     },
 
     async reset(): Promise<void> {

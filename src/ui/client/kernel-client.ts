@@ -3,7 +3,9 @@
 // to the worker. A worker that fails to load rejects pending calls instead of leaving them hanging.
 
 import { releaseProxy, transfer, wrap } from 'comlink';
-import type { BootInfo, BootOptions, KernelApi, PingReply, SessionMessage } from '../../protocol/kernel-api.ts';
+import type {
+  BootInfo, BootOptions, EventBatch, KernelApi, KernelSnapshot, OverlayLayers, PingReply, SessionMessage, StorageInfo, WireEvent,
+} from '../../protocol/kernel-api.ts';
 
 export interface PingResult extends PingReply {
   roundTripMs: number;
@@ -16,6 +18,8 @@ export interface TerminalSession {
   onOutput(listener: (data: Uint8Array) => void): void;
   onExit(listener: (status: number) => void): void;
   resize(cols: number, rows: number): void;
+  /** Hang the session up (its shell gets SIGHUP) and stop listening. */
+  close(): void;
 }
 
 export interface KernelClient {
@@ -23,8 +27,21 @@ export interface KernelClient {
   boot(opts: BootOptions): Promise<BootInfo>;
   openSession(cols: number, rows: number): Promise<TerminalSession>;
   reset(): Promise<void>;
+  snapshot(): Promise<KernelSnapshot>;
+  overlayLayers(mountId: number): Promise<OverlayLayers | null>;
+  storage(): Promise<StorageInfo>;
+  /** Kernel events of these topic prefixes, in batches. */
+  subscribe(topics: string[], listener: (events: WireEvent[]) => void): Promise<void>;
+  /** The worker crashed or stopped answering: every later call fails too. */
+  onFailure(listener: (error: Error) => void): void;
+  /** Tests: stop the worker as a crash would. */
+  crashForTest(): void;
   dispose(): void;
 }
+
+/** How often the page checks the worker still answers, and how long it waits for the answer. */
+const HEARTBEAT_MS = 5000;
+const HEARTBEAT_TIMEOUT_MS = 20000;
 
 export function startKernelWorker(): KernelClient {
   const worker = new Worker(new URL('../../worker/kernel.worker.ts', import.meta.url), {
@@ -32,12 +49,38 @@ export function startKernelWorker(): KernelClient {
     name: 'cowbox-kernel',
   });
   const api = wrap<KernelApi>(worker);
+  const failureListeners: Array<(e: Error) => void> = [];
+  let failure: Error | null = null;
+  let fail!: (e: Error) => void;
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`kernel worker failed to start: ${e.message || 'load error'}`)));
-    worker.addEventListener('messageerror', () => reject(new Error('kernel worker sent a message that could not be read')));
+    fail = (e) => {
+      if (failure) return;
+      failure = e;
+      reject(e);
+      clearInterval(heartbeat);
+      for (const l of failureListeners) l(e);
+    };
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      fail(new Error(`the kernel worker crashed: ${e.message || 'load error'}`));
+    });
+    worker.addEventListener('messageerror', () => fail(new Error('kernel worker sent a message that could not be read')));
   });
   failed.catch(() => undefined); // observed by the calls below; never an unhandled rejection on its own
   const call = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);
+  let waitingForPong = false;
+  const heartbeat = setInterval(() => {
+    if (waitingForPong || document.hidden) return;
+    waitingForPong = true;
+    const timer = setTimeout(() => fail(new Error('the kernel worker stopped answering')), HEARTBEAT_TIMEOUT_MS);
+    void call(api.ping()).then(
+      () => {
+        clearTimeout(timer);
+        waitingForPong = false;
+      },
+      () => clearTimeout(timer),
+    );
+  }, HEARTBEAT_MS);
 
   return {
     async ping() {
@@ -60,11 +103,34 @@ export function startKernelWorker(): KernelClient {
         send: (data) => channel.port1.postMessage({ type: 'input', data } satisfies SessionMessage),
         onOutput: (l) => void outputs.push(l),
         onExit: (l) => void exits.push(l),
-        resize: (c, r) => void api.resize(info.id, c, r),
+        resize: (c, r) => void api.resize(info.id, c, r).catch(() => undefined),
+        close: () => {
+          void api.closeSession(info.id).catch(() => undefined);
+          channel.port1.close();
+        },
       };
     },
     reset: () => call(api.reset()),
+    snapshot: () => call(api.snapshot()),
+    overlayLayers: (id) => call(api.overlayLayers(id)),
+    storage: () => call(api.storage()),
+    async subscribe(topics, listener) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e: MessageEvent<EventBatch>) => {
+        if (e.data.type === 'events') listener(e.data.events);
+      };
+      await call(api.subscribe(transfer(channel.port2, [channel.port2]), topics));
+    },
+    onFailure(listener) {
+      if (failure) listener(failure);
+      else failureListeners.push(listener);
+    },
+    crashForTest() {
+      worker.terminate();
+      fail(new Error('the kernel worker crashed: terminated by a test'));
+    },
     dispose() {
+      clearInterval(heartbeat);
       api[releaseProxy]();
       worker.terminate();
     },

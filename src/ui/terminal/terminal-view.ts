@@ -1,11 +1,16 @@
-// Mounts an xterm.js terminal in an element and keeps it sized to that element. The rest of the
-// page sees only this small interface, so xterm stays inside ui/terminal.
+// Mounts an xterm.js terminal in an element and keeps it sized to that element, with links made
+// clickable, search, wide-character widths (unicode 11), copy and paste on Ctrl+Shift+C/V, and
+// colours that follow the page's theme. The rest of the page sees only this small interface, so
+// xterm stays inside ui/terminal.
 
 import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
-import { darkTheme, fontFamily } from './theme.ts';
+import { darkTheme, fontFamily, lightTheme } from './theme.ts';
 
 export interface TerminalView {
   readonly terminal: Terminal;
@@ -16,25 +21,59 @@ export interface TerminalView {
   onResize(listener: (size: { cols: number; rows: number }) => void): { dispose(): void };
   /** Keystrokes and pastes, as the bytes a tty would receive. */
   onInput(listener: (data: string) => void): { dispose(): void };
+  /** Find text in the scrollback (next match, or previous with `back`); false when none. */
+  find(text: string, back?: boolean): boolean;
+  clearFind(): void;
+  /** Fit to the element again (after it was hidden or moved). */
+  refit(): void;
   focus(): void;
   dispose(): void;
 }
 
 const narrow = () => window.matchMedia('(max-width: 600px)').matches;
+const lightScheme = () => window.matchMedia('(prefers-color-scheme: light)');
 
 export function mountTerminal(host: HTMLElement): TerminalView {
   const terminal = new Terminal({
-    theme: darkTheme,
+    theme: lightScheme().matches ? lightTheme : darkTheme,
     fontFamily,
     fontSize: narrow() ? 12 : 14,
     lineHeight: 1.15,
     cursorBlink: true,
     scrollback: 5000,
-    allowProposedApi: false,
+    // The unicode addon registers its width tables through the proposed API.
+    allowProposedApi: true,
   });
   const fit = new FitAddon();
+  const search = new SearchAddon();
   terminal.loadAddon(fit);
+  terminal.loadAddon(search);
+  terminal.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener')));
+  terminal.loadAddon(new Unicode11Addon());
+  terminal.unicode.activeVersion = '11';
   terminal.open(host);
+
+  const scheme = lightScheme();
+  const onScheme = (): void => {
+    terminal.options.theme = scheme.matches ? lightTheme : darkTheme;
+  };
+  scheme.addEventListener('change', onScheme);
+
+  // Ctrl+Shift+C copies the selection and Ctrl+Shift+V pastes (plain Ctrl+C stays SIGINT).
+  terminal.attachCustomKeyEventHandler((e) => {
+    if (e.type !== 'keydown' || !e.ctrlKey || !e.shiftKey) return true;
+    if (e.code === 'KeyC') {
+      if (terminal.hasSelection()) void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+      e.preventDefault();
+      return false;
+    }
+    if (e.code === 'KeyV') {
+      void navigator.clipboard?.readText().then((text) => terminal.paste(text)).catch(() => undefined);
+      e.preventDefault();
+      return false;
+    }
+    return true;
+  });
 
   // fit() throws on an element with no size (hidden, or not laid out yet); skip until it has one.
   const refit = () => {
@@ -58,8 +97,12 @@ export function mountTerminal(host: HTMLElement): TerminalView {
     },
     onResize: (listener) => terminal.onResize(listener),
     onInput: (listener) => terminal.onData(listener),
+    find: (text, back = false) => (back ? search.findPrevious(text) : search.findNext(text)),
+    clearFind: () => search.clearDecorations(),
+    refit,
     focus: () => terminal.focus(),
     dispose() {
+      scheme.removeEventListener('change', onScheme);
       observer.disconnect();
       terminal.dispose();
     },
