@@ -18,7 +18,7 @@ import { Parser } from './parser.ts';
 import { findCommand } from './lookup.ts';
 import { matchPattern } from './pattern.ts';
 import { type ExpandedRedir, applyRedirs, dropSaved, expandRedirs, popRedirs, type SavedFd } from './redirect.ts';
-import { PendingError, SKIP_BREAK, SKIP_CONT, SKIP_FUNC, type Shell } from './shell.ts';
+import { forkOrFail, PendingError, SKIP_BREAK, SKIP_CONT, SKIP_FUNC, type Shell } from './shell.ts';
 import { evalString } from './run.ts';
 import { childSignals } from './signals.ts';
 import { cmdText } from './cmdtext.ts';
@@ -195,7 +195,7 @@ async function evalRedirNode(sh: Shell, n: NodeOf<'redir'>, flags: number): Prom
  */
 export async function forkShell(sh: Shell, work: (child: Shell) => Promise<void>, opts: { bg?: boolean; firstInJob?: boolean; job?: { pgid: number } } = {}): Promise<number> {
   await sh.flushOut();
-  const pid = await sh.sys.fork(async (csys: Sys) => {
+  const pid = await forkOrFail(sh, async (csys: Sys) => {
     const child = sh.forkCopy(csys);
     if (opts.job && sh.jobctl) await enterJob(child, sh, opts.job.pgid, !opts.bg);
     await childSignals(sh, child, opts.bg === true);

@@ -10,7 +10,7 @@ import type { Redir } from './ast.ts';
 import { fromBytes, latin1ToBytes } from './bytes.ts';
 import { ShellError } from './errors.ts';
 import { expandString } from './expand.ts';
-import type { Shell } from './shell.ts';
+import { forkOrFail, type Shell } from './shell.ts';
 
 const F_DUPFD_CLOEXEC = 1030;
 const SAVE_MIN = 10;
@@ -149,7 +149,7 @@ async function heredocPipe(sh: Shell, text: string): Promise<number> {
     if (bytes.length) await sh.sys.writeAll(wr, bytes);
   } else {
     // A body larger than the pipe is written by a child while the command reads it.
-    await sh.sys.fork(async (c) => {
+    await forkOrFail(sh, async (c) => {
       await c.close(rd);
       try {
         await c.writeAll(wr, bytes);

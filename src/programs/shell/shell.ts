@@ -256,3 +256,16 @@ export class PendingError extends Error {
     this.name = 'PendingError';
   }
 }
+
+/**
+ * fork(2), or dash's fatal `Cannot fork` when the kernel refuses (pids.max reached, no memory):
+ * a script ends with status 2, an interactive shell prints it and reads the next command.
+ */
+export async function forkOrFail(sh: Shell, child: (csys: Sys) => Promise<number>): Promise<number> {
+  try {
+    return await sh.sys.fork(child);
+  } catch (e) {
+    if (!isSysError(e) || (e.code !== 'EAGAIN' && e.code !== 'ENOMEM')) throw e;
+    throw await sh.fail('Cannot fork');
+  }
+}
