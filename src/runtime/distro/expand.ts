@@ -82,7 +82,8 @@ export function expand(catalog: Catalog, p: Pkg): FileEntry[] {
       }
       case 'g': {
         const head = `cowbox: the bytes of ${path} from ${p.name} ${p.version} stand here; their content is not simulated.\n`;
-        const entry: FileEntry = { path, type: 'file', mode: /\.so(\.|$)/.test(path) ? 0o755 : 0o644, owner: 'root', group: 'root' };
+        // Shared objects and whatever lies in a bin or libexec directory are executables.
+        const entry: FileEntry = { path, type: 'file', mode: /\.so(\.|$)|\/(s?bin|libexec)\//.test(path) ? 0o755 : 0o644, owner: 'root', group: 'root' };
         explicit.push(entry);
         bulk.push({ entry, weight: a ? Math.max(0.01, Number(a)) : 1, head });
         break;

@@ -1,0 +1,157 @@
+// The bundled base images: real image bytes (index -> manifest -> config and gzip layers whose
+// digests and diff ids hold), the files the real images have (os-release, accounts, programs,
+// package databases, layout links), their configs, and the same bytes on every build.
+
+import { describe, expect, it } from 'vitest';
+import { programName } from '../../../src/abi/program.ts';
+import { gzipDecompress } from '../../../src/runtime/archive/gzip.ts';
+import { unpackTar, type ReadEntry } from '../../../src/runtime/archive/tar.ts';
+import { digestOf } from '../../../src/runtime/oci/digest.ts';
+import { BUNDLED, buildBundled, type BuiltImage } from '../../../src/runtime/registry/bundled.ts';
+import { busyboxRootfs, distroRootfs } from '../../../src/runtime/registry/rootfs.ts';
+import { layerTar, gzipLayer } from '../../../src/runtime/registry/layer-tar.ts';
+
+const dec = new TextDecoder();
+
+function find(repo: string, tag: string): (typeof BUNDLED)[number] {
+  const d = BUNDLED.find((x) => x.repository === repo && x.tags.includes(tag));
+  if (!d) throw new Error(`${repo}:${tag} missing`);
+  return d;
+}
+
+interface Tree { files: Map<string, ReadEntry>; config: Record<string, any> }
+
+async function open(repo: string, tag: string): Promise<{ built: BuiltImage; tree: Tree }> {
+  const built = await buildBundled(find(repo, tag));
+  const files = new Map<string, ReadEntry>();
+  for (const l of built.layers) {
+    const tar = gzipDecompress(l.blob).data;
+    for (const e of unpackTar(tar)) files.set(e.name.replace(/\/$/, ''), e);
+  }
+  return { built, tree: { files, config: JSON.parse(dec.decode(built.configBytes)) } };
+}
+
+const text = (t: Tree, path: string): string => {
+  const e = t.files.get(path);
+  if (!e?.data) throw new Error(`${path}: not a file in the image`);
+  return dec.decode(e.data);
+};
+const program = (t: Tree, path: string): string | null => {
+  const e = t.files.get(path);
+  return e?.data ? programName(dec.decode(e.data.subarray(0, 64))) : null;
+};
+
+describe('bundled images', () => {
+  it('are well-formed: index, manifest, config and layers agree with their digests', async () => {
+    for (const d of BUNDLED) {
+      const b = await buildBundled(d);
+      const manifest = JSON.parse(dec.decode(b.manifestBytes));
+      expect(digestOf(b.manifestBytes)).toBe(b.manifestDigest);
+      expect(manifest.config).toMatchObject({ digest: b.configDigest, size: b.configBytes.length });
+      const config = JSON.parse(dec.decode(b.configBytes));
+      expect(config.architecture).toBe('amd64');
+      expect(config.os).toBe('linux');
+      expect(config.rootfs.diff_ids).toEqual(b.layers.map((l) => l.diffId));
+      expect(config.history.filter((h: { empty_layer?: boolean }) => !h.empty_layer)).toHaveLength(b.layers.length);
+      for (const [i, l] of b.layers.entries()) {
+        expect(manifest.layers[i]).toMatchObject({ digest: l.digest, size: l.blob.length });
+        expect(digestOf(l.blob)).toBe(l.digest);
+        expect(digestOf(gzipDecompress(l.blob).data)).toBe(l.diffId);
+      }
+      if (b.indexBytes) {
+        const index = JSON.parse(dec.decode(b.indexBytes));
+        expect(index.manifests[0]).toMatchObject({ digest: b.manifestDigest, size: b.manifestBytes.length, platform: { architecture: 'amd64', os: 'linux' } });
+      }
+    }
+  });
+
+  it('are the same bytes every time they are generated', async () => {
+    for (const source of ['alpine-3.20', 'ubi8']) {
+      const a = gzipLayer(layerTar(await distroRootfs(source, 1700000000), 1700000000));
+      const b = gzipLayer(layerTar(await distroRootfs(source, 1700000000), 1700000000));
+      expect(digestOf(a)).toBe(digestOf(b));
+    }
+    const bb = digestOf(layerTar(busyboxRootfs(), 1));
+    expect(digestOf(layerTar(busyboxRootfs(), 1))).toBe(bb);
+  });
+
+  it('alpine 3.20 and 3.19: os-release, accounts, busybox applets, apk database, config', async () => {
+    for (const [tag, version] of [['latest', '3.20.3'], ['3.19', '3.19.4']] as const) {
+      const { tree } = await open('docker.io/library/alpine', tag);
+      expect(text(tree, 'etc/os-release')).toContain(`VERSION_ID=${version}`);
+      expect(text(tree, 'etc/alpine-release')).toBe(`${version}\n`);
+      expect(text(tree, 'etc/passwd')).toMatch(/^root:x:0:0:root:\/root:\/bin\/sh\n/);
+      expect(text(tree, 'etc/group')).toMatch(/^root:x:0:root\n/);
+      expect(program(tree, 'bin/busybox')).toBe('busybox');
+      expect(tree.files.get('bin/busybox')?.mode).toBe(0o755);
+      expect(tree.files.get('bin/ls')).toMatchObject({ type: 'symlink', linkname: '/bin/busybox' });
+      expect(tree.files.get('bin/sh')).toMatchObject({ type: 'symlink', linkname: 'busybox' });
+      expect(program(tree, 'sbin/apk')).toBe('apk');
+      expect(text(tree, 'lib/apk/db/installed')).toContain('P:busybox\n');
+      expect(tree.files.get('var/run')).toMatchObject({ type: 'symlink', linkname: '../run' });
+      expect(tree.config.config).toEqual({ Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['/bin/sh'], WorkingDir: '/', ArgsEscaped: true });
+      expect(tree.config.history[0].created_by).toBe(`ADD alpine-minirootfs-${version}-x86_64.tar.gz / # buildkit`);
+    }
+  });
+
+  it('busybox: one binary with every applet linked to it, busybox accounts, no os-release', async () => {
+    const { tree } = await open('docker.io/library/busybox', 'latest');
+    expect(program(tree, 'bin/busybox')).toBe('busybox');
+    expect(tree.files.get('bin/ls')).toMatchObject({ type: 'hardlink', linkname: 'bin/busybox' });
+    expect(tree.files.get('bin/sh')).toMatchObject({ type: 'hardlink', linkname: 'bin/busybox' });
+    expect(text(tree, 'etc/passwd')).toContain('nobody:x:65534:65534:nobody:/home:/bin/false\n');
+    expect(tree.files.has('etc/os-release')).toBe(false);
+    expect(tree.config.config).toEqual({ Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['sh'] });
+  });
+
+  it('debian 12 and ubuntu 24.04: merged /usr, dpkg database, bash, config', async () => {
+    const { tree: deb } = await open('docker.io/library/debian', 'bookworm');
+    expect(text(deb, 'usr/lib/os-release')).toContain('VERSION_CODENAME=bookworm');
+    expect(deb.files.get('etc/os-release')).toMatchObject({ type: 'symlink', linkname: '../usr/lib/os-release' });
+    expect(deb.files.get('bin')).toMatchObject({ type: 'symlink', linkname: 'usr/bin' });
+    expect(deb.files.get('lib')).toMatchObject({ type: 'symlink', linkname: 'usr/lib' });
+    expect(program(deb, 'usr/bin/bash')).toBe('sh');
+    expect(program(deb, 'usr/bin/ls')).toBe('ls');
+    expect(program(deb, 'usr/bin/apt-get')).toBe('apt-get');
+    expect(text(deb, 'etc/passwd')).toMatch(/^root:x:0:0:root:\/root:\/bin\/bash\n/);
+    expect(text(deb, 'var/lib/dpkg/status')).toContain('Package: bash\n');
+    expect(deb.config.config).toEqual({ Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['bash'] });
+    expect(deb.config.history[0].comment).toBe('debuerreotype 0.15');
+
+    const { tree: ub } = await open('docker.io/library/ubuntu', '24.04');
+    const osr = ub.files.get('etc/os-release')?.type === 'symlink' ? text(ub, 'usr/lib/os-release') : text(ub, 'etc/os-release');
+    expect(osr).toContain('VERSION_ID="24.04"');
+    expect(ub.files.get('bin')).toMatchObject({ type: 'symlink', linkname: 'usr/bin' });
+    expect(program(ub, 'usr/bin/ls')).toBe('ls');
+    expect(ub.config.config.Cmd).toEqual(['/bin/bash']);
+    expect(ub.config.config.Labels).toEqual({ 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' });
+  });
+
+  it('ubi8: /var/run -> ../run, rpm database, yum and dnf, two layers, Red Hat config', async () => {
+    const { built, tree } = await open('registry.access.redhat.com/ubi8/ubi', '8.1');
+    expect(built.layers).toHaveLength(2);
+    expect(built.indexBytes).toBeUndefined();
+    expect(text(tree, 'etc/os-release')).toContain('VERSION_ID="8.1"');
+    expect(tree.files.get('var/run')).toMatchObject({ type: 'symlink', linkname: '../run' });
+    expect(tree.files.get('bin')).toMatchObject({ type: 'symlink', linkname: 'usr/bin' });
+    expect(program(tree, 'usr/bin/yum')).toBe('yum');
+    expect(program(tree, 'usr/bin/dnf')).toBe('dnf');
+    expect(program(tree, 'usr/bin/bash')).toBe('sh');
+    expect(tree.files.has('var/lib/rpm/cowbox-rpmdb') || [...tree.files.keys()].some((k) => k.startsWith('var/lib/rpm/'))).toBe(true);
+    expect(tree.files.has('root/buildinfo/Dockerfile-ubi8-8.1-328')).toBe(true);
+    expect(tree.config.config.Env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'container=oci']);
+    expect(tree.config.config.Cmd).toEqual(['/bin/bash']);
+    expect(tree.config.config.Labels).toMatchObject({ name: 'ubi8', version: '8.1', vendor: 'Red Hat, Inc.', 'com.redhat.component': 'ubi8-container' });
+    const latest = await buildBundled(find('registry.access.redhat.com/ubi8/ubi', 'latest'));
+    expect(latest.manifestDigest).toBe(built.manifestDigest);
+  });
+
+  it('keep sizes in the megabytes and build quickly', async () => {
+    for (const d of BUNDLED) {
+      const b = await buildBundled(d);
+      const total = b.layers.reduce((n, l) => n + l.size, 0);
+      expect(total).toBeGreaterThan(40_000);
+      expect(total).toBeLessThan(8_000_000);
+    }
+  });
+});
