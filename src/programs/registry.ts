@@ -7,6 +7,7 @@ import type { ProgramMain } from '../abi/program.ts';
 import { Sys } from '../sys/sys.ts';
 import { ARCHIVE } from './archive/index.ts';
 import { ATTR } from './attr/index.ts';
+import { BUSYBOX } from './busybox/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { DAEMONS } from './daemons/index.ts';
 import { DEBUG } from './debug/index.ts';
@@ -28,7 +29,7 @@ const PROGRAMS: ProgramTable = {
   sh: () => import('./sh.ts'),
   dash: () => import('./sh.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

@@ -12,6 +12,7 @@ import { gzipCompress, gzipDecompress, GzipError, isGzip, parseGzipHeader } from
 import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
+import { dialectUsageError, isBusybox } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'gzip', package: 'gzip', version: '1.12',
@@ -251,7 +252,8 @@ class Gzip {
     }
     if (exists) {
       if (!this.s.force) {
-        await this.warn(`${outName} already exists;\tnot overwritten`);
+        if (isBusybox(this.sys)) await this.error(`can't open '${outName}': File exists`);
+        else await this.warn(`${outName} already exists;\tnot overwritten`);
         return;
       }
       await this.sys.unlink(outName);
@@ -358,6 +360,8 @@ export default async function gzip(sys: Sys): Promise<number> {
     args = parseArgs(self, sys.argv.slice(1));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    const bb = await dialectUsageError(sys, sys.argv[0] === 'gunzip' || sys.argv[0] === 'zcat' ? sys.argv[0] : 'gzip', e.text);
+    if (bb !== null) return bb;
     await sys.writeAll(2, `${e.text}\nTry \`${prog} --help' for more information.\n`);
     return ERROR;
   }

@@ -17,6 +17,7 @@ import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
 import { groupByName, userByName } from '../lib/passwd.ts';
 import { localTime, strftime, timeZone } from '../lib/strftime.ts';
 import { archiveEnd, entryHeader, iterateTar, padding, TarError, type ReadEntry, type TarEntry } from '../../runtime/archive/tar.ts';
+import { dialectOf, isBusybox } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'tar', package: 'GNU tar', version: '1.34',
@@ -126,6 +127,12 @@ class Tar {
   }
 
   async fatal(msg: string): Promise<never> {
+    // busybox dies with its own words for an archive it cannot open, and nothing more.
+    const open = /^(.*): Cannot open: (.*)$/.exec(msg);
+    if (isBusybox(this.sys) && open) {
+      await this.sys.writeAll(2, `tar: can't open '${open[1]}': ${open[2]}\n`);
+      throw new Fatal();
+    }
     await this.sys.writeAll(2, `${msg ? `tar: ${msg}\n` : ''}tar: Error is not recoverable: exiting now\n`);
     throw new Fatal();
   }
@@ -177,7 +184,7 @@ class Tar {
       this.ugsWidth = ug.length + size.length + 1;
       pad = 1;
     }
-    const when = strftime('%Y-%m-%d %H:%M', localTime(e.mtime, this.zone));
+    const when = strftime(isBusybox(this.sys) ? '%Y-%m-%d %H:%M:%S' : '%Y-%m-%d %H:%M', localTime(e.mtime, this.zone));
     let line = `${mode} ${ug}${' '.repeat(pad)}${size} ${when} ${name}`;
     if (e.type === 'symlink') line += ` -> ${e.linkname}`;
     if (e.type === 'hardlink') line += ` link to ${e.linkname}`;
@@ -619,6 +626,11 @@ export default async function tar(sys: Sys): Promise<number> {
   }
   const modes = ['create', 'list', 'extract'].filter((m) => a.has(m));
   if (modes.length === 0) {
+    const dialect = dialectOf(sys);
+    if (dialect) {
+      await sys.writeAll(2, dialect.usage('tar') ?? '');
+      return 1;
+    }
     await sys.writeAll(2, `tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options\n${TRY}`);
     return 2;
   }
@@ -642,7 +654,7 @@ export default async function tar(sys: Sys): Promise<number> {
     } else if (modes[0] === 'list') await t.list(a.operands);
     else await t.extract(a.operands);
   } catch (e) {
-    if (e instanceof Fatal) return 2;
+    if (e instanceof Fatal) return isBusybox(sys) ? 1 : 2;
     throw e;
   }
   if (t.status) await sys.writeAll(2, 'tar: Exiting with failure status due to previous errors\n');

@@ -97,12 +97,15 @@ export default function cat(sys: Sys): Promise<number> {
     const carry: Carry = { lineNo: 0, atLineStart: true, blankRun: 0 };
     const files = a.operands.length ? a.operands : ['-'];
     for (const name of files) {
+      let opened = false;
       try {
         if (name === '-') {
+          opened = true;
           await copy(tool, 0, plain ? null : shaping, carry);
           continue;
         }
         const fd = await sys.open(name, 0);
+        opened = true;
         try {
           await copy(tool, fd, plain ? null : shaping, carry);
         } finally {
@@ -110,7 +113,7 @@ export default function cat(sys: Sys): Promise<number> {
         }
       } catch (e) {
         await tool.out.flush();
-        await tool.sysError(e, quoteIfNeeded(name));
+        await tool.sysError(e, tool.busybox ? (opened ? 'read error' : `can't open '${name}'`) : quoteIfNeeded(name));
       }
     }
   });

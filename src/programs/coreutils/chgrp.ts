@@ -52,7 +52,7 @@ export default function chgrp(sys: Sys): Promise<number> {
         if (gr) gid = gr.gid;
         else if (/^\d+$/.test(name) && Number(name) < 0xffffffff) gid = Number(name);
         else {
-          await report(tool, `invalid group: ${localeQuote(sys, name)}`);
+          await report(tool, tool.busybox ? `unknown group ${name}` : `invalid group: ${localeQuote(sys, name)}`);
           return 1;
         }
       }

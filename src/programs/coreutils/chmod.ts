@@ -84,7 +84,7 @@ async function describe(tool: Tool, name: string, status: Status, oldMode: numbe
   const now = `${octal4(newMode)} (${permString(newMode)})`;
   const before = `${octal4(oldMode)} (${permString(oldMode)})`;
   if (status === 'no-change') return tool.out.write(`mode of ${q} retained as ${now}\n`);
-  if (status === 'succeeded') return tool.out.write(`mode of ${q} changed from ${before} to ${now}\n`);
+  if (status === 'succeeded') return tool.out.write(tool.busybox ? `mode of ${q} changed to ${now}\n` : `mode of ${q} changed from ${before} to ${now}\n`);
   return tool.out.write(`failed to change mode of ${q} from ${before} to ${now}\n`);
 }
 
@@ -100,7 +100,7 @@ async function processEntry(tool: Tool, job: Job, e: WalkEntry): Promise<{ ok: b
     case 'post':
       return { ok: true };
     case 'no-stat':
-      await complain(`cannot access ${quote(e.path)}: ${strerror(e.error!.code)}`);
+      await complain(`${tool.busybox ? e.path : `cannot access ${quote(e.path)}`}: ${strerror(e.error!.code)}`);
       break;
     case 'unreadable':
       await complain(`cannot read directory ${quote(e.path)}: ${strerror(e.error!.code)}`);
@@ -186,7 +186,10 @@ export default function chmod(sys: Sys): Promise<number> {
       }
     } else {
       const compiled = compileMode(modeText!);
-      if (!compiled) return tool.usage(`chmod: invalid mode: ${localeQuote(sys, modeText!)}`);
+      if (!compiled) {
+        if (tool.busybox) return tool.error(`invalid mode '${modeText!}'`);
+        return tool.usage(`chmod: invalid mode: ${localeQuote(sys, modeText!)}`);
+      }
       changes = compiled;
     }
     const umask = await sys.umask(0);

@@ -63,7 +63,8 @@ export default function chown(sys: Sys): Promise<number> {
       const spec = operands.shift()!;
       const r = await parseOwnerSpec(sys, spec);
       if ('error' in r) {
-        await report(tool, `${r.error}: ${localeQuote(sys, spec)}`);
+        if (tool.busybox) await report(tool, `unknown user${/[:.]/.test(spec) ? '/group' : ''} ${spec}`);
+        else await report(tool, `${r.error}: ${localeQuote(sys, spec)}`);
         return 1;
       }
       if (r.warning) await report(tool, `${r.warning}: ${localeQuote(sys, spec)}`);

@@ -197,7 +197,10 @@ export default function cut(sys: Sys): Promise<number> {
         delim = d.length ? d[0]! : 0;
       }
     }
-    if (mode === null) return tool.usage('cut: you must specify a list of bytes, characters, or fields');
+    if (mode === null) {
+      if (tool.busybox) return tool.error('expected a list of bytes, characters, or fields');
+      return tool.usage('cut: you must specify a list of bytes, characters, or fields');
+    }
     if (delim !== null && mode !== 'fields') return tool.usage('cut: an input delimiter may be specified only when operating on fields');
     if (a.has('only-delimited') && mode !== 'fields') return tool.usage('cut: suppressing non-delimited lines makes sense\n\tonly when operating on fields');
     let ranges: Range[];

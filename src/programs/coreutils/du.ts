@@ -164,7 +164,7 @@ class Du {
           return null;
         }
       }
-      await this.fail(`cannot access ${this.quoteAf(path)}`, e);
+      await this.fail(this.tool.busybox ? path : `cannot access ${this.quoteAf(path)}`, e);
       return null;
     }
     if (root) this.rootDev = st.dev;

@@ -64,7 +64,7 @@ export default function env(sys: Sys): Promise<number> {
         if (e.code !== 'ENOENT') failure = e.code;
       }
     }
-    await tool.error(`${quote(command)}: ${strerror(failure)}`);
+    await tool.error(tool.busybox ? `can't execute '${command}': ${strerror(failure)}` : `${quote(command)}: ${strerror(failure)}`);
     return failure === 'ENOENT' ? 127 : 126;
   });
 }

@@ -139,7 +139,7 @@ export default async function head(sys: Sys): Promise<number> {
       if (o.key !== 'lines' && o.key !== 'bytes') continue;
       const r = parseCount(o.value!, o.key === 'lines');
       if (typeof r === 'string') {
-        await tool.error(r);
+        await tool.error(tool.busybox ? `invalid number ${quote(o.value!)}` : r);
         return 1;
       }
       plan = { ...plan, lines: o.key === 'lines', ...r };
@@ -154,7 +154,7 @@ export default async function head(sys: Sys): Promise<number> {
         try {
           fd = await sys.open(name, 0);
         } catch (e) {
-          await tool.sysError(e, `cannot open ${quote(name)} for reading`);
+          await tool.sysError(e, tool.busybox ? name : `cannot open ${quote(name)} for reading`);
           continue;
         }
       }

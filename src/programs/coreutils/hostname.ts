@@ -9,6 +9,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
+import { dialectUsageError } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'hostname', package: 'hostname', version: '3.23',
@@ -64,6 +65,8 @@ export default async function hostname(sys: Sys): Promise<number> {
     a = parseArgs(meta, sys.argv.slice(1));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    const bb = await dialectUsageError(sys, 'hostname', e.text);
+    if (bb !== null) return bb;
     await sys.writeAll(2, `${e.text}\n${helpText(meta)}`);
     return 255;
   }

@@ -46,12 +46,15 @@ export default function id(sys: Sys): Promise<number> {
     for (const name of a.operands) {
       const u = await acc.userNamed(name);
       if (!u) {
+        if (tool.busybox) return tool.error(`unknown user ${name}`);
         await tool.error(`${quote(name)}: no such user`);
         continue;
       }
       ids.push({ ruid: u.uid, euid: u.uid, rgid: u.gid, egid: u.gid, groups: await acc.groupsOf(u), named: true });
     }
     for (const who of ids) {
+      // busybox lists getgroups(2) as it is, and no groups= when it is empty.
+      if (tool.busybox && !who.named) who.groups = await sys.getgroups();
       if (only.length) await printOnly(tool, acc, who, only[0]!, a.has('name'), a.has('real'), a.has('zero'));
       else await tool.out.write(`${await fullLine(acc, who)}\n`);
     }

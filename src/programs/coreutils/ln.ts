@@ -178,6 +178,7 @@ class Linker {
     else if (err === 'EMLINK') msg = `failed to create hard link to ${quote(source)}`;
     else if (err === 'EDQUOT' || err === 'EEXIST' || err === 'ENOSPC' || err === 'EROFS') msg = `failed to create hard link ${quote(dest)}`;
     else msg = `failed to create hard link ${quote(dest)} => ${quote(source)}`;
+    if (this.tool.busybox) msg = dest;
     await report(this.tool, `${msg}: ${strerror(err!)}`);
     if (backup) {
       try {

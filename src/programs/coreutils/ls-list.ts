@@ -205,6 +205,12 @@ class Lister {
   private async failure(serious: boolean, message: string, file: string, e: unknown): Promise<void> {
     if (!isSysError(e)) throw e;
     await this.out.flush();
+    if (this.tool.busybox) {
+      // busybox names the file bare, and any failure makes the status 1.
+      await this.tool.sys.writeAll(2, `ls: ${file}: ${strerror((e as SysError).code)}\n`);
+      this.setStatus(false);
+      return;
+    }
     await this.tool.sys.writeAll(2, `ls: ${message} ${this.quoteAf(file)}: ${strerror((e as SysError).code)}\n`);
     this.setStatus(serious);
   }
@@ -762,7 +768,8 @@ class Lister {
   }
 
   private indent(from: number, to: number): void {
-    const tab = this.c.tabsize;
+    // busybox pads with spaces only.
+    const tab = this.tool.busybox ? 0 : this.c.tabsize;
     let s = '';
     while (from < to) {
       if (tab !== 0 && Math.floor(to / tab) > Math.floor((from + 1) / tab)) {
@@ -779,6 +786,12 @@ class Lister {
   /** calculate_columns: the most columns whose total width fits the line. */
   private calculateColumns(byColumns: boolean): { cols: number; widths: number[] } {
     const n = this.files.length;
+    if (this.tool.busybox) {
+      // busybox: every column as wide as the longest name plus two, as many as fit the width.
+      const width = Math.max(0, ...this.files.map((f) => this.lengthOfNameAndFrills(f))) + 2;
+      const cols = Math.max(1, Math.min(n, Math.floor(this.c.lineLength / width)));
+      return { cols, widths: new Array<number>(cols).fill(width) };
+    }
     const maxCols = this.maxIdx > 0 && this.maxIdx < n ? this.maxIdx : n;
     const info: { valid: boolean; lineLen: number; arr: number[] }[] = [];
     for (let i = 0; i < maxCols; i++) info.push({ valid: true, lineLen: (i + 1) * 3, arr: new Array<number>(i + 1).fill(3) });
@@ -882,6 +895,45 @@ class Lister {
     return strftime(this.c.timeFormats[recent ? 1 : 0], tm, frac);
   }
 
+  /**
+   * busybox's long line: fixed widths (`%-10s %4lu %-8.8s %-8.8s %9llu `), ctime(3)'s date cut
+   * to "Mmm dd hh:mm" within half a year (15 minutes ahead allowed), else "Mmm dd  yyyy".
+   */
+  private async printLongBusybox(f: FileInfo): Promise<void> {
+    const c = this.c;
+    const st = f.stat;
+    let line = '';
+    if (c.printInode) line += `${String(st?.ino ?? 0).padStart(7)} `;
+    if (c.printBlockSize) line += `${String(Math.floor((st?.blocks ?? 0) / 2)).padStart(6)} `;
+    line += `${(st ? modeString(st.mode) : '?'.repeat(10)).padEnd(10)} ${String(st?.nlink ?? 0).padStart(4)} `;
+    const id = async (n: number, group: boolean): Promise<string> =>
+      c.numericIds ? String(n) : ((group ? await this.ids.group(n) : await this.ids.user(n)) ?? String(n));
+    if (c.numericIds) line += `${String(st?.uid ?? 0).padEnd(8)} ${String(st?.gid ?? 0).padEnd(8)} `;
+    else line += `${(await id(st?.uid ?? 0, false)).slice(0, 8).padEnd(8)} ${(await id(st?.gid ?? 0, true)).slice(0, 8).padEnd(8)} `;
+    if (st && ((st.mode & S_IFMT) === S_IFCHR || (st.mode & S_IFMT) === S_IFBLK)) {
+      line += `${String(major(st.rdev)).padStart(4)}, ${String(minor(st.rdev)).padStart(3)} `;
+    } else if (c.fileHumanOpts) line += `${busyboxHuman(st?.size ?? 0).padStart(7)} `;
+    else line += `${String(st?.size ?? 0).padStart(9)} `;
+    const when = st ? timeOf(st, c.timeType) : null;
+    if (when !== null) {
+      const sec = Number(when >= 0n ? when / NS : -((-when + NS - 1n) / NS));
+      const tm = localTime(sec, this.zone);
+      if (c.timeFormats[0]!.includes('%Y-%m-%d %H:%M:%S')) {
+        line += `${strftime('%Y-%m-%d %H:%M:%S %z', tm, 0)} `;
+      } else {
+        const age = Number((await this.now()) / NS) - sec;
+        line += strftime(age < (3600 * 24 * 365) / 2 && age > -15 * 60 ? '%b %e %H:%M ' : '%b %e  %Y ', tm, 0);
+      }
+    }
+    this.out.put(line);
+    this.printName(f, false, line.length);
+    if (f.filetype === 'symlink' && f.linkname !== null) {
+      this.out.put(' -> ');
+      this.printName(f, true, line.length);
+    }
+    if (c.indicatorStyle !== 0 && f.filetype !== 'symlink') this.out.put(this.typeIndicator(st !== null, st?.mode ?? 0, f.filetype));
+  }
+
   private async ownerText(id: number, width: number, statOk: boolean, group: boolean): Promise<string> {
     if (!statOk) return `?${' '.repeat(Math.max(0, width - 1))} `;
     const name = this.c.numericIds ? null : group ? await this.ids.group(id) : await this.ids.user(id);
@@ -890,6 +942,7 @@ class Lister {
   }
 
   private async printLong(f: FileInfo): Promise<void> {
+    if (this.tool.busybox) return this.printLongBusybox(f);
     const c = this.c;
     const st = f.stat;
     let line = '';
@@ -964,4 +1017,22 @@ function fileNameConcat(dir: string, name: string): string {
 
 export async function listAll(tool: Tool, config: LsConfig, operands: string[]): Promise<number> {
   return new Lister(tool, config).run(operands);
+}
+
+/** busybox's make_human_readable_str(size, 1, 0): 0, bytes, or one decimal with K/M/G... */
+function busyboxHuman(size: number): string {
+  if (size === 0) return '0';
+  let val = size;
+  let frac = 0;
+  let u = -1;
+  while (val >= 1024) {
+    u++;
+    frac = Math.floor(((val % 1024) * 10 + 512) / 1024);
+    val = Math.floor(val / 1024);
+  }
+  if (frac >= 10) {
+    val++;
+    frac = 0;
+  }
+  return u < 0 ? String(val) : `${val}.${frac}${'KMGTPEZY'[u]}`;
 }

@@ -293,6 +293,8 @@ async function decodeSwitches(tool: Tool): Promise<LsConfig> {
     }
   }
 
+  // alpine's busybox colours names on a terminal unless --color says otherwise.
+  if (tool.busybox && !tool.args.has('color')) color = await isTty();
   const fmt: Format = format ?? ((await isTty()) ? 'many' : 'one');
 
   let lineLength = widthOpt;
@@ -330,6 +332,8 @@ async function decodeSwitches(tool: Tool): Promise<LsConfig> {
     }
   }
 
+  // busybox prints names as they are (control characters as ? on a terminal), never quoted.
+  if (tool.busybox && quotingOpt === null) quotingOpt = 'literal';
   const qmarkFunny = hideControl ?? (await isTty());
 
   let qs: QuotingStyle | null = quotingOpt;

@@ -64,7 +64,7 @@ async function makeAncestors(tool: Tool, plan: Plan, path: string): Promise<bool
         if (!isSysError(e)) throw e;
         if (e.code === 'EEXIST' && (await isDirectory(sys, prefix))) continue;
         const code = e.code === 'EEXIST' ? 'ENOTDIR' : e.code;
-        await report(tool, `cannot create directory ${localeQuote(sys, prefix)}: ${strerror(code)}`);
+        await report(tool, `${tool.busybox ? `can't create directory '${prefix}'` : `cannot create directory ${localeQuote(sys, prefix)}`}: ${strerror(code)}`);
         return false;
       }
     }
@@ -82,7 +82,7 @@ async function makeDir(tool: Tool, plan: Plan, path: string): Promise<void> {
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (plan.parents && e.code === 'EEXIST' && (await isDirectory(sys, path))) return;
-    await report(tool, `cannot create directory ${localeQuote(sys, path)}: ${strerror(e.code)}`);
+    await report(tool, `${tool.busybox ? `can't create directory '${path}'` : `cannot create directory ${localeQuote(sys, path)}`}: ${strerror(e.code)}`);
     return;
   }
   await announce(tool, plan, path);

@@ -37,7 +37,8 @@ class Die {
 export default function realpath(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
-    let mode: CanMode = 'all-but-last';
+    // busybox calls realpath(3): every component must exist.
+    let mode: CanMode = tool.busybox ? 'existing' : 'all-but-last';
     let noLinks = false;
     let logical = false;
     let verbose = true;

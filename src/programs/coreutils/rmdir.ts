@@ -73,7 +73,7 @@ async function removeParents(tool: Tool, opts: Opts, operand: string): Promise<b
     if (code === null) continue;
     if (await ignorable(tool.sys, opts, code, dir)) return true;
     const what = code !== 'ENOTDIR' ? 'failed to remove directory' : 'failed to remove';
-    await report(tool, `${what} ${quote(dir)}: ${strerror(code)}`);
+    await report(tool, `${tool.busybox ? `'${dir}'` : `${what} ${quote(dir)}`}: ${strerror(code)}`);
     return false;
   }
 }
@@ -110,7 +110,7 @@ export default function rmdir(sys: Sys): Promise<number> {
       }
       if (await ignorable(sys, opts, code, dir)) continue;
       if (code === 'ENOTDIR' && (await symlinkWithSlash(sys, dir))) await report(tool, `failed to remove ${quote(dir)}: Symbolic link not followed`);
-      else await report(tool, `failed to remove ${quote(dir)}: ${strerror(code)}`);
+      else await report(tool, `${tool.busybox ? `'${dir}'` : `failed to remove ${quote(dir)}`}: ${strerror(code)}`);
       ok = false;
     }
     return ok ? 0 : 1;

@@ -6,6 +6,7 @@ import { parseDuration, sleepSeconds } from '../lib/duration.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
 import { runTool, tryHelp } from '../lib/tool.ts';
+import { isBusybox } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'sleep', package: 'GNU coreutils', version: '9.1',
@@ -23,6 +24,10 @@ export default function sleep(sys: Sys): Promise<number> {
     for (const op of operands) {
       const s = parseDuration(op);
       if (s === null) {
+        if (isBusybox(sys)) {
+          await sys.writeAll(2, `sleep: invalid number ${quote(op)}\n`);
+          return 1;
+        }
         await sys.writeAll(2, `sleep: invalid time interval ${quote(op)}\n`);
         bad = true;
       } else total += s;

@@ -428,7 +428,7 @@ async function readInputs(tool: Tool, files: string[], eol: number): Promise<{ d
         fd = await sys.open(name, 0);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await tool.error(`cannot read: ${quoteIfNeeded(name)}: ${strerror(e.code)}`, 2);
+        await tool.error(`${tool.busybox ? name : `cannot read: ${quoteIfNeeded(name)}`}: ${strerror(e.code)}`, 2);
         return null;
       }
     }

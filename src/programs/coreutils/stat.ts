@@ -37,6 +37,9 @@ const DEV_LINE = 'Device: %Hd,%Ld\tInode: %-10i  Links: %-5h Device type: %Hr,%L
 const NODEV_LINE = 'Device: %Hd,%Ld\tInode: %-10i  Links: %h\n';
 const ACCESS_LINE = 'Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n';
 const TIMES = 'Access: %x\nModify: %y\nChange: %z\n Birth: %w\n';
+// busybox's: the device in hex and decimal, and no birth time.
+const BB_DEV_LINE = 'Device: %Dh/%dd\tInode: %-10i  Links: %h';
+const BB_TIMES = 'Access: %x\nModify: %y\nChange: %z\n';
 const FS_DEFAULT = '  File: "%n"\n    ID: %-8i Namelen: %-7l Type: %T\nBlock size: %-10s Fundamental block size: %S\nBlocks: Total: %-10b Free: %-10f Available: %a\nInodes: Total: %-10c Free: %d\n';
 
 const FS_NAMES: Record<number, string> = {
@@ -159,12 +162,25 @@ class StatRun {
     return here;
   }
 
+  /** busybox's %N: the bare name, or `'name' -> 'target'` for a symlink. */
+  private async busyboxN(spec: string, name: string, st: Stat): Promise<string> {
+    if ((st.mode & S_IFMT) !== S_IFLNK) return fmtString(name, parseSpec(spec));
+    try {
+      return `'${name}' -> '${await this.tool.sys.readlink(name)}'`;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await this.tool.error(`${name}: cannot read link: ${strerror(e.code)}`);
+      return '';
+    }
+  }
+
   async fileDirective(spec: string, code: string, name: string, st: Stat): Promise<string> {
     const s = parseSpec(spec);
     const { sys } = this.tool;
     switch (code) {
       case 'n': return fmtString(name, s);
       case 'N': {
+        if (this.tool.busybox) return this.busyboxN(spec, name, st);
         let text = fmtString(quotearg(name, { style: this.nameStyle, utf8: this.utf8 }), s);
         if ((st.mode & S_IFMT) === S_IFLNK) {
           let target: string;
@@ -408,7 +424,7 @@ export default function stat(sys: Sys): Promise<number> {
       try {
         st = name === '-' ? await sys.fstat(0) : run.follow ? await sys.stat(name) : await sys.lstat(name);
       } catch (e) {
-        await tool.sysError(e, name === '-' ? 'cannot stat standard input' : `cannot statx ${run.quoteAf(name)}`);
+        await tool.sysError(e, name === '-' ? 'cannot stat standard input' : tool.busybox ? `can't stat '${name}'` : `cannot statx ${run.quoteAf(name)}`);
         ok = false;
         continue;
       }
@@ -416,8 +432,10 @@ export default function stat(sys: Sys): Promise<number> {
       const format = userFormat !== null
         ? userFormat
         : terse
-          ? '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n'
-          : FILE_DEFAULT + (device ? DEV_LINE : NODEV_LINE) + ACCESS_LINE + TIMES;
+          ? (tool.busybox ? '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o\n' : '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n')
+          : tool.busybox
+            ? FILE_DEFAULT + BB_DEV_LINE + (device ? ' Device type: %t,%T\n' : '\n') + ACCESS_LINE + BB_TIMES
+            : FILE_DEFAULT + (device ? DEV_LINE : NODEV_LINE) + ACCESS_LINE + TIMES;
       const text = await run.expand(format, escapes, (spec, code) => run.fileDirective(spec, code, name, st));
       if (text === null) return 1;
       await tool.out.write(text);

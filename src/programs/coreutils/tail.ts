@@ -228,7 +228,7 @@ export default async function tail(sys: Sys): Promise<number> {
       if (o.key === 'lines' || o.key === 'bytes') {
         const r = parseCount(o.value!, o.key === 'lines');
         if (typeof r === 'string') {
-          await tool.error(r);
+          await tool.error(tool.busybox ? `invalid number ${quote(o.value!)}` : r);
           return 1;
         }
         plan = { ...plan, lines: o.key === 'lines', ...r };
@@ -292,7 +292,7 @@ export default async function tail(sys: Sys): Promise<number> {
         try {
           f.fd = await sys.open(name, 0);
         } catch (e) {
-          await tool.sysError(e, `cannot open ${quote(name)} for reading`);
+          await tool.sysError(e, tool.busybox ? `can't open '${name}'` : `cannot open ${quote(name)} for reading`);
           f.missing = true;
           if (!(follow && retry)) f.gone = true;
           continue;
@@ -308,6 +308,8 @@ export default async function tail(sys: Sys): Promise<number> {
         f.untailable = true;
       }
     }
+    // busybox gives up when no file opened at all.
+    if (tool.busybox && followed.every((f) => f.missing)) await tool.error('no files');
     if (!follow) {
       for (const f of followed) if (f.fd > 0) await sys.close(f.fd);
       return;

@@ -102,7 +102,7 @@ async function touchOne(tool: Tool, plan: Plan, file: string): Promise<void> {
   if (utimeErr === null) return;
   if (file === '-' && utimeErr === 'EBADF' && plan.noCreate) return;
   if (openErr && openErr !== 'EISDIR' && !(openErr === 'EINVAL' && (await isDir(sys, file)))) {
-    await report(tool, `cannot touch ${quote(file)}: ${strerror(openErr)}`);
+    await report(tool, `${tool.busybox ? file : `cannot touch ${quote(file)}`}: ${strerror(openErr)}`);
     return;
   }
   if (plan.noCreate && utimeErr === 'ENOENT') return;

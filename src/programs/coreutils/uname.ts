@@ -40,7 +40,8 @@ export default function uname(sys: Sys): Promise<number> {
     if (want('machine')) parts.push(u.machine);
     if (a.has('processor')) parts.push('unknown');
     if (a.has('hardware-platform')) parts.push('unknown');
-    if (want('operating-system')) parts.push('GNU/Linux');
+    // alpine builds busybox with the OS name "Linux" (musl, no GNU libc).
+    if (want('operating-system')) parts.push(tool.busybox ? 'Linux' : 'GNU/Linux');
     await tool.out.write(`${parts.join(' ')}\n`);
   });
 }

@@ -259,6 +259,8 @@ export default function wc(sys: Sys): Promise<number> {
       }
       width = Math.max(String(total).length, minimum);
     }
+    // busybox pads every count to 9 unless it prints one count of one input.
+    if (tool.busybox) width = names.length === 1 && nWanted === 1 ? 1 : 9;
 
     const total = zero();
     let processed = 0;
@@ -289,7 +291,7 @@ export default function wc(sys: Sys): Promise<number> {
         try {
           fd = await sys.open(name, 0);
         } catch (e) {
-          await tool.sysError(e, quoteIfNeeded(name));
+          await tool.sysError(e, tool.busybox ? name : quoteIfNeeded(name));
           continue;
         }
         try {

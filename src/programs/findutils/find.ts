@@ -13,7 +13,7 @@ import { IdCache } from '../lib/idcache.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { groupByName, groupById, userByName, userById } from '../lib/passwd.ts';
 import { timeZone } from '../lib/strftime.ts';
-import { Output } from '../lib/tool.ts';
+import { dialectUsageError, isBusybox, Output } from '../lib/tool.ts';
 import { ExprParser, FindUsageError, type CompiledFormat, type Entry, type FindHost, type Node, type Options } from './find-expr.ts';
 import { fsTypeName, LsFormatter, matchName, renderFormat, typeLetterOf, type FormatHost } from './find-format.ts';
 
@@ -66,7 +66,7 @@ class FindRun implements FindHost, FormatHost {
   }
 
   sysMsg(e: SysError, path: string): string {
-    return `'${path}': ${strerror(e.code)}`;
+    return isBusybox(this.sys) ? `${path}: ${strerror(e.code)}` : `'${path}': ${strerror(e.code)}`;
   }
 
   // ---- FindHost ------------------------------------------------------------------------------------
@@ -311,7 +311,7 @@ class FindRun implements FindHost, FormatHost {
           if (!failure || err.code !== 'ENOENT') failure = err;
         }
       }
-      await c.writeAll(2, `find: '${cmd}': ${strerror(failure!.code)}\n`);
+      await c.writeAll(2, isBusybox(this.sys) ? `find: ${cmd}: ${strerror(failure!.code)}\n` : `find: '${cmd}': ${strerror(failure!.code)}\n`);
       return failure!.code === 'ENOENT' ? 127 : 126;
     });
     const [, st] = await this.sys.wait4(pid);
@@ -526,6 +526,8 @@ export default async function find(sys: Sys): Promise<number> {
     for (const p of parser.pending) await p();
   } catch (e) {
     if (e instanceof FindUsageError) {
+      const unknown = /^unknown predicate `(.*)'$/.exec(e.message);
+      if (unknown && isBusybox(sys)) return (await dialectUsageError(sys, 'find', `find: unrecognized: ${unknown[1]}`))!;
       await sys.writeAll(2, `find: ${e.message}\n`);
       return 1;
     }

@@ -504,12 +504,12 @@ export class Copier {
     {
       const name = renameErr === null ? dst : src;
       const st = await this.tryStat(name, deref);
-      if (typeof st === 'string') return this.fail(`cannot stat ${quote(name)}: ${strerror(st)}`);
+      if (typeof st === 'string') return this.fail(`${this.tool.busybox ? `can't ${this.tool.name === 'mv' ? 'rename' : 'stat'} '${name}'` : `cannot stat ${quote(name)}`}: ${strerror(st)}`);
       srcSt = st;
     }
     const srcMode = srcSt.mode;
     if (isDir(srcMode) && !x.recursive) {
-      return this.fail(x.program === 'install' ? `omitting directory ${quote(src)}` : `-r not specified; omitting directory ${quote(src)}`);
+      return this.fail(x.program === 'install' || this.tool.busybox ? `omitting directory ${quote(src)}` : `-r not specified; omitting directory ${quote(src)}`);
     }
     if (cmdline && this.srcInfo) {
       if (!isDir(srcMode) && x.backup.type === 'none' && (await this.seen(this.srcInfo, src, srcSt))) {
@@ -544,6 +544,11 @@ export class Copier {
         }
         const d = dstSt!;
         // -n answers before anything is compared, even for a file copied onto itself.
+        // busybox mv renames a file onto itself without a word, as rename(2) allows.
+        if (move && this.tool.busybox && d.dev === srcSt.dev && d.ino === srcSt.ino) {
+          state.renamed = true;
+          return true;
+        }
         const same = x.interactive === 'no' ? { ok: true } : await this.sameFileOk(src, srcSt, dst, d, x);
         if (!same.ok) return this.fail(`${quote(src)} and ${quote(dst)} are the same file`);
         if (x.update && !isDir(srcMode) && d.mtimeNs >= srcSt.mtimeNs) {

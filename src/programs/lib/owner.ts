@@ -148,7 +148,7 @@ class Chowner {
         }
         break;
       case 'no-stat':
-        await this.complain(`cannot access ${quote(e.path)}: ${strerror(e.error!.code)}`);
+        await this.complain(`${this.tool.busybox ? e.path : `cannot access ${quote(e.path)}`}: ${strerror(e.error!.code)}`);
         ok = false;
         break;
       case 'unreadable':

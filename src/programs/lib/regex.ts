@@ -130,8 +130,9 @@ class Parser {
     return this.ere ? this.is('|') : this.isEsc('|');
   }
   private atClose(depth: number): boolean {
-    // grep (both readings) takes an unmatched `)` as an ordinary character.
-    if (this.ere) return this.is(')') && (depth > 0 || !(this.grep || this.lenient));
+    // grep (both readings) takes an unmatched `)` as an ordinary character, and so does glibc's
+    // regcomp with REG_EXTENDED (RE_UNMATCHED_RIGHT_PAREN_ORD; sed clears that bit).
+    if (this.ere) return this.is(')') && (depth > 0 || !(this.grep || this.lenient || !this.dfa));
     return this.isEsc(')');
   }
 
@@ -222,7 +223,7 @@ class Parser {
     if (this.ere) {
       switch (s) {
         case '(': return this.group(depth);
-        case ')': this.pos++; return { t: 'char', c }; // unmatched, grep dialect
+        case ')': this.pos++; return { t: 'char', c }; // unmatched: grep and regcomp dialects
         case '^': this.pos++; return { t: 'assert', k: 'bol' };
         case '$': this.pos++; return { t: 'assert', k: 'eol' };
         case '{':

@@ -105,7 +105,7 @@ export class Remover {
     }
     const name = quote(e.path);
     if (typeof wp === 'string') {
-      await report(this.tool, `cannot remove ${name}: ${strerror(wp)}`);
+      await report(this.tool, `${this.tool.busybox ? `can't remove '${e.path}'` : `cannot remove ${name}`}: ${strerror(wp)}`);
       return ERROR;
     }
     await flushForPrompt(this.tool);
@@ -136,7 +136,7 @@ export class Remover {
       if (this.opts.ignoreMissing && (code === 'ENOENT' || code === 'ENOTDIR')) return OK;
       const earlier = e.kind === 'unreadable' ? e.error?.code : undefined;
       if (earlier && ['ENOTEMPTY', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(code) && (earlier === 'EPERM' || earlier === 'EACCES')) code = earlier;
-      await report(this.tool, `cannot remove ${quote(e.path)}: ${strerror(code)}`);
+      await report(this.tool, `${this.tool.busybox ? `can't remove '${e.path}'` : `cannot remove ${quote(e.path)}`}: ${strerror(code)}`);
       this.markAncestors(e.level);
       return ERROR;
     }
@@ -156,7 +156,8 @@ export class Remover {
       }
       const empty = !o.recursive && o.emptyDirs ? await this.isEmptyDir(e.path) : false;
       if (!o.recursive && !(o.emptyDirs && empty)) {
-        await report(this.tool, `cannot remove ${quote(e.path)}: ${strerror(o.emptyDirs ? 'ENOTEMPTY' : 'EISDIR')}`);
+        if (this.tool.busybox) await report(this.tool, `'${e.path}' is a directory`);
+        else await report(this.tool, `cannot remove ${quote(e.path)}: ${strerror(o.emptyDirs ? 'ENOTEMPTY' : 'EISDIR')}`);
         this.markAncestors(e.level);
         return { status: ERROR, skip: true };
       }

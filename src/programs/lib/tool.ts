@@ -54,6 +54,39 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+/**
+ * Another family's words for one process's run: busybox sets it on its Sys before it calls the
+ * applet's entry, so the tools it shares with GNU answer in busybox's formats and messages. Kept
+ * per Sys (one process), never in module state, since processes share the loaded modules.
+ */
+export interface Dialect {
+  name: 'busybox';
+  /** The applet's usage text (a usage error prints it after the message), or undefined. */
+  usage(applet: string): string | undefined;
+  /** The status a usage error gives (busybox's grep and sort: 2; the rest 1). */
+  usageStatus(applet: string): number;
+}
+
+const dialects = new WeakMap<Sys, Dialect>();
+
+export function setDialect(sys: Sys, dialect: Dialect): void {
+  dialects.set(sys, dialect);
+}
+
+export function dialectOf(sys: Sys): Dialect | undefined {
+  // A Sys with a rewritten argv (lib/argv.ts) inherits from the process's own.
+  for (let s: object | null = sys; s; s = Object.getPrototypeOf(s) as object | null) {
+    const d = dialects.get(s as Sys);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Whether this process runs as a busybox applet. */
+export function isBusybox(sys: Sys): boolean {
+  return dialectOf(sys)?.name === 'busybox';
+}
+
 export class Tool {
   readonly out: Output;
   /** Set by error helpers; the status a program returns when it carried on after an error. */
@@ -65,6 +98,11 @@ export class Tool {
 
   get name(): string {
     return this.meta.name;
+  }
+
+  /** Running as a busybox applet: busybox's formats and messages where they differ from GNU's. */
+  get busybox(): boolean {
+    return isBusybox(this.sys);
   }
 
   /** "NAME: message" on standard error; marks the run as failed with `status`. */
@@ -81,9 +119,29 @@ export class Tool {
 
   /** A usage error: the message, GNU's "Try" line, and the program's usage status. */
   async usage(message: string): Promise<number> {
+    const dialect = dialectOf(this.sys);
+    // busybox answers an operand error (missing, extra) with its usage alone.
+    if (dialect) return dialectUsage(this.sys, dialect, this.meta, null);
     await this.sys.writeAll(2, `${message}\n${tryHelp(this.meta)}`);
     return this.meta.usageStatus ?? 1;
   }
+}
+
+/** A dialect's usage error: the message (if any), then the applet's usage, with its status. */
+async function dialectUsage(sys: Sys, dialect: Dialect, meta: ProgramMeta, message: string | null): Promise<number> {
+  await sys.writeAll(2, `${message === null ? '' : `${message}\n`}${dialect.usage(meta.name) ?? ''}`);
+  return dialect.usageStatus(meta.name);
+}
+
+/**
+ * For programs that parse their own command line: under a dialect, print its usage error (the
+ * message, if any, then the usage) and give its status; null when the run has no dialect.
+ */
+export async function dialectUsageError(sys: Sys, applet: string, message: string | null): Promise<number | null> {
+  const dialect = dialectOf(sys);
+  if (!dialect) return null;
+  await sys.writeAll(2, `${message === null ? '' : `${message}\n`}${dialect.usage(applet) ?? ''}`);
+  return dialect.usageStatus(applet);
 }
 
 export function tryHelp(meta: ProgramMeta): string {
@@ -95,15 +153,19 @@ export function tryHelp(meta: ProgramMeta): string {
  * status its error helpers set).
  */
 export async function runTool(sys: Sys, meta: ProgramMeta, body: (tool: Tool) => Promise<number | void>): Promise<number> {
+  const dialect = dialectOf(sys);
   let args: Parsed;
   try {
-    args = parseArgs(meta, sys.argv.slice(1));
+    // busybox's applets know no --help/--version of their own: busybox answers `APPLET --help`.
+    // Its getopt names the program as typed (argv[0]), as busybox's does.
+    args = dialect ? parseArgs({ ...meta, standardOptions: false }, sys.argv.slice(1), { name: sys.argv[0] }) : parseArgs(meta, sys.argv.slice(1));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    if (dialect) return dialectUsage(sys, dialect, meta, e.text);
     await sys.writeAll(2, `${e.text}\n${tryHelp(meta)}`);
     return meta.usageStatus ?? 1;
   }
-  if (meta.standardOptions !== false) {
+  if (meta.standardOptions !== false && !dialect) {
     const first = args.last('--help', '--version');
     if (first === '--help') {
       await sys.writeAll(1, helpText(meta));

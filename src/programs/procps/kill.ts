@@ -15,6 +15,7 @@ import { prettySignalTable, signalNameToNumber, strtosig, unixSignalList } from 
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs } from '../lib/options.ts';
 import { printUsage, shortName, versionLine } from './usage.ts';
+import { isBusybox } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'kill', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -42,6 +43,10 @@ export default async function kill(sys: Sys): Promise<number> {
   const err = (msg: string): Promise<void> => sys.writeAll(2, `${argv0}: ${msg}\n`);
   const usageError = (): Promise<number> => printUsage(sys, meta, true);
   const args = [...sys.argv];
+  if (args.length < 2 && isBusybox(sys)) {
+    await sys.writeAll(2, 'kill: you need to specify whom to kill\n');
+    return 1;
+  }
   if (args.length < 2) return usageError();
 
   // skill_sig_option: the first "-X" that names a signal is taken out and used.
@@ -121,7 +126,8 @@ export default async function kill(sys: Sys): Promise<number> {
       await sys.kill(pid, signo);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await err(`(${pid}): ${strerror(e.code)}`);
+      if (isBusybox(sys)) await sys.writeAll(2, `kill: can't kill pid ${pid}: ${strerror(e.code)}\n`);
+      else await err(`(${pid}): ${strerror(e.code)}`);
       status = 1;
     }
   }

@@ -9,6 +9,7 @@ import { S_IFMT, S_IFREG, type Stat } from '../../abi/stat.ts';
 import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { bytesToText, textToBytes } from '../lib/regex.ts';
+import { isBusybox } from '../lib/tool.ts';
 
 const READ_SIZE = 65536;
 
@@ -222,7 +223,7 @@ export class Input {
       fd = await sys.open(name, O_RDONLY);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await this.warn(`can't read ${name}: ${strerror(e.code)}`);
+      await this.warn(isBusybox(sys) ? `${name}: ${strerror(e.code)}` : `can't read ${name}: ${strerror(e.code)}`);
       this.badCount++;
       return;
     }

@@ -13,7 +13,7 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { argToText, bytesToText, type Matcher } from '../lib/regex.ts';
-import { runTool } from '../lib/tool.ts';
+import { dialectUsageError, isBusybox, runTool } from '../lib/tool.ts';
 import { Input, LineReader, textToName, Writer } from './sed-io.ts';
 import { compileScript, SedError, type Addr, type Cmd, type ScriptPiece, type SedRegex, type Subst } from './sed-script.ts';
 
@@ -135,7 +135,8 @@ class Sed {
       }
     }
     await this.input.closedown();
-    if (this.input.badCount) status = 2;
+    // busybox sed fails a missing file with 1, GNU's with 2.
+    if (this.input.badCount) status = isBusybox(this.sys) ? 1 : 2;
     return status;
   }
 
@@ -530,6 +531,8 @@ export default async function sed(sys: Sys): Promise<number> {
     parseArgs(meta, sys.argv.slice(1));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    const bb = await dialectUsageError(sys, 'sed', e.text);
+    if (bb !== null) return bb;
     await sys.writeAll(2, `${e.text}\n${helpText(meta)}`);
     return 1;
   }
@@ -558,6 +561,8 @@ export default async function sed(sys: Sys): Promise<number> {
     }
     if (pieces.length === 0) {
       if (operands.length === 0) {
+        const bb = await dialectUsageError(sys, 'sed', null);
+        if (bb !== null) return bb;
         await sys.writeAll(2, helpText(meta));
         return 1;
       }

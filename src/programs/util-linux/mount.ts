@@ -3,7 +3,7 @@
 // TARGET), bind a directory elsewhere (--bind, --rbind), or a line of /etc/fstab (one operand,
 // -a). Failures are worded as libmount words them, with its dmesg(1) hint after a failed call.
 
-import { isSysError } from '../../abi/errno.ts';
+import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
 import { S_IFBLK, S_IFMT } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
@@ -96,6 +96,13 @@ async function fail(tool: Tool, target: string, text: string, syscall: boolean, 
   return status;
 }
 
+/** busybox's words for a failed mount(2), naming source and target as typed; status 255. */
+async function busyboxFail(tool: Tool, source: string, target: string, code: ErrnoName): Promise<number> {
+  await tool.out.flush();
+  await tool.sys.writeAll(2, `mount: mounting ${source} on ${target} failed: ${strerror(code)}\n`);
+  return 255;
+}
+
 /** The path a message names: canonical unless -c. */
 async function shown(tool: Tool, path: string): Promise<string> {
   return tool.args.has('no-canonicalize') ? path : shownPath(tool.sys, path);
@@ -137,6 +144,7 @@ async function mountOne(tool: Tool, r: Request): Promise<number> {
       if (flags.length > 0) await sys.mount('none', r.target, '', ['remount', 'bind', ...flags].join(','));
     } catch (e) {
       if (!isSysError(e)) throw e;
+      if (tool.busybox) return busyboxFail(tool, r.source ?? 'none', r.target, e.code);
       return fail(tool, attempt.target, await mountErrorText(sys, e.code, attempt), true);
     }
     return success(tool, attempt);
@@ -147,6 +155,7 @@ async function mountOne(tool: Tool, r: Request): Promise<number> {
       await sys.mount(r.source ?? 'none', r.target, '', [...kernelOptions, ...(r.bind ? ['bind'] : [])].join(','));
     } catch (e) {
       if (!isSysError(e)) throw e;
+      if (tool.busybox) return busyboxFail(tool, r.source ?? 'none', r.target, e.code);
       return fail(tool, attempt.target, await mountErrorText(sys, e.code, attempt), true);
     }
     return success(tool, attempt);
@@ -165,6 +174,7 @@ async function mountOne(tool: Tool, r: Request): Promise<number> {
     await sys.mount(r.source ?? 'none', r.target, fstype, kernelOptions.filter((o) => o !== 'rw').join(','));
   } catch (e) {
     if (!isSysError(e)) throw e;
+    if (tool.busybox) return busyboxFail(tool, r.source ?? 'none', r.target, e.code);
     return fail(tool, attempt.target, await mountErrorText(sys, e.code, attempt), true);
   }
   return success(tool, attempt);

@@ -43,6 +43,10 @@ async function detachOne(tool: Tool, path: string, shown: string, entry: MountEn
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (tool.args.has('quiet') && e.code === 'EINVAL') return MNT_EX.FAIL;
+    if (tool.busybox) {
+      await say(tool, `can't unmount ${shown}: ${strerror(e.code)}`);
+      return 1;
+    }
     await say(tool, `${shown}: ${umountErrorText(e.code)}.`);
     return MNT_EX.FAIL;
   }
