@@ -35,6 +35,7 @@ total0=$(date +%s%N)
 rm -f test-results/vitest.json
 # Without packages and a browser nothing else can run, so a failure here stops the run.
 if run_step prerequisites bash scripts/ensure-chromium.sh; then
+  run_step oci-tools bash scripts/ensure-oci-tools.sh
   run_step typecheck bash scripts/typecheck.sh
   run_step imports node_modules/.bin/tsx scripts/check-imports.ts
   run_step vitest node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json

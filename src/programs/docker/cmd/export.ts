@@ -1,0 +1,74 @@
+// docker export: a container's merged filesystem (image layers, -init layer, its own changes)
+// as one tar without whiteouts, to stdout or -o.
+
+import { isSysError, strerror } from '../../../abi/errno.ts';
+import { ContainerStore, isDaemonError } from '../../../runtime/containers/index.ts';
+import { LayerStore } from '../../../runtime/layers/layer-store.ts';
+import { tarOfMerged } from '../../../runtime/transfer/export.ts';
+import type { DockerCommand } from '../command.ts';
+import { type CommandDef, daemonError } from './container-flags.ts';
+import { parseTransferCommand, validateOutputPath, writeOutput } from './transfer-io.ts';
+
+/** `docker export --help` as docker 28.2.2 prints it. */
+const HELP = `Usage:  docker export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Aliases:
+  docker container export, docker export
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+`;
+
+const DEF: CommandDef = {
+  name: 'export',
+  usage: 'export [OPTIONS] CONTAINER',
+  summary: "Export a container's filesystem as a tar archive",
+  flags: [{ long: 'output', short: 'o', kind: 'string', help: 'Write to a file, instead of STDOUT' }],
+  exactArgs: 1,
+};
+
+const exportCmd: DockerCommand = async (ctx) => {
+  const f = await parseTransferCommand(ctx, DEF, HELP);
+  if (typeof f === 'number') return f;
+  const { sys } = ctx;
+  const output = f.str('output');
+  if (!output && (await sys.isatty(1))) {
+    await sys.writeAll(2, 'cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
+    return 1;
+  }
+  const bad = output ? await validateOutputPath(sys, output) : null;
+  if (bad) {
+    await sys.writeAll(2, `failed to export container: ${bad}\n`);
+    return 1;
+  }
+  let tar: Uint8Array;
+  try {
+    const rec = await new ContainerStore(sys, ctx.root).lookup(f.operands[0]!);
+    const rw = await new LayerStore(sys, ctx.root).getRW(rec.Id);
+    if (!rw) {
+      await daemonError(ctx, `No such container: ${f.operands[0]}`);
+      return 1;
+    }
+    tar = await tarOfMerged(sys, [rw.upperDir, ...rw.lowerDirs]);
+  } catch (e) {
+    if (isDaemonError(e)) {
+      await daemonError(ctx, e.message);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    await writeOutput(sys, output, tar);
+  } catch (e) {
+    if (isSysError(e)) {
+      await sys.writeAll(2, `failed to export container: ${strerror(e.code).toLowerCase()}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return 0;
+};
+
+export default exportCmd;

@@ -1,0 +1,87 @@
+// docker load: images from a `docker save` tar, an old docker-archive or an OCI layout; a
+// broken archive is reported and nothing is changed.
+
+import { isSysError, strerror } from '../../../abi/errno.ts';
+import { ImageStore } from '../../../runtime/images/image-store.ts';
+import { LayerStore } from '../../../runtime/layers/layer-store.ts';
+import { ProgressDisplay } from '../../../runtime/registry/progress.ts';
+import { applyLoad, LoadError, planLoad } from '../../../runtime/transfer/load.ts';
+import type { DockerCommand } from '../command.ts';
+import type { CommandDef } from './container-flags.ts';
+import { parseTransferCommand, readInput } from './transfer-io.ts';
+
+/** `docker load --help` as docker 28.2.2 prints it. */
+const HELP = `Usage:  docker load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Aliases:
+  docker image load, docker load
+
+Options:
+  -i, --input string      Read from tar archive file, instead of STDIN
+      --platform string   Load only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Suppress the load output
+`;
+
+const DEF: CommandDef = {
+  name: 'load',
+  usage: 'load [OPTIONS]',
+  summary: 'Load an image from a tar archive or STDIN',
+  flags: [
+    { long: 'input', short: 'i', kind: 'string', help: 'Read from tar archive file, instead of STDIN' },
+    { long: 'platform', kind: 'string', help: 'Only the given platform variant' },
+    { long: 'quiet', short: 'q', kind: 'bool', help: 'Suppress the load output' },
+  ],
+  maxArgs: 0,
+};
+
+const load: DockerCommand = async (ctx) => {
+  const f = await parseTransferCommand(ctx, DEF, HELP);
+  if (typeof f === 'number') return f;
+  const { sys } = ctx;
+  const input = f.str('input');
+  if (!input && (await sys.isatty(0))) {
+    await sys.writeAll(2, 'requested load from stdin, but stdin is empty\n');
+    return 1;
+  }
+  let data: Uint8Array;
+  try {
+    data = await readInput(sys, input);
+  } catch (e) {
+    if (isSysError(e)) {
+      await sys.writeAll(2, `open ${input}: ${strerror(e.code).toLowerCase()}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    const plans = planLoad(data, String(Math.floor(Math.random() * 1e9)));
+    // The CLI shows the daemon's "Loading layer" progress only on a terminal and without -q.
+    let progress: ProgressDisplay | null = null;
+    if (!f.bool('quiet') && (await sys.isatty(1))) {
+      let width = 80;
+      try {
+        width = (await sys.getWinsize(1)).col;
+      } catch {
+        // Not a window: keep 80.
+      }
+      progress = new ProgressDisplay((t) => sys.writeAll(1, t), true, width);
+    }
+    const lines = await applyLoad(new ImageStore(sys, ctx.root), new LayerStore(sys, ctx.root), plans,
+      progress ? (id, size) => progress.layer(id, 'Loading layer', size, size) : undefined);
+    if (progress) for (const l of lines) await progress.message(l);
+    else if (lines.length) await sys.writeAll(1, `${lines.join('\n')}\n`);
+  } catch (e) {
+    if (e instanceof LoadError) {
+      // The daemon reports a failed load inside its JSON stream, which the CLI prints bare.
+      await sys.writeAll(2, `${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return 0;
+};
+
+export default load;
