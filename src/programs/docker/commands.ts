@@ -7,11 +7,49 @@ type Loader = () => Promise<{ default: DockerCommand }>;
 
 /** Top-level subcommands by name (`docker NAME`). */
 export const COMMANDS: Record<string, Loader> = {
+  save: () => import('./cmd/save.ts'),
+  load: () => import('./cmd/load.ts'),
+  export: () => import('./cmd/export.ts'),
+  import: () => import('./cmd/import.ts'),
+  attach: () => import('./cmd/attach.ts'),
+  commit: () => import('./cmd/commit.ts'),
+  'container-prune': () => import('./cmd/container-prune.ts'),
+  create: () => import('./cmd/create.ts'),
+  exec: () => import('./cmd/exec.ts'),
+  kill: () => import('./cmd/kill.ts'),
+  logs: () => import('./cmd/logs.ts'),
+  restart: () => import('./cmd/restart.ts'),
+  rm: () => import('./cmd/rm.ts'),
+  run: () => import('./cmd/run.ts'),
+  start: () => import('./cmd/start.ts'),
+  stop: () => import('./cmd/stop.ts'),
+  wait: () => import('./cmd/wait.ts'),
+  pull: () => import('./cmd/pull.ts'),
+  push: () => import('./cmd/push.ts'),
+  tag: () => import('./cmd/tag.ts'),
+  rmi: () => import('./cmd/rmi.ts'),
+  'image-prune': () => import('./cmd/image-prune.ts'),
+  build: () => import('./cmd/build.ts'),
+  ps: () => import('./cmd/ps.ts'),
+  inspect: () => import('./cmd/inspect.ts'),
+  top: () => import('./cmd/top.ts'),
+  stats: () => import('./cmd/stats.ts'),
+  diff: () => import('./cmd/diff.ts'),
+  history: () => import('./cmd/history.ts'),
+  images: () => import('./cmd/images.ts'),
+  'system-df': () => import('./cmd/system-df.ts'),
+  version: () => import('./cmd/version.ts'),
+  info: () => import('./cmd/info.ts'),
 };
 
 /** `docker GROUP VERB` spellings, as [group, verb] -> top-level name. */
 export const MANAGEMENT: Record<string, Record<string, string>> = {
-  container: {},
-  image: {},
-  system: {},
+  container: {
+    export: 'export', attach: 'attach', commit: 'commit', create: 'create', exec: 'exec', kill: 'kill', logs: 'logs',
+    prune: 'container-prune', restart: 'restart', rm: 'rm', remove: 'rm', run: 'run', start: 'start', stop: 'stop', wait: 'wait',
+    ls: 'ps', list: 'ps', ps: 'ps', inspect: 'inspect', top: 'top', stats: 'stats', diff: 'diff',
+  },
+  image: { save: 'save', load: 'load', import: 'import', pull: 'pull', push: 'push', tag: 'tag', rm: 'rmi', remove: 'rmi', prune: 'image-prune', build: 'build', ls: 'images', list: 'images', inspect: 'inspect', history: 'history' },
+  system: { df: 'system-df', info: 'info' },
+  builder: { build: 'build' },
 };

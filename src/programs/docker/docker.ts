@@ -1,27 +1,97 @@
 // docker: the engine's command line. There is no daemon: each invocation does its work itself
 // through syscalls (clone with namespace flags, overlay mounts under the data root, cgroup
 // files), so every step it takes can be repeated by hand and shows in `strace -f docker ...`.
-// This file only picks the subcommand; the work is in cmd/.
+// This file only picks the subcommand (and answers `docker`, `docker --help`, `docker GROUP`
+// and unknown commands as Docker 28 does); the work is in cmd/.
 
 import type { Sys } from '../../sys/sys.ts';
 import { COMMANDS, MANAGEMENT } from './commands.ts';
+import { parseCommand } from './format/cli.ts';
+import { CLIENT_VERSION, groupHelp, lookupSpec, topLevelHelp } from './format/specs.ts';
 
 const DATA_ROOT = '/var/lib/docker';
 
+// Global options that take no value and change nothing here (-D/--debug), and -H/--host, -c,
+// -l, --config whose value is skipped: cowbox has one local engine.
+const GLOBAL_BOOL = new Set(['-D', '--debug', '--tls', '--tlsverify']);
+const GLOBAL_VALUE = new Set(['-H', '--host', '-c', '--context', '-l', '--log-level', '--config', '--tlscacert', '--tlscert', '--tlskey']);
+
 export default async function docker(sys: Sys): Promise<number> {
-  const args = sys.argv.slice(1);
-  let name = args[0];
+  let args = sys.argv.slice(1);
+  const home = sys.getenv('HOME') ?? '/root';
+  while (args.length > 0 && args[0]!.startsWith('-')) {
+    const a = args[0]!;
+    if (a === '--help' || a === '-h') {
+      await sys.writeAll(1, topLevelHelp(home));
+      return 0;
+    }
+    if (a === '--version' || a === '-v') {
+      await sys.writeAll(1, `${CLIENT_VERSION}\n`);
+      return 0;
+    }
+    if (GLOBAL_BOOL.has(a)) args = args.slice(1);
+    else if (GLOBAL_VALUE.has(a)) args = args.slice(2);
+    else if ([...GLOBAL_VALUE].some((g) => g.startsWith('--') && a.startsWith(`${g}=`))) args = args.slice(1);
+    else {
+      await sys.writeAll(2, `unknown flag: ${a.startsWith('--') ? a.replace(/=.*$/, '') : `shorthand flag: '${a[1]}' in ${a}`}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`.replace('unknown flag: shorthand flag', 'unknown shorthand flag'));
+      return 125;
+    }
+  }
+  if (args.length === 0) {
+    // bare `docker` shows the help on stderr and succeeds, as Docker 28 does
+    await sys.writeAll(2, topLevelHelp(home));
+    return 0;
+  }
+  if (args[0] === 'help') {
+    if (args.length === 1) {
+      await sys.writeAll(1, topLevelHelp(home));
+      return 0;
+    }
+    args = [...args.slice(1), '--help']; // `docker help ps` is `docker ps --help`
+  }
+  let name: string | undefined = args[0];
   let rest = args.slice(1);
   let shown = name ?? '';
   const group = name !== undefined ? MANAGEMENT[name] : undefined;
-  if (group && rest[0] !== undefined && group[rest[0]] !== undefined) {
-    shown = `${name} ${rest[0]}`;
-    name = group[rest[0]];
-    rest = rest.slice(1);
+  if (group && name !== undefined) {
+    const verb = rest[0];
+    const help = groupHelp(name);
+    if (help && (verb === undefined || verb === '--help' || verb === '-h')) {
+      await sys.writeAll(verb === undefined ? 2 : 1, help);
+      return 0;
+    }
+    if (verb !== undefined && group[verb] !== undefined) {
+      shown = `${name} ${verb}`;
+      name = group[verb];
+      rest = rest.slice(1);
+    } else if (verb !== undefined && lookupSpec(`${name} ${verb}`)) {
+      // a Docker verb no file here does: its --help and flag errors still answer below
+      shown = `${name} ${verb}`;
+      name = undefined;
+      rest = rest.slice(1);
+    } else {
+      await sys.writeAll(2, `docker: unknown command: docker ${name}${verb !== undefined ? ` ${verb}` : ''}\n\nUsage:  docker ${name}\n\nRun 'docker ${name} --help' for more information\n`);
+      return 1;
+    }
+  }
+  // Every command's --help page and pflag's flag errors come from the one metadata table, so
+  // they read as Docker's whichever file does the command's work.
+  const spec = lookupSpec(shown);
+  if (spec) {
+    const parsed = parseCommand(spec, shown, rest);
+    if (!('values' in parsed) && (parsed.stdout !== undefined || parsed.status === 125)) {
+      if (parsed.stdout) await sys.writeAll(1, parsed.stdout);
+      if (parsed.stderr) await sys.writeAll(2, parsed.stderr);
+      return parsed.status;
+    }
   }
   const load = name !== undefined ? COMMANDS[name] : undefined;
+  if (!load && spec) {
+    await sys.writeAll(2, `docker: 'docker ${shown}' is a Docker command cowbox does not have\n\nRun 'docker --help' for more information\n`);
+    return 1;
+  }
   if (!load) {
-    await sys.writeAll(2, `docker: unknown command: docker ${args.join(' ')}\n\nRun 'docker --help' for more information\n`);
+    await sys.writeAll(2, `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
   const run = (await load()).default;
