@@ -76,7 +76,8 @@ export default async function docker(sys: Sys): Promise<number> {
   }
   // Every command's --help page and pflag's flag errors come from the one metadata table, so
   // they read as Docker's whichever file does the command's work.
-  const spec = lookupSpec(shown);
+  // `docker container run` shares `docker run`'s spec when it has none of its own.
+  const spec = lookupSpec(shown) ?? (name !== undefined && shown !== name ? lookupSpec(name) : null);
   if (spec) {
     const parsed = parseCommand(spec, shown, rest);
     if (!('values' in parsed) && (parsed.stdout !== undefined || parsed.status === 125)) {

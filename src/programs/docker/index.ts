@@ -5,4 +5,5 @@ import type { ProgramTable } from '../lib/table.ts';
 
 export const DOCKER: ProgramTable = {
   docker: () => import('./docker.ts'),
+  'containerd-shim-runc-v2': () => import('./containerd-shim-runc-v2.ts'),
 };

@@ -24,7 +24,10 @@ export interface CommandSpec {
   path: string;
   /** After the command path in the usage line: "[OPTIONS]", "[OPTIONS] IMAGE". */
   use: string;
+  /** The one-line summary (also shown in `docker --help` and `docker GROUP --help`). */
   short: string;
+  /** The --help page's description when it says more than `short`. */
+  long?: string;
   /** "docker container ls, docker container list, docker container ps, docker ps" */
   aliases?: string;
   flags: FlagSpec[];
@@ -224,14 +227,15 @@ export function flagUsages(flags: FlagSpec[], cols = 79): string {
 }
 
 export function helpText(spec: CommandSpec, invoked: string): string {
-  let s = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.short}`;
+  let s = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.long ?? spec.short}`;
   if (spec.aliases) s += `\n\nAliases:\n  ${spec.aliases}`;
   if (spec.flags.some((f) => !f.hidden)) s += `\n\nOptions:\n${flagUsages(spec.flags)}`;
   return `${s}\n`;
 }
 
-/** The --format help Docker shows for table-capable commands (its layout, pflag-wrapped). */
+/** The --format description shared by table-capable commands: our words in the layout Docker
+ * uses for it (one line per kind of format, aligned). */
 export const FORMAT_TABLE_USAGE =
-  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+  "How to print the output:\n'table':            headed table (the default)\n'table TEMPLATE':   table of template fields\n'json':             JSON, one item a line\n'TEMPLATE':         a Go template per item\nTemplates: https://docs.docker.com/go/formatting/";
 export const FORMAT_USAGE =
-  "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+  "How to print the output:\n'json':             as JSON\n'TEMPLATE':         through a Go template\nTemplates: https://docs.docker.com/go/formatting/";

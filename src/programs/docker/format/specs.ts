@@ -1,94 +1,109 @@
 // Every docker command's metadata in one place: usage, one-line summary, aliases and flags,
-// from which --help pages, flag errors and the top-level `docker --help` are made. Layout and
-// the terse one-line labels follow Docker 28.2.2 (recorded in
-// test/programs/docker/fixtures/help.json).
+// from which --help pages, flag errors and the top-level `docker --help` are made. The facts
+// (usage lines, aliases, flag names, shorthands, value names, defaults, section layout) follow
+// Docker 28.2.2 as recorded in test/programs/docker/fixtures/help.json; the sentences are ours.
+// The commands below are hand-written; the rest come from specs-recorded.ts, generated from
+// the recording's facts and our words in test/programs/docker/fixtures/descriptions.json.
 
 import { type CommandSpec, FORMAT_TABLE_USAGE, FORMAT_USAGE, type FlagSpec, flagUsages } from './cli.ts';
 import { RECORDED_SPECS } from './specs-recorded.ts';
 
 const formatTable: FlagSpec = { long: 'format', type: 'string', usage: FORMAT_TABLE_USAGE };
 const format: FlagSpec = { long: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE };
-const filter: FlagSpec = { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' };
+const filter: FlagSpec = { long: 'filter', short: 'f', type: 'filter', usage: 'Show only what matches (key=value)' };
 
 const PS_FLAGS: FlagSpec[] = [
-  { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+  { long: 'all', short: 'a', type: 'bool', usage: 'Include stopped containers, not only running ones' },
   filter,
   formatTable,
-  { long: 'last', short: 'n', type: 'int', usage: 'Show n last created containers (includes all states)', def: '-1' },
-  { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
-  { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-  { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
-  { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
+  { long: 'last', short: 'n', type: 'int', usage: 'Show the n most recently created containers, in any state', def: '-1' },
+  { long: 'latest', short: 'l', type: 'bool', usage: 'Show the most recently created container, in any state' },
+  { long: 'no-trunc', type: 'bool', usage: 'Print IDs and commands in full' },
+  { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the container IDs' },
+  { long: 'size', short: 's', type: 'bool', usage: 'Add the size of each writable layer' },
 ];
 const PS_ALIASES = 'docker container ls, docker container list, docker container ps, docker ps';
 
 const IMAGES_FLAGS: FlagSpec[] = [
-  { long: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
-  { long: 'digests', type: 'bool', usage: 'Show digests' },
+  { long: 'all', short: 'a', type: 'bool', usage: 'Include intermediate images' },
+  { long: 'digests', type: 'bool', usage: 'Add a DIGEST column' },
   filter,
   formatTable,
-  { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-  { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
-  { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
+  { long: 'no-trunc', type: 'bool', usage: 'Print image IDs in full' },
+  { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the image IDs' },
+  { long: 'tree', type: 'bool', usage: 'Show multi-platform images as a tree (experimental)' },
 ];
 
 const HISTORY_FLAGS: FlagSpec[] = [
   formatTable,
-  { long: 'human', short: 'H', type: 'bool', usage: 'Print sizes and dates in human readable format', def: 'true' },
-  { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-  { long: 'platform', type: 'string', usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-  { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
+  { long: 'human', short: 'H', type: 'bool', usage: 'Show sizes in kB/MB and times as ages', def: 'true' },
+  { long: 'no-trunc', type: 'bool', usage: 'Print IDs and commands in full' },
+  { long: 'platform', type: 'string', usage: 'History of this platform of the image (os[/arch[/variant]])' },
+  { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the image IDs' },
 ];
 
 const STATS_FLAGS: FlagSpec[] = [
-  { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+  { long: 'all', short: 'a', type: 'bool', usage: 'Include stopped containers, not only running ones' },
   formatTable,
-  { long: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
-  { long: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
+  { long: 'no-stream', type: 'bool', usage: 'Print one sample and exit instead of refreshing' },
+  { long: 'no-trunc', type: 'bool', usage: 'Print IDs in full' },
+];
+
+// BuildKit's `docker build` (buildx), not the legacy builder the recording machine had: the
+// flags cmd/build.ts does, so `--progress=plain` passes the front end's check.
+const BUILD_FLAGS: FlagSpec[] = [
+  { long: 'build-arg', type: 'list', usage: 'Give an ARG of the Dockerfile a value (NAME=value, or NAME to take it from the environment)' },
+  { long: 'file', short: 'f', type: 'string', usage: 'The Dockerfile to read (PATH/Dockerfile unless given; - for standard input)' },
+  { long: 'no-cache', type: 'bool', usage: 'Run every step again instead of reusing cached layers' },
+  { long: 'progress', type: 'string', usage: 'How to show progress: "auto", "quiet", "plain" or "tty" (plain also shows what RUN steps print)', def: 'auto' },
+  { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the new image ID' },
+  { long: 'tag', short: 't', type: 'list', usage: 'Name the image (name[:tag]); may be given more than once' },
+  { long: 'target', type: 'string', usage: 'Stop after this stage of a multi-stage Dockerfile' },
 ];
 
 const spec = (s: CommandSpec): CommandSpec => s;
 
 /** Specs by the path the user typed ("ps", "container ls"). */
 export const SPECS: Record<string, CommandSpec> = {
-  ps: spec({ path: 'ps', use: '[OPTIONS]', short: 'List containers', aliases: PS_ALIASES, flags: PS_FLAGS, args: { exact: 0 } }),
-  images: spec({ path: 'images', use: '[OPTIONS] [REPOSITORY[:TAG]]', short: 'List images', aliases: 'docker image ls, docker image list, docker images', flags: IMAGES_FLAGS, args: { max: 1 } }),
+  ps: spec({ path: 'ps', use: '[OPTIONS]', short: 'List the containers', aliases: PS_ALIASES, flags: PS_FLAGS, args: { exact: 0 } }),
+  images: spec({ path: 'images', use: '[OPTIONS] [REPOSITORY[:TAG]]', short: 'List the images', aliases: 'docker image ls, docker image list, docker images', flags: IMAGES_FLAGS, args: { max: 1 } }),
   inspect: spec({
     path: 'inspect',
     use: '[OPTIONS] NAME|ID [NAME|ID...]',
-    short: 'Return low-level information on Docker objects',
-    flags: [format, { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' }, { long: 'type', type: 'string', usage: 'Only inspect objects of the given type' }],
+    short: 'Print the full record of containers or images as JSON',
+    flags: [format, { long: 'size', short: 's', type: 'bool', usage: 'For containers, add SizeRw and SizeRootFs' }, { long: 'type', type: 'string', usage: 'Look the names up only as this kind (container or image)' }],
     args: { min: 1 },
   }),
   'container inspect': spec({
     path: 'container inspect',
     use: '[OPTIONS] CONTAINER [CONTAINER...]',
-    short: 'Display detailed information on one or more containers',
-    flags: [format, { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' }],
+    short: 'Print the full record of containers as JSON',
+    flags: [format, { long: 'size', short: 's', type: 'bool', usage: 'Add SizeRw and SizeRootFs' }],
     args: { min: 1 },
   }),
   'image inspect': spec({
     path: 'image inspect',
     use: '[OPTIONS] IMAGE [IMAGE...]',
-    short: 'Display detailed information on one or more images',
+    short: 'Print the full record of images as JSON',
     flags: [
       { long: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE },
       {
         long: 'platform',
         type: 'string',
         usage:
-          "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)",
+          "Show this platform of a multi-platform image; an image without it is an error\n'os[/arch[/variant]]': the platform, e.g. linux/amd64",
       },
     ],
     args: { min: 1 },
   }),
-  history: spec({ path: 'history', use: '[OPTIONS] IMAGE', short: 'Show the history of an image', aliases: 'docker image history, docker history', flags: HISTORY_FLAGS, args: { exact: 1 } }),
-  top: spec({ path: 'top', use: 'CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container', aliases: 'docker container top, docker top', flags: [], args: { min: 1 }, stopAtOperand: true }),
-  stats: spec({ path: 'stats', use: '[OPTIONS] [CONTAINER...]', short: 'Display a live stream of container(s) resource usage statistics', aliases: 'docker container stats, docker stats', flags: STATS_FLAGS, args: { min: 0 } }),
-  diff: spec({ path: 'diff', use: 'CONTAINER', short: "Inspect changes to files or directories on a container's filesystem", aliases: 'docker container diff, docker diff', flags: [], args: { exact: 1 } }),
-  'system df': spec({ path: 'system df', use: '[OPTIONS]', short: 'Show docker disk usage', flags: [formatTable, { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' }], args: { exact: 0 } }),
-  version: spec({ path: 'version', use: '[OPTIONS]', short: 'Show the Docker version information', flags: [format], args: { exact: 0 } }),
-  info: spec({ path: 'info', use: '[OPTIONS]', short: 'Display system-wide information', aliases: 'docker system info, docker info', flags: [format], args: { exact: 0 } }),
+  history: spec({ path: 'history', use: '[OPTIONS] IMAGE', short: 'List the layers of an image and the steps that made them', aliases: 'docker image history, docker history', flags: HISTORY_FLAGS, args: { exact: 1 } }),
+  top: spec({ path: 'top', use: 'CONTAINER [ps OPTIONS]', short: "Run ps over a container's processes", aliases: 'docker container top, docker top', flags: [], args: { min: 1 }, stopAtOperand: true }),
+  stats: spec({ path: 'stats', use: '[OPTIONS] [CONTAINER...]', short: 'Show CPU, memory, I/O and process counts of containers as they change', aliases: 'docker container stats, docker stats', flags: STATS_FLAGS, args: { min: 0 } }),
+  diff: spec({ path: 'diff', use: 'CONTAINER', short: 'List the files a container added, changed or deleted', aliases: 'docker container diff, docker diff', flags: [], args: { exact: 1 } }),
+  'system df': spec({ path: 'system df', use: '[OPTIONS]', short: 'Show the disk space images, containers and the cache take', flags: [formatTable, { long: 'verbose', short: 'v', type: 'bool', usage: 'One line per image, container and cache entry' }], args: { exact: 0 } }),
+  version: spec({ path: 'version', use: '[OPTIONS]', short: 'Print the version of the client and the engine', flags: [format], args: { exact: 0 } }),
+  build: spec({ path: 'build', use: '[OPTIONS] PATH | URL | -', short: 'Make an image from a Dockerfile and a context directory', aliases: 'docker image build, docker build, docker builder build', flags: BUILD_FLAGS, args: { exact: 1 } }),
+  info: spec({ path: 'info', use: '[OPTIONS]', short: 'Print a summary of the engine and the machine', aliases: 'docker system info, docker info', flags: [format], args: { exact: 0 } }),
 };
 for (const v of ['ls', 'list', 'ps']) SPECS[`container ${v}`] = { ...SPECS.ps!, path: `container ${v}` };
 for (const v of ['ls', 'list']) SPECS[`image ${v}`] = { ...SPECS.images!, path: `image ${v}` };
@@ -96,6 +111,7 @@ SPECS['image history'] = { ...SPECS.history!, path: 'image history' };
 SPECS['container top'] = { ...SPECS.top!, path: 'container top' };
 SPECS['container stats'] = { ...SPECS.stats!, path: 'container stats' };
 SPECS['container diff'] = { ...SPECS.diff!, path: 'container diff' };
+for (const p of ['image build', 'builder build']) SPECS[p] = { ...SPECS.build!, path: p };
 SPECS['system info'] = { ...SPECS.info!, path: 'system info' };
 
 /** The spec for what the user typed, falling back to the top-level command's. */
@@ -110,188 +126,112 @@ export function lookupSpec(invoked: string): CommandSpec | null {
 
 // ---------------------------------------------------------------- `docker` and `docker --help`
 
-const COMMON: [string, string][] = [
-  ['run', 'Create and run a new container from an image'],
-  ['exec', 'Execute a command in a running container'],
-  ['ps', 'List containers'],
-  ['build', 'Build an image from a Dockerfile'],
-  ['pull', 'Download an image from a registry'],
-  ['push', 'Upload an image to a registry'],
-  ['images', 'List images'],
-  ['login', 'Authenticate to a registry'],
-  ['logout', 'Log out from a registry'],
-  ['search', 'Search Docker Hub for images'],
-  ['version', 'Show the Docker version information'],
-  ['info', 'Display system-wide information'],
-];
-const MANAGEMENT: [string, string][] = [
-  ['builder', 'Manage builds'],
-  ['checkpoint', 'Manage checkpoints'],
-  ['container', 'Manage containers'],
-  ['context', 'Manage contexts'],
-  ['image', 'Manage images'],
-  ['manifest', 'Manage Docker image manifests and manifest lists'],
-  ['network', 'Manage networks'],
-  ['plugin', 'Manage plugins'],
-  ['system', 'Manage Docker'],
-  ['trust', 'Manage trust on Docker images'],
-  ['volume', 'Manage volumes'],
-];
-const SWARM: [string, string][] = [
-  ['config', 'Manage Swarm configs'],
-  ['node', 'Manage Swarm nodes'],
-  ['secret', 'Manage Swarm secrets'],
-  ['service', 'Manage Swarm services'],
-  ['stack', 'Manage Swarm stacks'],
-  ['swarm', 'Manage Swarm'],
-];
-export const OTHER: [string, string][] = [
-  ['attach', 'Attach local standard input, output, and error streams to a running container'],
-  ['commit', "Create a new image from a container's changes"],
-  ['cp', 'Copy files/folders between a container and the local filesystem'],
-  ['create', 'Create a new container'],
-  ['diff', "Inspect changes to files or directories on a container's filesystem"],
-  ['events', 'Get real time events from the server'],
-  ['export', "Export a container's filesystem as a tar archive"],
-  ['history', 'Show the history of an image'],
-  ['import', 'Import the contents from a tarball to create a filesystem image'],
-  ['inspect', 'Return low-level information on Docker objects'],
-  ['kill', 'Kill one or more running containers'],
-  ['load', 'Load an image from a tar archive or STDIN'],
-  ['logs', 'Fetch the logs of a container'],
-  ['pause', 'Pause all processes within one or more containers'],
-  ['port', 'List port mappings or a specific mapping for the container'],
-  ['rename', 'Rename a container'],
-  ['restart', 'Restart one or more containers'],
-  ['rm', 'Remove one or more containers'],
-  ['rmi', 'Remove one or more images'],
-  ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
-  ['start', 'Start one or more stopped containers'],
-  ['stats', 'Display a live stream of container(s) resource usage statistics'],
-  ['stop', 'Stop one or more running containers'],
-  ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
-  ['top', 'Display the running processes of a container'],
-  ['unpause', 'Unpause all processes within one or more containers'],
-  ['update', 'Update configuration of one or more containers'],
-  ['wait', 'Block until one or more containers stop, then print their exit codes'],
-];
+// The command lists name the commands in Docker's groups and order; each one's summary is the
+// `short` of its spec, so the lists and the --help pages say the same thing.
+const COMMON = ['run', 'exec', 'ps', 'build', 'pull', 'push', 'images', 'login', 'logout', 'search', 'version', 'info'];
+const OTHER = ['attach', 'commit', 'cp', 'create', 'diff', 'events', 'export', 'history', 'import', 'inspect', 'kill', 'load', 'logs', 'pause', 'port', 'rename', 'restart', 'rm', 'rmi', 'save', 'start', 'stats', 'stop', 'tag', 'top', 'unpause', 'update', 'wait'];
 
-/** `docker container --help` and friends: the group's verbs. */
-export const GROUPS: Record<string, { short: string; verbs: [string, string][] }> = {
+/** Groups of commands: their summary, and [verb, the spec whose summary it shares]. */
+const GROUPS: Record<string, { short: string; verbs?: [string, string][] }> = {
+  builder: { short: 'Manage the build cache and builders' },
+  checkpoint: { short: 'Manage container checkpoints' },
   container: {
-    short: 'Manage containers',
+    short: 'Work with containers',
     verbs: [
-      ['attach', 'Attach local standard input, output, and error streams to a running container'],
-      ['commit', "Create a new image from a container's changes"],
-      ['cp', 'Copy files/folders between a container and the local filesystem'],
-      ['create', 'Create a new container'],
-      ['diff', "Inspect changes to files or directories on a container's filesystem"],
-      ['exec', 'Execute a command in a running container'],
-      ['export', "Export a container's filesystem as a tar archive"],
-      ['inspect', 'Display detailed information on one or more containers'],
-      ['kill', 'Kill one or more running containers'],
-      ['logs', 'Fetch the logs of a container'],
-      ['ls', 'List containers'],
-      ['pause', 'Pause all processes within one or more containers'],
-      ['port', 'List port mappings or a specific mapping for the container'],
-      ['prune', 'Remove all stopped containers'],
-      ['rename', 'Rename a container'],
-      ['restart', 'Restart one or more containers'],
-      ['rm', 'Remove one or more containers'],
-      ['run', 'Create and run a new container from an image'],
-      ['start', 'Start one or more stopped containers'],
-      ['stats', 'Display a live stream of container(s) resource usage statistics'],
-      ['stop', 'Stop one or more running containers'],
-      ['top', 'Display the running processes of a container'],
-      ['unpause', 'Unpause all processes within one or more containers'],
-      ['update', 'Update configuration of one or more containers'],
-      ['wait', 'Block until one or more containers stop, then print their exit codes'],
+      ['attach', 'attach'], ['commit', 'commit'], ['cp', 'cp'], ['create', 'create'], ['diff', 'diff'], ['exec', 'exec'], ['export', 'export'],
+      ['inspect', 'container inspect'], ['kill', 'kill'], ['logs', 'logs'], ['ls', 'ps'], ['pause', 'pause'], ['port', 'port'],
+      ['prune', 'container prune'], ['rename', 'rename'], ['restart', 'restart'], ['rm', 'rm'], ['run', 'run'], ['start', 'start'],
+      ['stats', 'stats'], ['stop', 'stop'], ['top', 'top'], ['unpause', 'unpause'], ['update', 'update'], ['wait', 'wait'],
     ],
   },
+  context: { short: 'Manage which engine the client talks to' },
   image: {
-    short: 'Manage images',
+    short: 'Work with images',
     verbs: [
-      ['build', 'Build an image from a Dockerfile'],
-      ['history', 'Show the history of an image'],
-      ['import', 'Import the contents from a tarball to create a filesystem image'],
-      ['inspect', 'Display detailed information on one or more images'],
-      ['load', 'Load an image from a tar archive or STDIN'],
-      ['ls', 'List images'],
-      ['prune', 'Remove unused images'],
-      ['pull', 'Download an image from a registry'],
-      ['push', 'Upload an image to a registry'],
-      ['rm', 'Remove one or more images'],
-      ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
-      ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
+      ['build', 'build'], ['history', 'history'], ['import', 'import'], ['inspect', 'image inspect'], ['load', 'load'], ['ls', 'images'],
+      ['prune', 'image prune'], ['pull', 'pull'], ['push', 'push'], ['rm', 'rmi'], ['save', 'save'], ['tag', 'tag'],
     ],
   },
+  manifest: { short: 'Manage manifests and multi-platform manifest lists' },
+  network: { short: 'Create, connect and remove networks' },
+  plugin: { short: 'Manage engine plugins' },
   system: {
-    short: 'Manage Docker',
-    verbs: [
-      ['df', 'Show docker disk usage'],
-      ['events', 'Get real time events from the server'],
-      ['info', 'Display system-wide information'],
-      ['prune', 'Remove unused data'],
-    ],
+    short: 'Look after the engine as a whole',
+    verbs: [['df', 'system df'], ['events', 'events'], ['info', 'info'], ['prune', 'system prune']],
   },
+  trust: { short: 'Manage image signatures' },
+  volume: { short: 'Create, list and remove volumes' },
 };
+const MANAGEMENT = ['builder', 'checkpoint', 'container', 'context', 'image', 'manifest', 'network', 'plugin', 'system', 'trust', 'volume'];
+// Swarm is not something cowbox has; the names stay because Docker lists them.
+const SWARM: [string, string][] = [
+  ['config', 'Manage configuration objects of a swarm'],
+  ['node', 'Manage the machines of a swarm'],
+  ['secret', 'Manage secrets of a swarm'],
+  ['service', 'Manage services of a swarm'],
+  ['stack', 'Manage stacks of services on a swarm'],
+  ['swarm', 'Set up and join a swarm'],
+];
 
+const summary = (path: string): string => lookupSpec(path)?.short ?? '';
 const rows = (list: [string, string][]): string => list.map(([n, s]) => `  ${n.padEnd(11)} ${s}`).join('\n');
+const commandRows = (names: string[]): string => rows(names.map((n) => [n, summary(n)]));
 
-/** The docker CLI's home directory for its config ($HOME/.docker). */
+/** `docker --help`; `home` is where the client's config lives ($HOME/.docker). */
 export function topLevelHelp(home: string): string {
   const cfg = `${home.replace(/\/$/, '')}/.docker`;
   return `Usage:  docker [OPTIONS] COMMAND
 
-A self-sufficient runtime for containers
+Run and build containers inside cowbox's simulated kernel
 
 Common Commands:
-${rows(COMMON)}
+${commandRows(COMMON)}
 
 Management Commands:
-${rows(MANAGEMENT)}
+${rows(MANAGEMENT.map((g) => [g, GROUPS[g]!.short]))}
 
 Swarm Commands:
 ${rows(SWARM)}
 
 Commands:
-${rows(OTHER)}
+${commandRows(OTHER)}
 
 Global Options:
 ${globalOptions(cfg)}
 
 Run 'docker COMMAND --help' for more information on a command.
 
-For more help on how to use Docker, head to https://docs.docker.com/go/guides/
+Docker's own guides: https://docs.docker.com/go/guides/
 `;
 }
 
 /** The client's global options, wrapped by pflag like every flag list (the defaults name $HOME). */
 function globalOptions(cfg: string): string {
   return flagUsages([
-    { long: 'config', type: 'string', usage: 'Location of client config files', def: cfg },
-    { long: 'context', short: 'c', type: 'string', usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")' },
-    { long: 'debug', short: 'D', type: 'bool', usage: 'Enable debug mode' },
-    { long: 'host', short: 'H', type: 'list', usage: 'Daemon socket to connect to' },
-    { long: 'log-level', short: 'l', type: 'string', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")', def: 'info' },
-    { long: 'tls', type: 'bool', usage: 'Use TLS; implied by --tlsverify' },
-    { long: 'tlscacert', type: 'string', usage: 'Trust certs signed only by this CA', def: `${cfg}/ca.pem` },
-    { long: 'tlscert', type: 'string', usage: 'Path to TLS certificate file', def: `${cfg}/cert.pem` },
-    { long: 'tlskey', type: 'string', usage: 'Path to TLS key file', def: `${cfg}/key.pem` },
-    { long: 'tlsverify', type: 'bool', usage: 'Use TLS and verify the remote' },
-    { long: 'version', short: 'v', type: 'bool', usage: 'Print version information and quit' },
+    { long: 'config', type: 'string', usage: "Directory of the client's settings", def: cfg },
+    { long: 'context', short: 'c', type: 'string', usage: 'Engine to talk to, by context name (cowbox has only the local one)' },
+    { long: 'debug', short: 'D', type: 'bool', usage: 'Print debugging messages' },
+    { long: 'host', short: 'H', type: 'list', usage: "Engine socket to talk to (cowbox's engine is always local)" },
+    { long: 'log-level', short: 'l', type: 'string', usage: 'Least severe messages to print ("debug", "info", "warn", "error", "fatal")', def: 'info' },
+    { long: 'tls', type: 'bool', usage: 'Talk to the engine over TLS (--tlsverify implies it)' },
+    { long: 'tlscacert', type: 'string', usage: 'Accept only certificates this CA signed', def: `${cfg}/ca.pem` },
+    { long: 'tlscert', type: 'string', usage: "The client's TLS certificate", def: `${cfg}/cert.pem` },
+    { long: 'tlskey', type: 'string', usage: "The client's TLS key", def: `${cfg}/key.pem` },
+    { long: 'tlsverify', type: 'bool', usage: "Use TLS and check the engine's certificate" },
+    { long: 'version', short: 'v', type: 'bool', usage: 'Print the version and exit' },
   ]);
 }
 
+/** `docker GROUP --help` for the groups that have verbs here, else null. */
 export function groupHelp(group: string): string | null {
   const g = GROUPS[group];
-  if (!g) return null;
+  if (!g?.verbs) return null;
   return `Usage:  docker ${group} COMMAND
 
 ${g.short}
 
 Commands:
-${rows(g.verbs)}
+${rows(g.verbs.map(([verb, path]) => [verb, summary(path)]))}
 
 Run 'docker ${group} COMMAND --help' for more information on a command.
 `;

@@ -1,0 +1,52 @@
+// docker rm: remove stopped containers (their RW layer and directory); -f kills a running one
+// first. Prints each name as given; a running one without -f gets the daemon's refusal.
+
+import { isDaemonError } from '../../../runtime/containers/index.ts';
+import type { DockerCommand } from '../command.ts';
+import { killContainer, removeContainer, stores, waitStopped } from './container-common.ts';
+import { type CommandDef, parseCommand } from './container-flags.ts';
+
+export const RM: CommandDef = {
+  name: 'rm',
+  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
+  summary: 'Remove one or more containers',
+  flags: [
+    { short: 'f', long: 'force', kind: 'bool', help: 'Kill a running container before removing it' },
+    { short: 'l', long: 'link', kind: 'bool', help: 'Remove the given link (legacy links are not kept here)' },
+    { short: 'v', long: 'volumes', kind: 'bool', help: 'Remove anonymous volumes of the container (it has none)' },
+  ],
+  minArgs: 1,
+};
+
+const rm: DockerCommand = async (ctx) => {
+  const f = await parseCommand(ctx, RM);
+  if (typeof f === 'number') return f;
+  const { containers } = stores(ctx);
+  let status = 0;
+  for (const ref of f.operands) {
+    try {
+      let rec = await containers.lookup(ref);
+      if (rec.State.Running && f.bool('force')) {
+        await killContainer(ctx.sys, containers, rec, 9);
+        await waitStopped(ctx.sys, containers, rec.Id, -1);
+        const again = await containers.get(rec.Id);
+        if (!again) {
+          // A --rm container: its shim removed it.
+          await ctx.sys.writeAll(1, `${ref}\n`);
+          continue;
+        }
+        rec = again;
+        if (rec.State.Running) rec.State.Running = false; // the shim died without recording
+      }
+      await removeContainer(ctx, rec);
+      await ctx.sys.writeAll(1, `${ref}\n`);
+    } catch (e) {
+      if (!isDaemonError(e)) throw e;
+      await ctx.sys.writeAll(2, `Error response from daemon: ${e.message}\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export default rm;

@@ -1,0 +1,83 @@
+// docker run: create a container and start it. With -d it prints the id and leaves the shim
+// running; otherwise stdio stays attached (the shim writes the container's output to our
+// stdout/stderr; -i gives it our stdin; -t a new pseudo-terminal, our terminal in raw mode so
+// ^C reaches the container), signals we get are passed to its PID 1, and the status is the
+// container's (125 for docker's own errors, 126/127 when the command cannot run).
+
+import { isSysError } from '../../../abi/errno.ts';
+import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../../abi/signals.ts';
+import type { DockerCommand, DockerContext } from '../command.ts';
+import { createContainer, rawTerminal, startShim } from './container-common.ts';
+import { type CommandDef, type FlagDef, parseCommand } from './container-flags.ts';
+import { CREATE_FLAGS, createOptions, reportRunError } from './create.ts';
+
+export const RUN: CommandDef = {
+  name: 'run',
+  usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  summary: 'Create and run a new container from an image',
+  flags: ([
+    ...CREATE_FLAGS,
+    { short: 'd', long: 'detach', kind: 'bool', help: 'Run in the background and print the container ID' },
+  ] as FlagDef[]).sort((a, b) => a.long.localeCompare(b.long)),
+  stopAtOperand: true,
+  minArgs: 1,
+};
+
+/** Wait for the shim (our child); its status is the container's. */
+export async function waitShim(ctx: DockerContext, shimPid: number): Promise<number> {
+  for (;;) {
+    try {
+      const [, status] = await ctx.sys.wait4(shimPid);
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    } catch (e) {
+      if (isSysError(e, 'EINTR')) continue;
+      throw e;
+    }
+  }
+}
+
+/** Attached and not on a terminal: the signals we get go to the container's PID 1 (--sig-proxy). */
+export async function proxySignals(ctx: DockerContext, pid: number): Promise<void> {
+  for (const sig of [SIG.SIGINT, SIG.SIGTERM, SIG.SIGHUP, SIG.SIGQUIT, SIG.SIGUSR1, SIG.SIGUSR2]) {
+    await ctx.sys.sigaction(sig, async (s) => {
+      try {
+        await ctx.sys.kill(pid, s);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+      }
+    });
+  }
+}
+
+const run: DockerCommand = async (ctx) => {
+  const f = await parseCommand(ctx, RUN);
+  if (typeof f === 'number') return f;
+  const detach = f.bool('detach');
+  const interactive = f.bool('interactive');
+  const tty = f.bool('tty');
+  try {
+    if (!detach && interactive && tty && !(await ctx.sys.isatty(0))) {
+      await ctx.sys.writeAll(2, 'the input device is not a TTY\n');
+      return 1;
+    }
+    const rec = await createContainer(ctx, await createOptions(ctx, f, detach));
+    if (detach) {
+      await startShim(ctx, rec, { attach: false, stdin: false });
+      await ctx.sys.writeAll(1, `${rec.Id}\n`);
+      return 0;
+    }
+    const restore = tty && interactive ? await rawTerminal(ctx.sys, 0) : null;
+    try {
+      const started = await startShim(ctx, rec, { attach: true, stdin: interactive });
+      if (!tty) await proxySignals(ctx, started.pid);
+      return await waitShim(ctx, started.shimPid);
+    } finally {
+      if (restore) await restore();
+    }
+  } catch (e) {
+    return reportRunError(ctx, e, RUN);
+  }
+};
+
+export default run;

@@ -1,0 +1,256 @@
+// containerd-shim-runc-v2: the process that stays behind as each container's parent. The docker
+// CLI forks it, it calls setsid and runs the container's task (runtime/tasks runTask), reports
+// "ok PID" (or "err STATUS MESSAGE") on descriptor 3, copies the container's output into the
+// json-file log (and to its own stdout/stderr, which are the caller's terminal when attached),
+// waits for PID 1, and records the exit (ExitCode, FinishedAt, OOMKilled from memory.events)
+// in the container's record; it then removes the cgroup, and the container itself with --rm.
+// Its own exit status is the container's, so an attached `docker run` knows it even after --rm.
+
+import { isSysError } from '../../abi/errno.ts';
+import { O_APPEND, O_CLOEXEC, O_CREAT, O_NOCTTY, O_RDONLY, O_RDWR, O_WRONLY } from '../../abi/open-flags.ts';
+import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../abi/signals.ts';
+import { utf8Decode } from '../../base/text.ts';
+import { ContainerStore, goJson, now, TASK_STATE } from '../../runtime/containers/index.ts';
+import { mkdirp as mkdirAll, removeTree, writeAtomic as writeText } from '../../runtime/containers/fs-util.ts';
+import { LayerStore } from '../../runtime/layers/layer-store.ts';
+import { cgroupPath, oomKills, removeCgroup, runTask, TaskStartError } from '../../runtime/tasks/index.ts';
+import type { Sys } from '../../sys/sys.ts';
+
+const F_SETFD = 2;
+const S_IFIFO = 0o010000;
+const FD_CLOEXEC = 1;
+
+/** Docker's wording around a failed start, as the daemon reports it. */
+function ociError(message: string): string {
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${message}: unknown`;
+}
+
+async function report(sys: Sys, text: string): Promise<void> {
+  try {
+    await sys.writeAll(3, `${text}\n`);
+    await sys.close(3);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+}
+
+/**
+ * Copy one stream of the container: to `to` (while it takes writes) and, a line at a time, into
+ * the json-file log as {"log":"...\n","stream":"stdout","time":"..."}.
+ */
+async function copier(sys: Sys, from: number, to: number | null, log: number | null, stream: string): Promise<number> {
+  // A reader that went away (`docker run ... | head -1`) must not stop the log.
+  await sys.sigaction(SIG.SIGPIPE, 'ignore');
+  let pending = new Uint8Array(0);
+  const emit = async (bytes: Uint8Array): Promise<void> => {
+    if (log === null) return;
+    const line = goJson({ log: utf8Decode(bytes), stream, time: await now(sys) });
+    await sys.writeAll(log, `${line}\n`);
+  };
+  for (;;) {
+    let chunk: Uint8Array;
+    try {
+      chunk = await sys.read(from, 65536);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      break; // EIO from a pty master once the last slave is gone
+    }
+    if (chunk.length === 0) break;
+    if (to !== null) {
+      try {
+        await sys.writeAll(to, chunk);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        to = null;
+      }
+    }
+    const joined = new Uint8Array(pending.length + chunk.length);
+    joined.set(pending);
+    joined.set(chunk, pending.length);
+    let start = 0;
+    for (let i = 0; i < joined.length; i++) {
+      if (joined[i] === 10) {
+        await emit(joined.subarray(start, i + 1));
+        start = i + 1;
+      }
+    }
+    pending = joined.slice(start);
+    if (pending.length >= 16384) {
+      await emit(pending);
+      pending = new Uint8Array(0);
+    }
+  }
+  if (pending.length > 0) await emit(pending);
+  return 0;
+}
+
+/** Copy the caller's input into the pty master until it ends or the shim stops us. */
+async function inputPump(sys: Sys, from: number, master: number): Promise<number> {
+  for (;;) {
+    let chunk: Uint8Array;
+    try {
+      chunk = await sys.read(from, 4096);
+      if (chunk.length === 0) return 0;
+      await sys.writeAll(master, chunk);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      return 0;
+    }
+  }
+}
+
+async function waitExit(sys: Sys, pid: number): Promise<number> {
+  for (;;) {
+    try {
+      const [, status] = await sys.wait4(pid);
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    } catch (e) {
+      if (isSysError(e, 'EINTR')) continue;
+      if (isSysError(e, 'ECHILD')) return 255;
+      throw e;
+    }
+  }
+}
+
+export default async function shim(sys: Sys): Promise<number> {
+  const argv = sys.argv.slice(1);
+  const idAt = argv.indexOf('-id');
+  const id = idAt >= 0 ? argv[idAt + 1] : undefined;
+  if (!id) {
+    await sys.writeAll(2, 'containerd-shim-runc-v2: -id is required\n');
+    return 1;
+  }
+  const root = sys.getenv('DOCKER_ROOT') ?? '/var/lib/docker';
+  try {
+    await sys.fcntl(3, F_SETFD, FD_CLOEXEC);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  await sys.chdir('/');
+  const containers = new ContainerStore(sys, root);
+  const layers = new LayerStore(sys, root);
+  const rec = await containers.get(id);
+  const rw = rec ? await layers.getRW(id) : null;
+  if (!rec || !rw) {
+    await report(sys, `err 125 No such container: ${id}`);
+    return 125;
+  }
+  const tty = rec.Config.Tty;
+  // containerd's task state: where the CLI finds the shim that records this container's exit,
+  // and (for -i without an attached caller) the fifo that `docker attach` writes the input into.
+  const stateDir = `${TASK_STATE}/${id}`;
+  await removeTree(sys, stateDir);
+  await mkdirAll(sys, stateDir);
+  let stdinFifo = -1;
+  let stdinHold = -1;
+  if (rec.Config.OpenStdin && !rec.Config.AttachStdin) {
+    const fifo = `${stateDir}/stdin`;
+    await sys.mknod(fifo, S_IFIFO | 0o600);
+    // Both ends at once (each open waits for the other); we keep the write end, so the
+    // container's input never ends while nobody is attached.
+    [stdinFifo, stdinHold] = await Promise.all([sys.open(fifo, O_RDONLY | O_CLOEXEC), sys.open(fifo, O_WRONLY | O_CLOEXEC)]);
+  }
+  let stdio: [number, number, number];
+  let master = -1;
+  let outR = -1;
+  let errR = -1;
+  if (tty) {
+    master = await sys.posixOpenpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    await sys.unlockpt(master);
+    const slave = await sys.open(await sys.ptsname(master), O_RDWR | O_NOCTTY);
+    try {
+      await sys.setWinsize(master, await sys.getWinsize(1));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+    stdio = [slave, slave, slave];
+  } else {
+    const out = await sys.pipe(true);
+    const err = await sys.pipe(true);
+    outR = out[0];
+    errR = err[0];
+    stdio = [stdinFifo >= 0 ? stdinFifo : 0, out[1], err[1]];
+  }
+  let pid: number;
+  try {
+    pid = await runTask(sys, {
+      id, rootfs: rw, config: rec.Config, hostConfig: rec.HostConfig, tty, stdio, containerDir: containers.pathOf(id),
+    });
+  } catch (e) {
+    if (!(e instanceof TaskStartError)) throw e;
+    const message = ociError(e.message);
+    await containers.update(id, (r) => {
+      r.State.ExitCode = e.status;
+      r.State.Error = message;
+    });
+    if (rec.HostConfig.AutoRemove) {
+      await layers.removeRW(id);
+      await containers.remove(id);
+    }
+    await removeTree(sys, stateDir);
+    await report(sys, `err ${e.status} ${message}`);
+    return e.status;
+  }
+  await writeText(sys, `${stateDir}/shim.pid`, `${await sys.getpid()}`);
+  await writeText(sys, `${stateDir}/init.pid`, `${pid}`);
+  const startedAt = await now(sys);
+  await containers.update(id, (r) => {
+    r.State = {
+      ...r.State, Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
+      Pid: pid, ExitCode: 0, Error: '', StartedAt: startedAt,
+    };
+  });
+  await report(sys, `ok ${pid}`);
+  for (const fd of new Set(stdio)) if (fd > 2 && fd !== stdinFifo) await sys.close(fd);
+
+  // One open of the log, shared by the copiers (appends from one open file description).
+  let log: number | null = null;
+  try {
+    log = await sys.open(rec.LogPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  const copiers: number[] = [];
+  let pump = -1;
+  if (tty) {
+    copiers.push(await sys.fork((c) => copier(c, master, 1, log, 'stdout')));
+    if (rec.Config.OpenStdin) pump = await sys.fork((c) => inputPump(c, stdinFifo >= 0 ? stdinFifo : 0, master));
+    await sys.close(master);
+    if (stdinFifo >= 0) await sys.close(stdinFifo);
+  } else {
+    copiers.push(await sys.fork((c) => c.close(errR).then(() => copier(c, outR, 1, log, 'stdout'))));
+    copiers.push(await sys.fork((c) => c.close(outR).then(() => copier(c, errR, 2, log, 'stderr'))));
+    await sys.close(outR);
+    await sys.close(errR);
+  }
+  if (stdinFifo >= 0 && !tty) await sys.close(stdinFifo);
+  if (log !== null) await sys.close(log);
+  const code = await waitExit(sys, pid);
+  if (stdinHold >= 0) await sys.close(stdinHold);
+  for (const c of copiers) await waitExit(sys, c);
+  if (pump > 0) {
+    try {
+      await sys.kill(pump, 9);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+    await waitExit(sys, pump);
+  }
+  const cgroup = cgroupPath(id);
+  const oom = (await oomKills(sys, cgroup)) > 0;
+  await removeCgroup(sys, cgroup);
+  const finishedAt = await now(sys);
+  await containers.update(id, (r) => {
+    r.State = {
+      ...r.State, Status: 'exited', Running: false, Paused: false, Restarting: false, OOMKilled: oom, Dead: false,
+      Pid: 0, ExitCode: code, Error: '', FinishedAt: finishedAt,
+    };
+  });
+  if (rec.HostConfig.AutoRemove) {
+    await layers.removeRW(id);
+    await containers.remove(id);
+  }
+  await removeTree(sys, stateDir);
+  return code;
+}

@@ -1,0 +1,154 @@
+// The container's filesystem, built inside its new mount namespace before pivot_root, as runc
+// builds it (moby oci/defaults.go): the overlay of the RW layer on merged/, proc, a tmpfs /dev
+// with the usual nodes, its own devpts and shm, /sys and a read-only cgroup2, the container's
+// hostname/hosts/resolv.conf bound over /etc's, the -v binds; then pivot_root into merged/.
+
+import { isSysError } from '../../abi/errno.ts';
+import type { Sys } from '../../sys/sys.ts';
+import { mkdirp, writeFile } from '../containers/fs-util.ts';
+import { overlayOptions } from '../layers/layer-store.ts';
+import type { TaskSpec } from './task-spec.ts';
+import { TaskStartError } from './task-spec.ts';
+
+const S_IFCHR = 0o020000;
+const makedev = (major: number, minor: number): number => (major << 8) | minor;
+
+/** The character devices every container's /dev has (runc's default device list). */
+const DEVICES: Array<[string, number, number]> = [
+  ['null', 1, 3], ['zero', 1, 5], ['full', 1, 7], ['random', 1, 8], ['urandom', 1, 9], ['tty', 5, 0], ['console', 5, 1],
+];
+
+async function exists(sys: Sys, path: string): Promise<boolean> {
+  try {
+    await sys.lstat(path);
+    return true;
+  } catch (e) {
+    if (isSysError(e)) return false;
+    throw e;
+  }
+}
+
+/** A file to bind over (made when the image lacks it, as the init layer normally provides). */
+async function ensureFile(sys: Sys, path: string): Promise<void> {
+  if (await exists(sys, path)) return;
+  await mkdirp(sys, path.slice(0, path.lastIndexOf('/')) || '/');
+  await writeFile(sys, path, '');
+}
+
+async function tryMount(sys: Sys, source: string, target: string, type: string, options: string): Promise<boolean> {
+  try {
+    await sys.mount(source, target, type, options);
+    return true;
+  } catch (e) {
+    if (isSysError(e, 'ENODEV')) return false;
+    throw e;
+  }
+}
+
+async function setupDev(sys: Sys, dev: string): Promise<void> {
+  await sys.mount('tmpfs', dev, 'tmpfs', 'nosuid,strictatime,mode=755,size=65536k');
+  for (const [name, major, minor] of DEVICES) {
+    await sys.mknod(`${dev}/${name}`, S_IFCHR | 0o666, makedev(major, minor));
+    await sys.chmod(`${dev}/${name}`, name === 'console' ? 0o620 : 0o666);
+  }
+  await sys.mkdir(`${dev}/pts`, 0o755);
+  await sys.mkdir(`${dev}/shm`, 0o1777);
+  await sys.mkdir(`${dev}/mqueue`, 0o755);
+  await sys.symlink('pts/ptmx', `${dev}/ptmx`);
+  await sys.symlink('/proc/self/fd', `${dev}/fd`);
+  await sys.symlink('/proc/self/fd/0', `${dev}/stdin`);
+  await sys.symlink('/proc/self/fd/1', `${dev}/stdout`);
+  await sys.symlink('/proc/self/fd/2', `${dev}/stderr`);
+  await tryMount(sys, 'devpts', `${dev}/pts`, 'devpts', 'newinstance,ptmxmode=0666,mode=0620,gid=5');
+  await sys.mount('shm', `${dev}/shm`, 'tmpfs', 'nosuid,nodev,noexec,relatime,mode=1777,size=65536k');
+}
+
+async function setupSys(sys: Sys, root: string): Promise<void> {
+  await mkdirp(sys, `${root}/sys`);
+  // The kernel has no sysfs yet: the machine's own /sys is a tmpfs, and so is the container's.
+  if (!(await tryMount(sys, 'sysfs', `${root}/sys`, 'sysfs', 'ro,nosuid,nodev,noexec,relatime'))) {
+    await sys.mount('sysfs', `${root}/sys`, 'tmpfs', 'nosuid,nodev,noexec,relatime,mode=755');
+    await sys.mkdir(`${root}/sys/fs`, 0o755);
+    await sys.mkdir(`${root}/sys/fs/cgroup`, 0o755);
+  }
+  // Mounted from inside the new cgroup namespace: its root is the container's cgroup.
+  await tryMount(sys, 'cgroup', `${root}/sys/fs/cgroup`, 'cgroup2', 'ro');
+}
+
+/**
+ * Docker's masked paths: a directory gets an empty read-only tmpfs over it, a file /dev/null
+ * bound over it; paths this kernel's /proc or /sys do not have are skipped, as runc skips them.
+ * (The read-only remounts of /proc/sys and friends are not made: a bind mount cannot be made
+ * read-only here yet.)
+ */
+async function maskPaths(sys: Sys, root: string, paths: string[]): Promise<void> {
+  for (const p of paths) {
+    let st;
+    try {
+      st = await sys.lstat(`${root}${p}`);
+    } catch (e) {
+      if (isSysError(e)) continue;
+      throw e;
+    }
+    try {
+      if ((st.mode & 0o170000) === 0o040000) await sys.mount('tmpfs', `${root}${p}`, 'tmpfs', 'ro');
+      else await sys.bindMount(`${root}/dev/null`, `${root}${p}`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+  }
+}
+
+/** Parse `-v SRC:DST[:ro|rw]`. */
+export function parseBind(bind: string): { source: string; target: string; readOnly: boolean } {
+  const parts = bind.split(':');
+  const readOnly = parts[2] === 'ro';
+  return { source: parts[0]!, target: parts[1] ?? parts[0]!, readOnly };
+}
+
+/** Mount everything under the RW layer's merged dir and pivot into it. Runs in the new mount namespace. */
+export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
+  const root = spec.rootfs.mergedDir;
+  await sys.mount('overlay', root, 'overlay', overlayOptions(spec.rootfs));
+  await mkdirp(sys, `${root}/proc`);
+  await sys.mount('proc', `${root}/proc`, 'proc', 'nosuid,nodev,noexec,relatime');
+  await mkdirp(sys, `${root}/dev`);
+  await setupDev(sys, `${root}/dev`);
+  await setupSys(sys, root);
+  if (spec.containerDir) {
+    for (const [file, name] of [['resolv.conf', 'resolv.conf'], ['hostname', 'hostname'], ['hosts', 'hosts']] as const) {
+      await ensureFile(sys, `${root}/etc/${name}`);
+      await sys.bindMount(`${spec.containerDir}/${file}`, `${root}/etc/${name}`);
+    }
+  }
+  for (const bind of spec.hostConfig.Binds ?? []) {
+    const { source, target } = parseBind(bind);
+    let st;
+    try {
+      st = await sys.stat(source);
+    } catch (e) {
+      if (!isSysError(e, 'ENOENT')) throw e;
+      // Docker makes a missing bind source as a directory.
+      await mkdirp(sys, source);
+      st = await sys.stat(source);
+    }
+    const dst = `${root}${target.startsWith('/') ? target : `/${target}`}`;
+    if ((st.mode & 0o170000) === 0o040000) await mkdirp(sys, dst);
+    else await ensureFile(sys, dst);
+    try {
+      await sys.bindMount(source, dst);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      throw new TaskStartError(`error mounting "${source}" to rootfs at "${target}": ${e.code}`, 126);
+    }
+  }
+  await maskPaths(sys, root, spec.hostConfig.MaskedPaths ?? []);
+  // pivot_root(".", ".") is not modelled: the old root goes on a directory of the new /dev tmpfs.
+  const putOld = `${root}/dev/.pivot_root`;
+  await sys.mkdir(putOld, 0o700);
+  await sys.chdir(root);
+  await sys.pivotRoot(root, putOld);
+  await sys.chdir('/');
+  await sys.umount('/dev/.pivot_root', true);
+  await sys.rmdir('/dev/.pivot_root');
+}
