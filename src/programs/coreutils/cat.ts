@@ -79,6 +79,9 @@ async function copy(tool: Tool, fd: number, shaping: Shaping | null, carry: Carr
   const { sys } = tool;
   for (let chunk = await sys.read(fd, 65536); chunk.length > 0; chunk = await sys.read(fd, 65536)) {
     await tool.out.write(shaping ? shapeChunk(chunk, shaping, carry) : chunk);
+    // What was read goes out before the next read, which may wait (a pipe, a fifo, a terminal):
+    // `cat fifo > log` must show each line as it comes, as GNU cat does.
+    await tool.out.flush();
   }
 }
 
