@@ -291,7 +291,15 @@ export class Vfs {
         const check = this.mayWriteDir(ctx, dir);
         if (check) await check;
         const o = ownerFor(ctx, dir.node.statCached?.() ?? (await dir.node.stat()), mode & S_IALLUGO, false);
-        const node = await dir.node.mknod(name, S_IFREG | o.mode, 0, o.owner);
+        let node: VNode;
+        try {
+          node = await dir.node.mknod(name, S_IFREG | o.mode, 0, o.owner);
+        } catch (e) {
+          // Another process made the name while this one waited above (Linux holds the directory
+          // lock from lookup to create): open what it made, as if it had been there all along.
+          if (isSysError(e) && e.code === 'EEXIST' && !(flags & O_EXCL) && depth < 40) return this.openNode(ctx, path, flags, mode, depth + 1);
+          throw e;
+        }
         ref = { mount: dir.mount, node, parent: dir, name };
         created = true;
       }
