@@ -1,7 +1,8 @@
 // The container's filesystem, built inside its new mount namespace before pivot_root, as runc
 // builds it (moby oci/defaults.go): the overlay of the RW layer on merged/, proc, a tmpfs /dev
-// with the usual nodes, its own devpts and shm, /sys and a read-only cgroup2, the container's
-// hostname/hosts/resolv.conf bound over /etc's, the -v binds; then pivot_root into merged/.
+// with the usual nodes, its own devpts, shm and mqueue, a read-only sysfs and cgroup2, the
+// container's hostname/hosts/resolv.conf bound over /etc's, the -v binds (`:ro` remounted
+// read-only), Docker's masked and read-only paths; then pivot_root into merged/.
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
@@ -59,27 +60,39 @@ async function setupDev(sys: Sys, dev: string): Promise<void> {
   await sys.symlink('/proc/self/fd/0', `${dev}/stdin`);
   await sys.symlink('/proc/self/fd/1', `${dev}/stdout`);
   await sys.symlink('/proc/self/fd/2', `${dev}/stderr`);
-  await tryMount(sys, 'devpts', `${dev}/pts`, 'devpts', 'newinstance,ptmxmode=0666,mode=0620,gid=5');
+  await tryMount(sys, 'devpts', `${dev}/pts`, 'devpts', 'nosuid,noexec,newinstance,ptmxmode=0666,mode=0620,gid=5');
   await sys.mount('shm', `${dev}/shm`, 'tmpfs', 'nosuid,nodev,noexec,relatime,mode=1777,size=65536k');
+  await sys.mount('mqueue', `${dev}/mqueue`, 'mqueue', 'nosuid,nodev,noexec,relatime');
 }
 
 async function setupSys(sys: Sys, root: string): Promise<void> {
   await mkdirp(sys, `${root}/sys`);
-  // The kernel has no sysfs yet: the machine's own /sys is a tmpfs, and so is the container's.
-  if (!(await tryMount(sys, 'sysfs', `${root}/sys`, 'sysfs', 'ro,nosuid,nodev,noexec,relatime'))) {
-    await sys.mount('sysfs', `${root}/sys`, 'tmpfs', 'nosuid,nodev,noexec,relatime,mode=755');
-    await sys.mkdir(`${root}/sys/fs`, 0o755);
-    await sys.mkdir(`${root}/sys/fs/cgroup`, 0o755);
-  }
+  await sys.mount('sysfs', `${root}/sys`, 'sysfs', 'ro,nosuid,nodev,noexec,relatime');
   // Mounted from inside the new cgroup namespace: its root is the container's cgroup.
-  await tryMount(sys, 'cgroup', `${root}/sys/fs/cgroup`, 'cgroup2', 'ro');
+  await tryMount(sys, 'cgroup', `${root}/sys/fs/cgroup`, 'cgroup2', 'ro,nosuid,nodev,noexec,relatime');
+}
+
+/** A bind mount made read-only, as mount(8) does it: bind, then remount the new mount. */
+async function remountReadOnly(sys: Sys, target: string, flags = ''): Promise<void> {
+  await sys.mount('none', target, '', `remount,bind,ro${flags ? `,${flags}` : ''}`);
+}
+
+/** Docker's read-only paths: each bound over itself and remounted read-only (skipped when absent). */
+async function readonlyPaths(sys: Sys, root: string, paths: string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      await sys.lstat(`${root}${p}`);
+      await sys.bindMount(`${root}${p}`, `${root}${p}`);
+      await remountReadOnly(sys, `${root}${p}`, 'nosuid,nodev,noexec,relatime');
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+  }
 }
 
 /**
  * Docker's masked paths: a directory gets an empty read-only tmpfs over it, a file /dev/null
  * bound over it; paths this kernel's /proc or /sys do not have are skipped, as runc skips them.
- * (The read-only remounts of /proc/sys and friends are not made: a bind mount cannot be made
- * read-only here yet.)
  */
 async function maskPaths(sys: Sys, root: string, paths: string[]): Promise<void> {
   for (const p of paths) {
@@ -137,12 +150,14 @@ export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
     else await ensureFile(sys, dst);
     try {
       await sys.bindMount(source, dst);
+      if (parseBind(bind).readOnly) await remountReadOnly(sys, dst);
     } catch (e) {
       if (!isSysError(e)) throw e;
       throw new TaskStartError(`error mounting "${source}" to rootfs at "${target}": ${e.code}`, 126);
     }
   }
   await maskPaths(sys, root, spec.hostConfig.MaskedPaths ?? []);
+  await readonlyPaths(sys, root, spec.hostConfig.ReadonlyPaths ?? []);
   // pivot_root(".", ".") is not modelled: the old root goes on a directory of the new /dev tmpfs.
   const putOld = `${root}/dev/.pivot_root`;
   await sys.mkdir(putOld, 0o700);

@@ -308,7 +308,7 @@ def record_system(facts):
         '/proc': [n for n in os.listdir('/proc') if not n.isdigit()],
         '/proc/PID': os.listdir('/proc/self'),
         '/proc/PID/ns': os.listdir('/proc/self/ns'),
-        '/proc/sys/kernel': [n for n in os.listdir('/proc/sys/kernel') if n in ('hostname', 'ostype', 'osrelease', 'pid_max', 'domainname', 'version')],
+        '/proc/sys/kernel': [n for n in os.listdir('/proc/sys/kernel') if n in ('hostname', 'ostype', 'osrelease', 'pid_max', 'domainname', 'random', 'version')],
     }
     facts['sys_kernel_has'] = {n: os.path.exists(f'/proc/sys/kernel/{n}') for n in ['hostname', 'ostype', 'osrelease', 'pid_max', 'domainname', 'version']}
 

@@ -29,6 +29,8 @@ export function refPath(ref: PathRef, root?: PathRef): string {
 
 /** mount(2) flags that belong to one mount rather than its filesystem (MNT_* in Linux). */
 export const PER_MOUNT_FLAGS = ['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'relatime', 'strictatime', 'nosymfollow'];
+/** Words that only undo one of those (and `defaults`): they select a mode and are never shown. */
+export const MOUNT_FLAG_NEGATIONS = ['suid', 'dev', 'exec', 'atime', 'diratime', 'defaults'];
 
 export interface MountOptions {
   /** Per-mount read-only (MNT_READONLY); a remount changes it in place. */

@@ -14,7 +14,7 @@ import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUI
 import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
-import { Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef } from './mount.ts';
+import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef } from './mount.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
@@ -111,7 +111,8 @@ export class Vfs {
     const at = await resolve(ctx, target, true);
     const opts = options.split(',').filter((o) => o.length > 0);
     const readOnly = opts.includes('ro');
-    const fsOptions = opts.filter((o) => o !== 'ro' && o !== 'rw').join(',');
+    // Per-mount flags are the VFS's to keep (see attach below); the filesystem gets the rest.
+    const fsOptions = opts.filter((o) => o !== 'ro' && o !== 'rw' && !PER_MOUNT_FLAGS.includes(o) && !MOUNT_FLAG_NEGATIONS.includes(o)).join(',');
     const fs = await factory({
       source, options: fsOptions, readOnly, dev: this.allocDev(), clock: this.clock, emit: this.emit,
       mountId: 0, caller: ctx.caller,
