@@ -15,7 +15,7 @@ const NOT_TOOLS = new Set(['init', 'sh', 'dash', 'bash', '[', 'test', 'true', 'f
  * the program by argv[0] as GNU does (pwd run as /bin/pwd): they must still answer --help with
  * text (some, like rpm, on standard error with their own status). Moving them onto lib/help.ts styles is open work.
  */
-const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox']);
+const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2']);
 
 describe('program registry', () => {
   for (const name of programNames().filter((n) => !NOT_TOOLS.has(n))) {

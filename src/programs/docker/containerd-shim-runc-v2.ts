@@ -113,8 +113,22 @@ async function waitExit(sys: Sys, pid: number): Promise<number> {
   }
 }
 
+/** Go's flag package usage layout (flags sorted, each description on its own tabbed line). */
+const USAGE = `Usage of containerd-shim-runc-v2:
+  -address string
+    \tsocket of the container manager that started this shim
+  -id string
+    \tid of the container this shim runs and waits for
+  -namespace string
+    \tnamespace of the container (the engine's is moby)
+`;
+
 export default async function shim(sys: Sys): Promise<number> {
   const argv = sys.argv.slice(1);
+  if (argv.some((a) => a === '-h' || a === '-help' || a === '--help')) {
+    await sys.writeAll(2, USAGE);
+    return 0;
+  }
   const idAt = argv.indexOf('-id');
   const id = idAt >= 0 ? argv[idAt + 1] : undefined;
   if (!id) {
