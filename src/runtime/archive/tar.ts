@@ -3,8 +3,10 @@
 // base-256 numbers when octal does not fit), data padded to blocks, two zero blocks at the end
 // and the whole padded to 10240-byte records. Reading also takes ustar (prefix field), pax
 // ('x'/'g' headers: path, linkpath, size, mtime, uid, gid, uname, gname) and old v7 headers.
-// Used by tar and by the container engine (image layers, docker save/load).
+// Used by tar and by the container engine to read layers and archives and to write the bundled
+// images' layers; what the engine writes as Docker would is go-tar.ts's (Go's archive/tar).
 
+import { concatBytes } from '../../base/bytes.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 
 export type TarType = 'file' | 'hardlink' | 'symlink' | 'chardev' | 'blockdev' | 'dir' | 'fifo';
@@ -112,24 +114,12 @@ function longLink(kind: 'L' | 'K', value: Uint8Array): Uint8Array {
   body.set(value);
   const e: TarEntry = { name: '././@LongLink', type: 'file', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: 0, size: body.length, linkname: '', devmajor: 0, devminor: 0 };
   const h = header(utf8('././@LongLink'), e, kind, body.length, new Uint8Array(0));
-  return concat([h, body, new Uint8Array(padding(body.length))]);
+  return concatBytes([h, body, new Uint8Array(padding(body.length))]);
 }
 
 /** Zero bytes needed after `size` bytes of data to reach a block boundary. */
 export function padding(size: number): number {
   return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
@@ -146,7 +136,7 @@ export function entryHeader(e: TarEntry): Uint8Array {
   if (nameBytes.length > 100) parts.push(longLink('L', nameBytes));
   const size = e.type === 'file' ? e.size : 0;
   parts.push(header(nameBytes, e, TYPEFLAG[e.type], size, linkBytes));
-  return parts.length === 1 ? parts[0]! : concat(parts);
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 /** The end of an archive that has `written` bytes so far: two zero blocks, then record padding. */
@@ -173,7 +163,7 @@ export function packTar(entries: TarEntry[]): Uint8Array {
     }
   }
   parts.push(archiveEnd(written));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 export interface ReadEntry extends TarEntry {

@@ -6,7 +6,8 @@ import { isSysError } from '../../abi/errno.ts';
 import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { LayerStore } from '../layers/layer-store.ts';
-import { mkdirAll, readFileBytes, writeFileBytes } from './fs-scope.ts';
+import { readFile, writeFile } from '../sys-files.ts';
+import { mkdirAllAs } from './fs-scope.ts';
 
 export interface CacheRecord {
   chainId: string;
@@ -31,7 +32,7 @@ export class BuildCache {
   async get(key: string): Promise<CacheRecord | null> {
     let rec: CacheRecord;
     try {
-      rec = JSON.parse(utf8Decode(await readFileBytes(this.sys, this.path(key)))) as CacheRecord;
+      rec = JSON.parse(utf8Decode(await readFile(this.sys, this.path(key)))) as CacheRecord;
     } catch (e) {
       if (isSysError(e) || e instanceof SyntaxError) return null;
       throw e;
@@ -40,9 +41,9 @@ export class BuildCache {
   }
 
   async put(key: string, rec: CacheRecord): Promise<void> {
-    await mkdirAll(this.sys, this.dir, 0o700);
+    await mkdirAllAs(this.sys, this.dir, 0o700);
     const tmp = `${this.path(key)}.tmp`;
-    await writeFileBytes(this.sys, tmp, JSON.stringify(rec), 0o600);
+    await writeFile(this.sys, tmp, JSON.stringify(rec), 0o600);
     await this.sys.rename(tmp, this.path(key));
   }
 }

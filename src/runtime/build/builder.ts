@@ -14,12 +14,12 @@ import { SIG, WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../abi/signals.ts';
 import { utf8Decode, utf8Encode, utf8StreamDecoder } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { defaultHostConfig, type ContainerConfig } from '../containers/container-record.ts';
-import { randomHex, rfc3339Nano } from '../containers/fs-util.ts';
+import { rfc3339Nano } from '../go-style.ts';
 import { ImageStore, type ImageRecord } from '../images/image-store.ts';
 import { LayerStore, overlayOptions } from '../layers/layer-store.ts';
 import type { DockerContainerConfig, HistoryEntry } from '../oci/types.ts';
 import { pullImage } from '../registry/pull.ts';
-import { parseRef, type ImageRef } from '../registry/reference.ts';
+import { parseRef, type ImageRef } from '../images/reference.ts';
 import { Registry } from '../registry/registry.ts';
 import { cgroupPath, removeCgroup } from '../tasks/cgroup.ts';
 import { runTask } from '../tasks/run-task.ts';
@@ -35,7 +35,8 @@ import { findStage, parseInstruction, parseStages, resolveCopyFrom, stageDisplay
 import { lintDockerfile, type LintWarning } from './dockerfile/lint.ts';
 import { parseDockerfile } from './dockerfile/parser.ts';
 import { DockerIgnore, readDockerignore } from './dockerignore.ts';
-import { isDir, listNames, lstatOrNull, mkdirAll, readFileBytes, removeAll, scopedPath, writeFileBytes } from './fs-scope.ts';
+import { isDir, listNames, lstatOrNull, randomHex, readFile, removeAll, writeFile } from '../sys-files.ts';
+import { mkdirAllAs, scopedPath } from './fs-scope.ts';
 import { humanBytes, type Progress, type Vertex } from './progress.ts';
 import { checksumSources, selectSources, type SourceItem, type SourceRoot } from './sources.ts';
 
@@ -51,6 +52,8 @@ export interface BuildOptions {
   target?: string;
   buildArgs: Map<string, string>;
   noCache: boolean;
+  /** Look every base image up in the registry and pull it again, even when one is here. */
+  pull?: boolean;
   progress: Progress;
   /** Docker's data root. */
   root?: string;
@@ -208,7 +211,7 @@ export class Builder {
     for (const path of [this.opts.dockerignorePath, `${this.opts.contextDir}/.dockerignore`]) {
       if (!path) continue;
       const st = await lstatOrNull(this.sys, path);
-      if (st && !isDir(st)) return utf8Decode(await readFileBytes(this.sys, path));
+      if (st && !isDir(st)) return utf8Decode(await readFile(this.sys, path));
     }
     return null;
   }
@@ -262,7 +265,7 @@ export class Builder {
     }
     const shown = ref.digest ? `${ref.full}@${ref.digest}` : `${ref.full}:${ref.tag}`;
     const v = await this.progress.vertex(`[internal] load metadata for ${shown}`);
-    const local = await this.images.resolve(name);
+    const local = this.opts.pull ? null : await this.images.resolve(name);
     if (local) {
       const digest = local.repoDigests.find((d) => d.startsWith(ref.familiar + '@'))?.split('@')[1];
       this.baseImages.set(name, { record: local, ref, digest });
@@ -417,9 +420,9 @@ export class Builder {
         if (script) {
           // As BuildKit: the heredoc is a file bound at /dev/pipes/<name>, executed directly.
           const dir = `${this.root}/buildkit/tmp/${await randomHex(this.sys, 16)}`;
-          await mkdirAll(this.sys, dir, 0o755);
+          await mkdirAllAs(this.sys, dir, 0o755);
           cleanups.push(() => removeAll(this.sys, dir));
-          await writeFileBytes(this.sys, `${dir}/script`, script.data, 0o755);
+          await writeFile(this.sys, `${dir}/script`, script.data, 0o755);
           await this.sys.chmod(`${dir}/script`, 0o755);
           binds.push(`${dir}/script:${argv[0]}`);
         }
@@ -530,7 +533,7 @@ export class Builder {
     const target = (t: string): string => (t.startsWith('/') ? t : `${res.state.config.WorkingDir || '/'}/${t}`).replace(/\/+/g, '/');
     const temp = async (): Promise<string> => {
       const dir = `${this.root}/buildkit/tmp/${await randomHex(this.sys, 16)}`;
-      await mkdirAll(this.sys, dir, 0o755);
+      await mkdirAllAs(this.sys, dir, 0o755);
       cleanups.push(() => removeAll(this.sys, dir));
       return dir;
     };
@@ -538,7 +541,7 @@ export class Builder {
       if (m.type === 'cache') {
         const dir = `${this.root}/buildkit/cache-mounts/${hashParts([m.id ?? m.target]).slice(7, 31)}`;
         if (!(await lstatOrNull(this.sys, dir))) {
-          await mkdirAll(this.sys, dir, m.mode ?? 0o755);
+          await mkdirAllAs(this.sys, dir, m.mode ?? 0o755);
           if (m.uid !== undefined || m.gid !== undefined) await this.sys.lchown(dir, m.uid ?? 0, m.gid ?? 0);
         }
         binds.push(`${dir}:${target(m.target)}`);
@@ -581,7 +584,7 @@ export class Builder {
   /** Mounts the step's RW layer at its merged dir for writing; returns the merged path. */
   private async mountRW(id: string): Promise<string> {
     const rw = (await this.layers.getRW(id))!;
-    await mkdirAll(this.sys, rw.mergedDir, 0o700);
+    await mkdirAllAs(this.sys, rw.mergedDir, 0o700);
     await this.sys.mount('overlay', rw.mergedDir, 'overlay', overlayOptions(rw));
     return rw.mergedDir;
   }
@@ -614,7 +617,7 @@ export class Builder {
       try {
         const owner = user ? await this.userOwner(merged, user, line) : { uid: 0, gid: 0 };
         const host = await scopedPath(this.sys, merged, wd, true);
-        if (!(await lstatOrNull(this.sys, host))) await mkdirAll(this.sys, host, 0o755, owner.uid, owner.gid);
+        if (!(await lstatOrNull(this.sys, host))) await mkdirAllAs(this.sys, host, 0o755, owner.uid, owner.gid);
       } finally {
         await this.unmountRW(id);
       }
@@ -643,7 +646,7 @@ export class Builder {
     }
     if (dirs.length === 1) return { root: dirs[0]!, release: async () => {} };
     const mnt = `${this.root}/buildkit/mounts/${await randomHex(this.sys, 16)}`;
-    await mkdirAll(this.sys, mnt, 0o700);
+    await mkdirAllAs(this.sys, mnt, 0o700);
     if (dirs.length >= 2) await this.sys.mount('overlay', mnt, 'overlay', `lowerdir=${dirs.join(':')}`);
     return {
       root: mnt,

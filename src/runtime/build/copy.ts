@@ -13,7 +13,8 @@ import { gzipDecompress, isGzip } from '../archive/gzip.ts';
 import { iterateTar } from '../archive/tar.ts';
 import { DockerfileError } from './dockerfile/errors.ts';
 import { applyChmod, type ChmodSpec } from './dockerfile/evaluate.ts';
-import { isDir, isFile, isLink, lstatOrNull, mkdirAll, readFileBytes, removeAll, scopedPath, writeFileBytes } from './fs-scope.ts';
+import { isDir, isFile, isLink, lstatOrNull, readFile, removeAll, writeFile } from '../sys-files.ts';
+import { mkdirAllAs, scopedPath } from './fs-scope.ts';
 import { walkItem, type SourceItem, type SourceRoot } from './sources.ts';
 
 export interface Owner {
@@ -49,7 +50,7 @@ function rows(text: string | null): string[][] {
 
 async function readScoped(sys: Sys, root: string, path: string): Promise<string | null> {
   try {
-    return utf8Decode(await readFileBytes(sys, await scopedPath(sys, root, path)));
+    return utf8Decode(await readFile(sys, await scopedPath(sys, root, path)));
   } catch (e) {
     if (isSysError(e)) return null;
     throw e;
@@ -126,7 +127,7 @@ class Writer {
     if (!st) {
       const parent = path.replace(/\/[^/]*\/?$/, '') || '/';
       if (parent !== path) await this.ensureDir(parent);
-      await mkdirAll(this.sys, host, mode);
+      await mkdirAllAs(this.sys, host, mode);
     }
     return host;
   }
@@ -149,7 +150,7 @@ class Writer {
 
   async writeFile(path: string, data: Uint8Array | string, st: Stat | null, mode: number): Promise<void> {
     const host = await this.prepareLeaf(path, false);
-    await writeFileBytes(this.sys, host, data, 0o600);
+    await writeFile(this.sys, host, data, 0o600);
     await this.finish(host, st, mode, this.owner(st));
   }
 
@@ -166,7 +167,7 @@ class Writer {
     } else if (isLink(st)) {
       await this.writeLink(path, await this.sys.readlink(host), st);
     } else if (isFile(st)) {
-      await this.writeFile(path, await readFileBytes(this.sys, host), st, this.mode(st, false));
+      await this.writeFile(path, await readFile(this.sys, host), st, this.mode(st, false));
     }
   }
 
@@ -199,7 +200,7 @@ class Writer {
         dirs.push([path, e.mtime]);
       } else if (e.type === 'file') {
         const host = await this.prepareLeaf(path, false);
-        await writeFileBytes(this.sys, host, e.data ?? new Uint8Array(0), 0o600);
+        await writeFile(this.sys, host, e.data ?? new Uint8Array(0), 0o600);
         await this.sys.chmod(host, mode);
         await this.sys.lchown(host, owner.uid, owner.gid);
         await this.sys.utimensat(host, mtime, mtime);
@@ -246,7 +247,7 @@ export async function performCopy(job: CopyJob): Promise<void> {
       continue;
     }
     if (job.unpack && isFile(item.st)) {
-      const data = await readFileBytes(sys, item.host);
+      const data = await readFile(sys, item.host);
       const tar = archiveTar(data);
       if (tar) {
         await w.extract(tar, dest);

@@ -5,22 +5,15 @@
 // redrawn in place with the cursor moved up whenever a step starts or ends, ending FINISHED.
 // Errors end with the Dockerfile excerpt and `ERROR: failed to build: failed to solve: ...`.
 
+import { humanSize } from '../go-style.ts';
+
 export type ProgressMode = 'plain' | 'tty' | 'quiet';
 
 export type Write = (text: string) => Promise<void>;
 export type Clock = () => Promise<bigint>;
 
 /** go-units' HumanSize with 3 significant digits, as BuildKit prints transferred sizes. */
-export function humanBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
-}
+export const humanBytes = (n: number): string => humanSize(n, 3);
 
 const secs = (ns: bigint): string => (Number(ns) / 1e9).toFixed(1);
 

@@ -10,7 +10,8 @@ import type { Sys } from '../../sys/sys.ts';
 import { checksumEntries, type ChecksumEntry } from './dockerfile/cache-key.ts';
 import { DockerfileError } from './dockerfile/errors.ts';
 import type { DockerIgnore } from './dockerignore.ts';
-import { cleanRel, isDir, isFile, isLink, listNames, lstatOrNull, readFileBytes, scopedPath } from './fs-scope.ts';
+import { isDir, isFile, isLink, listNames, lstatOrNull, readFile } from '../sys-files.ts';
+import { cleanRel, scopedPath } from './fs-scope.ts';
 
 export interface SourceItem {
   /** Host path of the file or directory to copy. */
@@ -135,7 +136,7 @@ export async function checksumSources(src: SourceRoot, items: readonly SourceIte
   const entries: ChecksumEntry[] = [];
   const add = async (path: string, host: string, st: Stat): Promise<void> => {
     const e: ChecksumEntry = { path, type: isDir(st) ? 'dir' : isLink(st) ? 'symlink' : 'file', mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
-    if (isFile(st)) e.digest = sha256Hex(await readFileBytes(src.sys, host));
+    if (isFile(st)) e.digest = sha256Hex(await readFile(src.sys, host));
     else if (isLink(st)) e.linkname = await src.sys.readlink(host);
     entries.push(e);
   };

@@ -14,7 +14,8 @@ import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ContainerRecord } from './container-record.ts';
 import { DaemonError, nameConflict, noSuchContainer } from './errors.ts';
-import { goJson, listDir, mkdirp, now, randomHex, readTextIfExists, removeTree, writeAtomic } from './fs-util.ts';
+import { goJson, now } from '../go-style.ts';
+import { listNamesOrEmpty, mkdirAll, randomHex, readTextOrNull, removeAll, writeFileAtomic } from '../sys-files.ts';
 import { makeName } from './names.ts';
 
 export const DEFAULT_ROOT = '/var/lib/docker';
@@ -25,7 +26,7 @@ export const TASK_STATE = '/run/containerd/io.containerd.runtime.v2.task/moby';
 /** Is there such a process, not a zombie? (/proc/PID/stat's state, else kill(pid, 0).) */
 export async function processAlive(sys: Sys, pid: number): Promise<boolean> {
   if (!(pid > 0)) return false;
-  const stat = await readTextIfExists(sys, `/proc/${pid}/stat`);
+  const stat = await readTextOrNull(sys, `/proc/${pid}/stat`);
   if (stat !== null) return !/^\d+ \(.*\) [ZX] /s.test(stat);
   try {
     await sys.kill(pid, 0);
@@ -52,7 +53,7 @@ export class ContainerStore {
   /** Every container, newest first (as `docker ps` lists them). */
   async list(): Promise<ContainerRecord[]> {
     const out: ContainerRecord[] = [];
-    for (const id of await listDir(this.sys, this.dir)) {
+    for (const id of await listNamesOrEmpty(this.sys, this.dir)) {
       const rec = await this.get(id);
       if (rec) out.push(rec);
     }
@@ -62,7 +63,7 @@ export class ContainerStore {
   /** The record of a full id, or null. */
   async get(id: string): Promise<ContainerRecord | null> {
     if (!/^[0-9a-f]{64}$/.test(id)) return null;
-    const text = await readTextIfExists(this.sys, `${this.pathOf(id)}/config.v2.json`);
+    const text = await readTextOrNull(this.sys, `${this.pathOf(id)}/config.v2.json`);
     if (text === null) return null;
     let rec: ContainerRecord;
     try {
@@ -79,10 +80,10 @@ export class ContainerStore {
    * as the daemon does for containers it finds dead when it starts.
    */
   private async reconcile(rec: ContainerRecord): Promise<ContainerRecord> {
-    const pidText = await readTextIfExists(this.sys, `${TASK_STATE}/${rec.Id}/shim.pid`);
+    const pidText = await readTextOrNull(this.sys, `${TASK_STATE}/${rec.Id}/shim.pid`);
     if (pidText !== null && (await processAlive(this.sys, Number(pidText.trim())))) return rec;
     // The shim writes the exit before it removes its state: read again, the record may be final now.
-    const again = await readTextIfExists(this.sys, `${this.pathOf(rec.Id)}/config.v2.json`);
+    const again = await readTextOrNull(this.sys, `${this.pathOf(rec.Id)}/config.v2.json`);
     if (again === null) return rec;
     try {
       const fresh = JSON.parse(again) as ContainerRecord;
@@ -151,20 +152,20 @@ export class ContainerStore {
   /** Make the container's directory and write its record and files. */
   async create(rec: ContainerRecord, files: { hostname: string; hosts: string; resolvConf: string }): Promise<void> {
     const dir = this.pathOf(rec.Id);
-    await mkdirp(this.sys, this.dir, 0o710);
+    await mkdirAll(this.sys, this.dir, 0o710, 0o755);
     await this.sys.mkdir(dir, 0o710);
-    await mkdirp(this.sys, `${dir}/checkpoints`, 0o700);
-    await writeAtomic(this.sys, `${dir}/hostname`, files.hostname);
-    await writeAtomic(this.sys, `${dir}/hosts`, files.hosts);
-    await writeAtomic(this.sys, `${dir}/resolv.conf`, files.resolvConf);
+    await mkdirAll(this.sys, `${dir}/checkpoints`, 0o700, 0o755);
+    await writeFileAtomic(this.sys, `${dir}/hostname`, files.hostname);
+    await writeFileAtomic(this.sys, `${dir}/hosts`, files.hosts);
+    await writeFileAtomic(this.sys, `${dir}/resolv.conf`, files.resolvConf);
     await this.save(rec);
   }
 
   /** Write the record (config.v2.json and hostconfig.json), atomically. */
   async save(rec: ContainerRecord): Promise<void> {
     const dir = this.pathOf(rec.Id);
-    await writeAtomic(this.sys, `${dir}/hostconfig.json`, goJson(rec.HostConfig), 0o644);
-    await writeAtomic(this.sys, `${dir}/config.v2.json`, goJson(rec), 0o600);
+    await writeFileAtomic(this.sys, `${dir}/hostconfig.json`, goJson(rec.HostConfig), 0o644);
+    await writeFileAtomic(this.sys, `${dir}/config.v2.json`, goJson(rec), 0o600);
   }
 
   /** Read, change, write back; the change sees the latest record on disk. Null when it is gone. */
@@ -184,6 +185,6 @@ export class ContainerStore {
 
   /** Delete the container's directory and everything in it. */
   async remove(id: string): Promise<void> {
-    await removeTree(this.sys, this.pathOf(id));
+    await removeAll(this.sys, this.pathOf(id));
   }
 }

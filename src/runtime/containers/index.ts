@@ -4,5 +4,5 @@
 export * from './container-record.ts';
 export * from './container-store.ts';
 export * from './errors.ts';
-export { goJson, now, rfc3339Nano } from './fs-util.ts';
+export { goJson, now, rfc3339Nano } from '../go-style.ts';
 export { makeName, VALID_NAME } from './names.ts';

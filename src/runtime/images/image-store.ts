@@ -11,10 +11,11 @@ import { isSysError } from '../../abi/errno.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { LayerStore } from '../layers/layer-store.ts';
-import { listDirOrEmpty, mkdirAll, readFile, readTextIfExists, removeAll, writeFileAtomic, byteCompare } from '../layers/fs-util.ts';
+import { listEntriesOrEmpty, mkdirAll, readFile, readTextOrNull, removeAll, writeFileAtomic } from '../sys-files.ts';
+import { byteCompare, rfc3339Nano } from '../go-style.ts';
 import { chainIds, digestOf, hexOf } from '../oci/digest.ts';
 import type { DockerImageConfig } from '../oci/types.ts';
-import { familiarTagged, parseReference as parseRef } from './reference.ts';
+import { familiarTagged, parseReference } from './reference.ts';
 
 export interface ImageRecord { id: string /* sha256:hex */; config: DockerImageConfig; configBytes: Uint8Array; layers: string[] /* chain ids, bottom first */; repoTags: string[]; repoDigests: string[]; created: string; size: number }
 
@@ -33,7 +34,7 @@ export class ImageStore {
   async list(): Promise<ImageRecord[]> {
     const repos = await this.readRepositories();
     const out: ImageRecord[] = [];
-    for (const e of await listDirOrEmpty(this.sys, `${this.base}/imagedb/content/sha256`)) {
+    for (const e of await listEntriesOrEmpty(this.sys, `${this.base}/imagedb/content/sha256`)) {
       const r = await this.load(`sha256:${e.name}`, repos);
       if (r) out.push(r);
     }
@@ -60,7 +61,7 @@ export class ImageStore {
     }
     const prefix = /^(?:sha256:)?([a-f0-9]+)$/.exec(ref)?.[1];
     if (!prefix) return null;
-    const hits = (await listDirOrEmpty(this.sys, `${this.base}/imagedb/content/sha256`)).filter((e) => e.name.startsWith(prefix));
+    const hits = (await listEntriesOrEmpty(this.sys, `${this.base}/imagedb/content/sha256`)).filter((e) => e.name.startsWith(prefix));
     if (hits.length !== 1) return null;
     return this.load(`sha256:${hits[0]!.name}`, repos);
   }
@@ -106,7 +107,7 @@ export class ImageStore {
 
   /** Record `name@sha256:<manifest digest>` for the image (a tag in `ref` is dropped). */
   async addRepoDigest(id: string, ref: string): Promise<void> {
-    const r = parseRef(ref);
+    const r = parseReference(ref);
     if (!r.digest) throw new Error(`not a digest reference: ${ref}`);
     await this.setRef(`${r.familiar}@${r.digest}`, `sha256:${hexOf(id)}`);
   }
@@ -130,19 +131,19 @@ export class ImageStore {
   /** Ids of images whose metadata names `id` as parent (they keep it from being removed untagged). */
   async children(id: string): Promise<string[]> {
     const out: string[] = [];
-    for (const e of await listDirOrEmpty(this.sys, `${this.base}/imagedb/metadata/sha256`)) {
-      const p = await readTextIfExists(this.sys, `${this.base}/imagedb/metadata/sha256/${e.name}/parent`);
+    for (const e of await listEntriesOrEmpty(this.sys, `${this.base}/imagedb/metadata/sha256`)) {
+      const p = await readTextOrNull(this.sys, `${this.base}/imagedb/metadata/sha256/${e.name}/parent`);
       if (p === `sha256:${hexOf(id)}`) out.push(`sha256:${e.name}`);
     }
     return out;
   }
 
   async parentOf(id: string): Promise<string | null> {
-    return readTextIfExists(this.sys, `${this.base}/imagedb/metadata/sha256/${hexOf(id)}/parent`);
+    return readTextOrNull(this.sys, `${this.base}/imagedb/metadata/sha256/${hexOf(id)}/parent`);
   }
 
   async lastUpdated(id: string): Promise<string | null> {
-    return readTextIfExists(this.sys, `${this.base}/imagedb/metadata/sha256/${hexOf(id)}/lastUpdated`);
+    return readTextOrNull(this.sys, `${this.base}/imagedb/metadata/sha256/${hexOf(id)}/lastUpdated`);
   }
 
   // ---- internals ----------------------------------------------------------------------------
@@ -186,7 +187,7 @@ export class ImageStore {
   }
 
   private async readRepositories(): Promise<Repositories> {
-    const text = await readTextIfExists(this.sys, `${this.base}/repositories.json`);
+    const text = await readTextOrNull(this.sys, `${this.base}/repositories.json`);
     if (!text) return {};
     return (JSON.parse(text) as { Repositories?: Repositories }).Repositories ?? {};
   }
@@ -203,15 +204,5 @@ export class ImageStore {
   }
 }
 
-/** Go's time.RFC3339Nano in UTC ("2024-05-01T10:00:00.123456789Z", trailing zeros dropped). */
-export function rfc3339Nano(ns: bigint): string {
-  const ms = Number(ns / 1_000_000n);
-  const iso = new Date(ms).toISOString().slice(0, 19);
-  let frac = (ns % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
-  if (frac) frac = `.${frac}`;
-  return `${iso}${frac}Z`;
-}
-
-export function parseReference(ref: string): { domain: string; path: string; tag?: string; digest?: string; familiar: string } {
-  return parseRef(ref);
-}
+/** The engine plan's contract names the parser here too; it is images/reference.ts's. */
+export { parseReference };

@@ -1,5 +1,7 @@
 // Image references as distribution/reference parses them: `[domain/]path[:tag][@digest]`,
 // Docker Hub's defaults (docker.io, library/) and the familiar short form `docker images` prints.
+// The engine's one reference parser: parseReference gives what was written; parseRef adds the
+// defaults a pull needs ("latest" when there is neither tag nor digest).
 
 export interface ParsedReference {
   domain: string;
@@ -68,11 +70,41 @@ export function parseReference(ref: string): ParsedReference {
   return { domain, path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}), familiar };
 }
 
+/** A reference with the defaults a pull needs. */
+export interface ImageRef {
+  /** Registry host: "docker.io", "registry.access.redhat.com". */
+  domain: string;
+  /** Repository path: "library/alpine", "ubi8/ubi". */
+  path: string;
+  /** The tag, "latest" when none was written and there is no digest. */
+  tag?: string;
+  digest?: string;
+  /** True when no tag and no digest were written (`Using default tag: latest`). */
+  defaultTag: boolean;
+  /** The repository as Docker prints it: "alpine", "user/app", "registry.access.redhat.com/ubi8/ubi". */
+  familiar: string;
+  /** domain/path: "docker.io/library/alpine". */
+  full: string;
+}
+
+/** Parse `ref` as Docker does, with "latest" filled in; throws ReferenceError for a malformed one. */
+export function parseRef(ref: string): ImageRef {
+  const r = parseReference(ref);
+  const defaultTag = r.tag === undefined && r.digest === undefined;
+  return {
+    domain: r.domain, path: r.path, tag: r.tag ?? (r.digest ? undefined : 'latest'), digest: r.digest, defaultTag,
+    familiar: r.familiar, full: fullName(r),
+  };
+}
+
+/** "alpine:3.20" or "alpine@sha256:..." as Docker prints a reference. */
+export function familiarString(r: ImageRef | ParsedReference): string {
+  return r.digest ? `${r.familiar}@${r.digest}` : `${r.familiar}:${r.tag ?? 'latest'}`;
+}
+
 /** The familiar string of a reference with "latest" added when it has neither tag nor digest. */
 export function familiarTagged(ref: string): string {
-  const r = parseReference(ref);
-  if (r.digest) return `${r.familiar}@${r.digest}`;
-  return `${r.familiar}:${r.tag ?? 'latest'}`;
+  return familiarString(parseReference(ref));
 }
 
 /** The full name: "docker.io/library/alpine". */

@@ -10,7 +10,7 @@ import { utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { iterateTar } from '../archive/tar.ts';
 import { OPAQUE_MARKER, OPAQUE_XATTR, WHITEOUT_PREFIX } from './diff-tar.ts';
-import { exists, lstatOrNull, mkdirAll, removeAll, writeFile } from './fs-util.ts';
+import { exists, lstatOrNull, mkdirAll, removeAll, writeFile } from '../sys-files.ts';
 import { cleanName } from './tar-split.ts';
 
 /** Unpack `tar` (uncompressed) into `dest`; returns the layer's size as Docker counts it. */

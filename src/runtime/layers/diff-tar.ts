@@ -8,8 +8,8 @@
 import { isSysError } from '../../abi/errno.ts';
 import { major, minor, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { listDir, readFile } from './fs-util.ts';
-import { type GoTarHeader, GoTarWriter } from './go-tar.ts';
+import { listEntries, readFile } from '../sys-files.ts';
+import { type GoTarHeader, GoTarWriter } from '../archive/go-tar.ts';
 
 export const OPAQUE_XATTR = 'trusted.overlay.opaque';
 export const WHITEOUT_PREFIX = '.wh.';
@@ -34,7 +34,7 @@ export async function tarOfDir(sys: Sys, dir: string): Promise<Uint8Array> {
   const w = new GoTarWriter();
   const seen = new Map<string, string>();
   const walk = async (rel: string): Promise<void> => {
-    for (const ent of await listDir(sys, rel ? `${dir}/${rel}` : dir)) {
+    for (const ent of await listEntries(sys, rel ? `${dir}/${rel}` : dir)) {
       const name = rel ? `${rel}/${ent.name}` : ent.name;
       const path = `${dir}/${name}`;
       const st = await sys.lstat(path);

@@ -16,10 +16,7 @@ import { gzipCompress, gzipDecompress, isGzip } from '../archive/gzip.ts';
 import { chainIds, digestOf, hexOf } from '../oci/digest.ts';
 import { applyLayerTar } from './apply.ts';
 import { isOpaque, isWhiteoutStat, tarOfDir } from './diff-tar.ts';
-import {
-  exists, listDir, listDirOrEmpty, lstatOrNull, mkdirAll, randomBytes, randomHex, readFile, readText,
-  readTextIfExists, removeAll, writeFile,
-} from './fs-util.ts';
+import { exists, listEntries, listEntriesOrEmpty, lstatOrNull, mkdirAll, randomBytes, randomHex, readFile, readText, readTextOrNull, removeAll, writeFile } from '../sys-files.ts';
 import { assembleTar, type SplitEntry, splitTar } from './tar-split.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 
@@ -73,18 +70,18 @@ export class LayerStore {
 
   async get(chainId: string): Promise<LayerInfo | null> {
     const dir = `${this.layerdb}/sha256/${hexOf(chainId)}`;
-    const cacheId = await readTextIfExists(this.sys, `${dir}/cache-id`);
+    const cacheId = await readTextOrNull(this.sys, `${dir}/cache-id`);
     if (cacheId === null) return null;
     const diffId = await readText(this.sys, `${dir}/diff`);
     const size = Number(await readText(this.sys, `${dir}/size`));
-    const parent = await readTextIfExists(this.sys, `${dir}/parent`);
+    const parent = await readTextOrNull(this.sys, `${dir}/parent`);
     return { chainId: `sha256:${hexOf(chainId)}`, diffId, cacheId, parent: parent || null, size, diffDir: `${this.overlay}/${cacheId}/diff` };
   }
 
   /** Every registered layer. */
   async list(): Promise<LayerInfo[]> {
     const out: LayerInfo[] = [];
-    for (const e of await listDirOrEmpty(this.sys, `${this.layerdb}/sha256`)) {
+    for (const e of await listEntriesOrEmpty(this.sys, `${this.layerdb}/sha256`)) {
       const l = await this.get(`sha256:${e.name}`);
       if (l) out.push(l);
     }
@@ -139,11 +136,11 @@ export class LayerStore {
 
   async getRW(containerId: string): Promise<RWLayer | null> {
     const mounts = `${this.layerdb}/mounts/${containerId}`;
-    const mountId = await readTextIfExists(this.sys, `${mounts}/mount-id`);
+    const mountId = await readTextOrNull(this.sys, `${mounts}/mount-id`);
     if (mountId === null) return null;
-    const initId = (await readTextIfExists(this.sys, `${mounts}/init-id`)) ?? `${mountId}-init`;
+    const initId = (await readTextOrNull(this.sys, `${mounts}/init-id`)) ?? `${mountId}-init`;
     const dir = `${this.overlay}/${mountId}`;
-    const lower = (await readTextIfExists(this.sys, `${dir}/lower`)) ?? '';
+    const lower = (await readTextOrNull(this.sys, `${dir}/lower`)) ?? '';
     const links = lower ? lower.split(':') : [];
     const lowerDirs: string[] = [];
     for (const l of links) {
@@ -183,7 +180,7 @@ export class LayerStore {
     const out: Change[] = [];
     const changedDirs = new Set<string>();
     const walk = async (rel: string): Promise<void> => {
-      for (const ent of await listDir(this.sys, `${rw.upperDir}${rel}`)) {
+      for (const ent of await listEntries(this.sys, `${rw.upperDir}${rel}`)) {
         const path = `${rel}/${ent.name}`;
         const st = await this.sys.lstat(`${rw.upperDir}${path}`);
         const isDir = (st.mode & S_IFMT) === S_IFDIR;
@@ -252,13 +249,13 @@ export class LayerStore {
     await this.sys.mkdir(`${dir}/work`, 0o700);
     await writeFile(this.sys, `${this.overlay}/${parentId}/committed`, '', 0o600);
     const parentLink = await readText(this.sys, `${this.overlay}/${parentId}/link`);
-    const parentLower = await readTextIfExists(this.sys, `${this.overlay}/${parentId}/lower`);
+    const parentLower = await readTextOrNull(this.sys, `${this.overlay}/${parentId}/lower`);
     await writeFile(this.sys, `${dir}/lower`, parentLower ? `l/${parentLink}:${parentLower}` : `l/${parentLink}`);
     return dir;
   }
 
   private async removeDir(id: string): Promise<void> {
-    const link = await readTextIfExists(this.sys, `${this.overlay}/${id}/link`);
+    const link = await readTextOrNull(this.sys, `${this.overlay}/${id}/link`);
     if (link) await removeAll(this.sys, `${this.overlay}/l/${link}`);
     await removeAll(this.sys, `${this.overlay}/${id}`);
   }
@@ -280,7 +277,7 @@ export class LayerStore {
    */
   private async setupInitLayer(initId: string): Promise<void> {
     const diff = `${this.overlay}/${initId}/diff`;
-    const lowerText = await readTextIfExists(this.sys, `${this.overlay}/${initId}/lower`);
+    const lowerText = await readTextOrNull(this.sys, `${this.overlay}/${initId}/lower`);
     const lowers: string[] = [];
     for (const l of lowerText ? lowerText.split(':') : []) {
       lowers.push(`${this.overlay}/${(await this.sys.readlink(`${this.overlay}/${l}`)).replace(/^\.\.\//, '')}`);
@@ -355,7 +352,7 @@ export class LayerStore {
   private async needed(): Promise<Set<string>> {
     const need = new Set<string>();
     const content = `${this.root}/image/overlay2/imagedb/content/sha256`;
-    for (const e of await listDirOrEmpty(this.sys, content)) {
+    for (const e of await listEntriesOrEmpty(this.sys, content)) {
       try {
         const cfg = JSON.parse(utf8Decode(await readFile(this.sys, `${content}/${e.name}`))) as { rootfs?: { diff_ids?: string[] } };
         for (const c of chainIds(cfg.rootfs?.diff_ids ?? [])) need.add(c);
@@ -363,8 +360,8 @@ export class LayerStore {
         // An unreadable config holds nothing.
       }
     }
-    for (const e of await listDirOrEmpty(this.sys, `${this.layerdb}/mounts`)) {
-      let p = await readTextIfExists(this.sys, `${this.layerdb}/mounts/${e.name}/parent`);
+    for (const e of await listEntriesOrEmpty(this.sys, `${this.layerdb}/mounts`)) {
+      let p = await readTextOrNull(this.sys, `${this.layerdb}/mounts/${e.name}/parent`);
       while (p) {
         need.add(p);
         p = (await this.get(p))?.parent ?? null;
@@ -394,7 +391,7 @@ export async function dirSize(sys: Sys, dir: string): Promise<number> {
   const seen = new Set<string>();
   let total = 0;
   const walk = async (p: string): Promise<void> => {
-    for (const e of await listDir(sys, p)) {
+    for (const e of await listEntries(sys, p)) {
       const st = await sys.lstat(`${p}/${e.name}`);
       if ((st.mode & S_IFMT) === S_IFDIR) {
         await walk(`${p}/${e.name}`);

@@ -3,17 +3,11 @@
 // 50-column bar when the terminal is wider than 110 columns; elsewhere only the status lines are
 // written, one per event, and the byte counts are left out.
 
-/** go-units HumanSizeWithPrecision(n, 4): decimal units, 4 significant digits. */
-export function humanSize(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
-}
+import { isSysError } from '../../abi/errno.ts';
+import type { Sys } from '../../sys/sys.ts';
+import { humanSize } from '../go-style.ts';
+
+export { humanSize };
 
 /** jsonmessage.JSONProgress.String(). */
 export function progressString(current: number, total: number, width: number): string {
@@ -59,5 +53,16 @@ export class ProgressDisplay {
     const diff = this.ids.size - line;
     out += `\x1b[${diff}A\x1b[2K\r${id}: ${status} ${progress}\r\x1b[${diff}B`;
     await this.write(out);
+  }
+}
+
+/** Whether stdout is a terminal and how wide, which decides how progress is drawn. */
+export async function stdoutTerminal(sys: Sys): Promise<{ tty: boolean; width: number }> {
+  try {
+    await sys.tcgetattr(1);
+    return { tty: true, width: (await sys.getWinsize(1)).col };
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return { tty: false, width: 80 };
   }
 }

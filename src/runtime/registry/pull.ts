@@ -14,7 +14,7 @@ import { LayerStore } from '../layers/layer-store.ts';
 import { chainIds, digestOf, hexOf } from '../oci/digest.ts';
 import type { DockerImageConfig } from '../oci/types.ts';
 import { ProgressDisplay, type Write } from './progress.ts';
-import { familiarString, parseRef, ReferenceError, type ImageRef } from './reference.ts';
+import { familiarString, parseRef, ReferenceError, type ImageRef } from '../images/reference.ts';
 import { Registry, REGISTRY_ROOT } from './registry.ts';
 import { utf8Decode } from '../../base/text.ts';
 

@@ -14,8 +14,8 @@ import type { Sys } from '../../sys/sys.ts';
 import { digestOf, hexOf } from '../oci/digest.ts';
 import type { OciManifest } from '../oci/types.ts';
 import { buildBundled, builtBlob, findBundled, hasBundledRepository, BUNDLED } from './bundled.ts';
-import { exists, mkdirp, readFileOrNull, readTextOrNull, writeFile } from './fs.ts';
-import { parseRef, type ImageRef } from './reference.ts';
+import { exists, mkdirAll, readFileOrNull, readTextOrNull, writeFile } from '../sys-files.ts';
+import { parseRef, type ImageRef } from '../images/reference.ts';
 
 export const REGISTRY_ROOT = '/var/lib/registry';
 
@@ -111,11 +111,11 @@ export class Registry {
     const r = typeof ref === 'string' ? parseRef(ref) : ref;
     const path = this.blobPath(digest);
     if (!(await exists(this.sys, path))) {
-      await mkdirp(this.sys, path.slice(0, path.lastIndexOf('/')));
+      await mkdirAll(this.sys, path.slice(0, path.lastIndexOf('/')));
       await writeFile(this.sys, path, blob);
     }
     const link = `${this.v2}/repositories/${repositoryName(r)}/_layers/sha256/${hexOf(digest)}`;
-    await mkdirp(this.sys, link);
+    await mkdirAll(this.sys, link);
     await writeFile(this.sys, `${link}/link`, digest);
     return digest;
   }
@@ -141,15 +141,15 @@ export class Registry {
     const bytes = utf8Encode(JSON.stringify(manifest, null, 3));
     const digest = digestOf(bytes);
     const path = this.blobPath(digest);
-    await mkdirp(this.sys, path.slice(0, path.lastIndexOf('/')));
+    await mkdirAll(this.sys, path.slice(0, path.lastIndexOf('/')));
     await writeFile(this.sys, path, bytes);
     const repo = `${this.v2}/repositories/${repositoryName(r)}/_manifests`;
-    await mkdirp(this.sys, `${repo}/revisions/sha256/${hexOf(digest)}`);
+    await mkdirAll(this.sys, `${repo}/revisions/sha256/${hexOf(digest)}`);
     await writeFile(this.sys, `${repo}/revisions/sha256/${hexOf(digest)}/link`, digest);
     if (r.tag) {
-      await mkdirp(this.sys, `${repo}/tags/${r.tag}/current`);
+      await mkdirAll(this.sys, `${repo}/tags/${r.tag}/current`);
       await writeFile(this.sys, `${repo}/tags/${r.tag}/current/link`, digest);
-      await mkdirp(this.sys, `${repo}/tags/${r.tag}/index/sha256/${hexOf(digest)}`);
+      await mkdirAll(this.sys, `${repo}/tags/${r.tag}/index/sha256/${hexOf(digest)}`);
       await writeFile(this.sys, `${repo}/tags/${r.tag}/index/sha256/${hexOf(digest)}/link`, digest);
     }
     return { digest, size: bytes.length };

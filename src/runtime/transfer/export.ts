@@ -7,8 +7,9 @@ import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, major, mi
 import type { Stat } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { isOpaque, isWhiteoutStat } from '../layers/diff-tar.ts';
-import { byteCompare, listDirOrEmpty, lstatOrNull, readFile } from '../layers/fs-util.ts';
-import { type GoTarHeader, GoTarWriter } from '../layers/go-tar.ts';
+import { listEntriesOrEmpty, lstatOrNull, readFile } from '../sys-files.ts';
+import { byteCompare } from '../go-style.ts';
+import { type GoTarHeader, GoTarWriter } from '../archive/go-tar.ts';
 
 /** The merged tree of `dirs` (top first) as a tar. */
 export async function tarOfMerged(sys: Sys, dirs: string[]): Promise<Uint8Array> {
@@ -17,7 +18,7 @@ export async function tarOfMerged(sys: Sys, dirs: string[]): Promise<Uint8Array>
   // `layers`: the dirs (top first) that contribute to directory `rel`.
   const walk = async (rel: string, layers: string[]): Promise<void> => {
     const names = new Set<string>();
-    for (const d of layers) for (const e of await listDirOrEmpty(sys, `${d}${rel}`)) names.add(e.name);
+    for (const d of layers) for (const e of await listEntriesOrEmpty(sys, `${d}${rel}`)) names.add(e.name);
     for (const name of [...names].sort(byteCompare)) {
       const path = `${rel}/${name}`;
       let top: { dir: string; st: Stat } | null = null;

@@ -6,7 +6,7 @@ import { utf8Encode } from '../../base/text.ts';
 import { gzipDecompress, isGzip } from '../archive/gzip.ts';
 import { iterateTar, TarError } from '../archive/tar.ts';
 import type { ImageRecord, ImageStore } from '../images/image-store.ts';
-import { rfc3339Nano } from '../images/image-store.ts';
+import { rfc3339Nano } from '../go-style.ts';
 import { familiarTagged } from '../images/reference.ts';
 import type { LayerStore } from '../layers/layer-store.ts';
 

@@ -4,8 +4,8 @@
 // laid out as Docker's archive.Tar of its temp dir would be: names sorted, dirs before contents.
 
 import { utf8Encode } from '../../base/text.ts';
-import { byteCompare } from '../layers/fs-util.ts';
-import { GoTarWriter } from '../layers/go-tar.ts';
+import { byteCompare } from '../go-style.ts';
+import { GoTarWriter } from '../archive/go-tar.ts';
 import type { LayerStore } from '../layers/layer-store.ts';
 import type { ImageRecord, ImageStore } from '../images/image-store.ts';
 import { parseReference } from '../images/reference.ts';

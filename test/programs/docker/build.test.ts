@@ -469,4 +469,17 @@ printf 'FROM base\\n' > Dockerfile; docker build --target prod . 2>&1 | tail -1`
     expect(r.stderr).toContain('ERROR: invalid tag "Bad": ');
     expect(r.stderr).toContain('ERROR: failed to build: failed to solve: failed to read dockerfile: open nope.Dockerfile: no such file or directory\n');
   }, 60_000);
+
+  it('--platform takes only linux/amd64; --pull looks the base up in the registry even when it is here', async () => {
+    const r = await machine(`printf 'FROM base\n' > Dockerfile
+docker build -q --platform linux/arm64 .; echo st=$?
+docker build -q --platform linux/amd64 . | grep -c sha256:
+docker build -q --pull .; echo st=$?
+printf 'FROM alpine\n' > Dockerfile; docker pull -q alpine >/dev/null
+docker build --progress=plain . 2>&1 | grep -c ' resolve docker.io/library/alpine'
+docker build --pull --progress=plain . 2>&1 | grep -c ' resolve docker.io/library/alpine'`);
+    expect(r.stdout).toBe('st=1\n1\nst=1\n0\n1\n');
+    expect(r.stderr).toContain('ERROR: failed to build: cowbox builds only linux/amd64 images, not "linux/arm64"\n');
+    expect(r.stderr).toContain('failed to resolve source metadata for docker.io/library/base:latest: pull access denied');
+  }, 60_000);
 });

@@ -10,9 +10,10 @@ describe('docker run options', () => {
     const r = await onDocker(`printf 'FROM_FILE=1\\n# comment\\nPATH=/bin\\n' > /tmp/envs
 docker run --rm --env-file /tmp/envs -e A=b -w /srv -u guest --hostname inbox box env
 docker run --rm -w /srv -u guest --hostname inbox box sh -c 'pwd; id -u; hostname'
-docker run --rm --entrypoint echo box hello from entrypoint`);
+docker run --rm --entrypoint echo box hello from entrypoint
+docker run --rm -h short box hostname`);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('PATH=/bin\nHOSTNAME=inbox\nFROM_FILE=1\nA=b\nHOME=/home/guest\n/srv\n405\ninbox\nhello from entrypoint\n');
+    expect(r.stdout).toBe('PATH=/bin\nHOSTNAME=inbox\nFROM_FILE=1\nA=b\nHOME=/home/guest\n/srv\n405\ninbox\nhello from entrypoint\nshort\n');
   });
 
   it('gives every container a network namespace with only lo; --network host shares the machine\'s', async () => {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ImageStore, parseReference } from '../../../src/runtime/images/image-store.ts';
-import { readText } from '../../../src/runtime/layers/fs-util.ts';
+import { readText } from '../../../src/runtime/sys-files.ts';
 import { LayerStore } from '../../../src/runtime/layers/layer-store.ts';
 import { digestOf } from '../../../src/runtime/oci/digest.ts';
 import { configFor, layerTar, withSys } from '../layers/helpers.ts';

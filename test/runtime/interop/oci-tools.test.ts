@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packTar, type TarEntry, unpackTar } from '../../../src/runtime/archive/tar.ts';
 import { ImageStore } from '../../../src/runtime/images/image-store.ts';
-import { listDir, readText } from '../../../src/runtime/layers/fs-util.ts';
+import { listEntries, readText } from '../../../src/runtime/sys-files.ts';
 import { LayerStore, overlayOptions } from '../../../src/runtime/layers/layer-store.ts';
 import { tarOfMerged } from '../../../src/runtime/transfer/export.ts';
 import { loadEntry } from '../../../src/programs/registry.ts';
@@ -167,7 +167,7 @@ describe.skipIf(!TOOLS)('real OCI tools', () => {
       expect(text(await sys.getxattr(`${top.diffDir}/opt/app`, 'trusted.overlay.opaque'))).toBe('y');
       const rw = await layers.createRW('c1', image.layers[1]!);
       await sys.mount('overlay', rw.mergedDir, 'overlay', overlayOptions(rw));
-      const names = async (p: string) => (await listDir(sys, `${rw.mergedDir}${p}`)).map((e) => e.name);
+      const names = async (p: string) => (await listEntries(sys, `${rw.mergedDir}${p}`)).map((e) => e.name);
       expect(await names('/etc')).toEqual(['hostname', 'hosts', 'keep', 'mtab', 'resolv.conf']);
       expect(await names('/opt/app')).toEqual(['c']);
       expect(await readText(sys, `${rw.mergedDir}/opt/app/c`)).toBe('c\n');

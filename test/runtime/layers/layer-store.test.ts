@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { S_IFCHR, S_IFMT } from '../../../src/abi/stat.ts';
 import { gzipCompress } from '../../../src/runtime/archive/gzip.ts';
 import { unpackTar } from '../../../src/runtime/archive/tar.ts';
-import { readText } from '../../../src/runtime/layers/fs-util.ts';
+import { readText } from '../../../src/runtime/sys-files.ts';
 import { LayerStore, mountOverlay, overlayOptions } from '../../../src/runtime/layers/layer-store.ts';
 import { chainIds, digestOf } from '../../../src/runtime/oci/digest.ts';
 import { layerTar, withSys } from './helpers.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { packTar, unpackTar } from '../../../src/runtime/archive/tar.ts';
 import { ImageStore } from '../../../src/runtime/images/image-store.ts';
-import { listDirOrEmpty } from '../../../src/runtime/layers/fs-util.ts';
+import { listEntriesOrEmpty } from '../../../src/runtime/sys-files.ts';
 import { LayerStore } from '../../../src/runtime/layers/layer-store.ts';
 import { digestOf } from '../../../src/runtime/oci/digest.ts';
 import { tarOfMerged } from '../../../src/runtime/transfer/export.ts';
@@ -55,7 +55,7 @@ describe('docker save/load', () => {
       expect(text(file('manifest.json')).endsWith(']\n')).toBe(true);
       expect(index.manifests[0].platform).toEqual({ architecture: 'amd64', os: 'linux' });
       await images.remove(image.id);
-      expect(await listDirOrEmpty(sys, '/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([]);
+      expect(await listEntriesOrEmpty(sys, '/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([]);
       const loaded = await run(sys, ['docker', 'load'], saved.stdout);
       expect(loaded.stderr).toBe('');
       expect(text(loaded.stdout)).toBe('Loaded image: alpine:3.20\n');
@@ -96,8 +96,8 @@ describe('docker save/load', () => {
       const wrongLayer = packTar([file(`${id}.json`, cfg), file('l1/layer.tar', top), file('manifest.json', te.encode(JSON.stringify([{ Config: `${id}.json`, RepoTags: ['old:1'], Layers: ['l1/layer.tar'] }])))]);
       const r3 = await run(sys, ['docker', 'load'], wrongLayer);
       expect(r3.stderr).toBe(`invalid diffID for layer 0: expected "${digestOf(base)}", got "${digestOf(top)}"\n`);
-      expect(await listDirOrEmpty(sys, '/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([]);
-      expect(await listDirOrEmpty(sys, '/var/lib/docker/image/overlay2/imagedb/content/sha256')).toEqual([]);
+      expect(await listEntriesOrEmpty(sys, '/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([]);
+      expect(await listEntriesOrEmpty(sys, '/var/lib/docker/image/overlay2/imagedb/content/sha256')).toEqual([]);
       const ok = await run(sys, ['docker', 'load', '-q'], archive);
       expect(text(ok.stdout)).toBe('Loaded image: old:1\n');
       const unknownFlag = await run(sys, ['docker', 'load', '--bogus']);

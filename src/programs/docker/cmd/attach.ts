@@ -10,17 +10,12 @@ import { utf8Decode } from '../../../base/text.ts';
 import type { DockerCommand } from '../command.ts';
 import { rawTerminal, shimAlive, stores } from './container-common.ts';
 import { proxySignals } from './run.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const ATTACH: CommandDef = {
   name: 'attach',
-  usage: '[OPTIONS] CONTAINER',
-  summary: "Attach to a running container's output",
-  flags: [
-    { long: 'no-stdin', kind: 'bool', help: 'Do not pass our input to the container' },
-    { long: 'sig-proxy', kind: 'bool', help: 'Pass received signals to the process', def: 'true' },
-  ],
-  exactArgs: 1,
+  flags: ['no-stdin', 'sig-proxy'],
+  args: { exact: 1 },
 };
 
 const attach: DockerCommand = async (ctx) => {
@@ -48,7 +43,7 @@ const attach: DockerCommand = async (ctx) => {
     fd = -1;
   }
   if (fd >= 0) await sys.readAll(fd); // skip what was written before we came
-  if (f.str('sig-proxy') !== 'false' && !rec.Config.Tty) await proxySignals(ctx, rec.State.Pid);
+  if (f.opt('sig-proxy') !== 'false' && !rec.Config.Tty) await proxySignals(ctx, rec.State.Pid);
   let relay = -1;
   let restore: (() => Promise<void>) | null = null;
   if (rec.Config.OpenStdin && !f.bool('no-stdin')) {

@@ -10,25 +10,12 @@ import { SIG } from '../../../abi/signals.ts';
 import { BuildFailure, Builder } from '../../../runtime/build/builder.ts';
 import { formatWarnings } from '../../../runtime/build/dockerfile/lint.ts';
 import { Progress, sourceExcerpt, type ProgressMode } from '../../../runtime/build/progress.ts';
-import { parseRef, ReferenceError } from '../../../runtime/registry/reference.ts';
+import { parseRef, ReferenceError } from '../../../runtime/images/reference.ts';
 import type { DockerCommand, DockerContext } from '../command.ts';
-import { parseCommand, type CommandDef } from './container-flags.ts';
+import { parseCommand } from './command-line.ts';
 
-export const BUILD: CommandDef = {
-  name: 'build',
-  usage: '[OPTIONS] PATH | URL | -',
-  summary: 'Build an image from a Dockerfile',
-  flags: [
-    { long: 'build-arg', kind: 'list', help: 'Set build-time variables' },
-    { long: 'file', short: 'f', kind: 'string', help: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
-    { long: 'no-cache', kind: 'bool', help: 'Do not use cache when building the image' },
-    { long: 'progress', kind: 'string', help: 'Set type of progress output ("auto", "quiet", "plain", "tty"). Use plain to show container output', def: '"auto"' },
-    { long: 'quiet', short: 'q', kind: 'bool', help: 'Suppress the build output and print image ID on succeed' },
-    { long: 'tag', short: 't', kind: 'list', help: 'Image identifier (format: "[registry/]repository[:tag]")' },
-    { long: 'target', kind: 'string', help: 'Set the target build stage to build' },
-  ],
-  exactArgs: 1,
-};
+/** What --platform may name: the one platform the simulated machine runs. */
+const SUPPORTED_PLATFORMS = new Set(['linux/amd64', 'linux/x86_64', 'linux/amd64/v1']);
 
 async function readWhole(ctx: DockerContext, path: string): Promise<Uint8Array> {
   const fd = path === '-' ? 0 : await ctx.sys.open(path, O_RDONLY);
@@ -44,15 +31,18 @@ function absolute(cwd: string, p: string): string {
 }
 
 const build: DockerCommand = async (ctx) => {
-  const f = await parseCommand(ctx, BUILD);
+  const f = await parseCommand(ctx, { name: 'build', args: { exact: 1 } });
   if (typeof f === 'number') return f;
   const sys = ctx.sys;
   const err = async (msg: string): Promise<number> => {
     await sys.writeAll(2, `ERROR: ${msg}\n`);
     return 1;
   };
+  for (const p of f.list('platform').flatMap((v) => v.split(','))) {
+    if (!SUPPORTED_PLATFORMS.has(p.trim())) return err(`failed to build: cowbox builds only linux/amd64 images, not "${p.trim()}"`);
+  }
   const quiet = f.bool('quiet');
-  const progressFlag = f.str('progress') ?? 'auto';
+  const progressFlag = f.str('progress', 'auto');
   if (!['auto', 'plain', 'tty', 'quiet'].includes(progressFlag)) return err(`invalid progress mode "${progressFlag}"`);
   let mode: ProgressMode;
   if (quiet || progressFlag === 'quiet') mode = 'quiet';
@@ -80,7 +70,7 @@ const build: DockerCommand = async (ctx) => {
   const cwd = await sys.getcwd();
   const operand = f.operands[0]!;
   let contextDir: string;
-  const fileFlag = f.str('file');
+  const fileFlag = f.opt('file');
   let dockerfilePath: string;
   let dockerfile: Uint8Array;
   if (operand === '-') {
@@ -133,9 +123,10 @@ const build: DockerCommand = async (ctx) => {
     dockerfile: text,
     dockerignorePath: dockerfilePath !== '-' && fileFlag !== undefined ? `${dockerfilePath}.dockerignore` : undefined,
     tags,
-    target: f.str('target'),
+    target: f.opt('target'),
     buildArgs,
     noCache: f.bool('no-cache'),
+    pull: f.bool('pull'),
     progress,
     root: ctx.root,
   });

@@ -12,20 +12,12 @@ import { type ContainerConfig, goJson, isDaemonError, now } from '../../../runti
 import type { DockerContainerConfig, DockerImageConfig, HistoryEntry } from '../../../runtime/oci/types.ts';
 import type { DockerCommand } from '../command.ts';
 import { stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const COMMIT: CommandDef = {
   name: 'commit',
-  usage: '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
-  summary: "Create a new image from a container's changes",
-  flags: [
-    { short: 'a', long: 'author', kind: 'string', help: 'Author (e.g., "Jane Doe <jane@example.com>")' },
-    { short: 'c', long: 'change', kind: 'list', help: 'Apply a Dockerfile instruction to the new image' },
-    { short: 'm', long: 'message', kind: 'string', help: 'Commit message' },
-    { short: 'p', long: 'pause', kind: 'bool', help: 'Freeze the container (cgroup.freeze) while committing', def: 'true' },
-  ],
-  minArgs: 1,
-  maxArgs: 2,
+  flags: ['author', 'change', 'message', 'pause'],
+  args: { min: 1, max: 2 },
 };
 
 class ChangeError extends Error {}
@@ -130,7 +122,7 @@ const commit: DockerCommand = async (ctx) => {
     const config = imageConfig(rec.Config);
     for (const c of f.list('change')) applyChange(config, c);
     // -p (the default): freeze the running container's cgroup so the layer is read at rest.
-    const freeze = rec.State.Running && f.str('pause') !== 'false' ? `${cgroupPath(rec.Id)}/cgroup.freeze` : null;
+    const freeze = rec.State.Running && f.opt('pause') !== 'false' ? `${cgroupPath(rec.Id)}/cgroup.freeze` : null;
     if (freeze) await writeControl(sys, freeze, '1');
     let tar: Uint8Array;
     try {
@@ -147,17 +139,17 @@ const commit: DockerCommand = async (ctx) => {
     }
     const created = await now(sys);
     const entry: HistoryEntry = { created };
-    if (f.str('author')) entry.author = f.str('author');
+    if (f.opt('author')) entry.author = f.opt('author');
     entry.created_by = [rec.Path, ...rec.Args].join(' ');
-    if (f.str('message')) entry.comment = f.str('message');
+    if (f.opt('message')) entry.comment = f.opt('message');
     if (empty) entry.empty_layer = true;
     const doc: DockerImageConfig = {
       parent: base.id,
-      ...(f.str('message') ? { comment: f.str('message') } : {}),
+      ...(f.opt('message') ? { comment: f.opt('message') } : {}),
       created,
       container: rec.Id,
       docker_version: '28.2.2',
-      ...(f.str('author') ? { author: f.str('author') } : {}),
+      ...(f.opt('author') ? { author: f.opt('author') } : {}),
       config,
       architecture: base.config.architecture ?? 'amd64',
       os: base.config.os ?? 'linux',

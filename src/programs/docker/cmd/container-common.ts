@@ -3,7 +3,7 @@
 // restart, rm -f), removing it (rm, prune, run --rm), and the messages docker prints for each.
 
 import { isSysError } from '../../../abi/errno.ts';
-import { O_CLOEXEC, O_RDONLY, O_RDWR } from '../../../abi/open-flags.ts';
+import { O_CLOEXEC, O_RDWR } from '../../../abi/open-flags.ts';
 import { SIG, signalNumber } from '../../../abi/signals.ts';
 import { copyTermios, makeRaw } from '../../../abi/termios.ts';
 import { utf8Decode } from '../../../base/text.ts';
@@ -15,6 +15,7 @@ import { ImageStore, type ImageRecord } from '../../../runtime/images/image-stor
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { pullImage, PullError } from '../../../runtime/registry/index.ts';
 import { cgroupPath, mergeEnv, removeCgroup, taskArgv } from '../../../runtime/tasks/index.ts';
+import { readText, readTextIfReadable } from '../../../runtime/sys-files.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerContext } from '../command.ts';
 
@@ -68,12 +69,7 @@ export function parseSignal(s: string): number | null {
 export async function readEnvFile(sys: Sys, path: string): Promise<string[]> {
   let text: string;
   try {
-    const fd = await sys.open(path, O_RDONLY);
-    try {
-      text = utf8Decode(await sys.readAll(fd));
-    } finally {
-      await sys.close(fd);
-    }
+    text = await readText(sys, path);
   } catch (e) {
     if (!isSysError(e)) throw e;
     throw new RunError(`open ${path}: no such file or directory`);
@@ -303,19 +299,8 @@ export async function waitStopped(sys: Sys, containers: ContainerStore, id: stri
 
 /** Is the shim that will record the container's exit still there? */
 export async function shimAlive(sys: Sys, id: string): Promise<boolean> {
-  let text: string;
-  try {
-    const fd = await sys.open(`${TASK_STATE}/${id}/shim.pid`, O_RDONLY);
-    try {
-      text = utf8Decode(await sys.readAll(fd));
-    } finally {
-      await sys.close(fd);
-    }
-  } catch (e) {
-    if (isSysError(e)) return false;
-    throw e;
-  }
-  return processAlive(sys, Number(text.trim()));
+  const text = await readTextIfReadable(sys, `${TASK_STATE}/${id}/shim.pid`);
+  return text !== null && processAlive(sys, Number(text.trim()));
 }
 
 export async function alive(sys: Sys, pid: number): Promise<boolean> {

@@ -5,30 +5,14 @@ import { isSysError } from '../../../abi/errno.ts';
 import { utf8Decode } from '../../../base/text.ts';
 import type { DockerCommand } from '../command.ts';
 import { removeContainer, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { humanSize } from '../format/units.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const PRUNE: CommandDef = {
   name: 'container prune',
-  usage: '[OPTIONS]',
-  summary: 'Remove all stopped containers',
-  flags: [
-    { long: 'filter', kind: 'list', argName: 'filter', help: 'Only remove containers that match (label=..., until=...)' },
-    { short: 'f', long: 'force', kind: 'bool', help: 'Do not prompt for confirmation' },
-  ],
-  maxArgs: 0,
+  flags: ['filter', 'force'],
+  args: { exact: 0 },
 };
-
-/** Sizes as docker prints them (go-units HumanSize: 3 significant digits, powers of 1000). */
-export function humanSize(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
-}
 
 const prune: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, PRUNE);
@@ -78,7 +62,7 @@ const prune: DockerCommand = async (ctx) => {
   }
   let out = '';
   if (removed.length) out += `Deleted Containers:\n${removed.join('\n')}\n\n`;
-  out += `Total reclaimed space: ${humanSize(space)}\n`;
+  out += `Total reclaimed space: ${humanSize(space, 3)}\n`;
   await sys.writeAll(1, out);
   return 0;
 };

@@ -11,24 +11,13 @@ import { cgroupPath, execTask, TaskStartError } from '../../../runtime/tasks/ind
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerCommand } from '../command.ts';
 import { alive, expandEnv, rawTerminal, readEnvFile, RunError, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 import { waitShim } from './run.ts';
 
 export const EXEC: CommandDef = {
   name: 'exec',
-  usage: '[OPTIONS] CONTAINER COMMAND [ARG...]',
-  summary: 'Execute a command in a running container',
-  flags: [
-    { short: 'd', long: 'detach', kind: 'bool', help: 'Run the command in the background' },
-    { short: 'e', long: 'env', kind: 'list', help: 'Set an environment variable' },
-    { long: 'env-file', kind: 'list', help: 'Read environment variables from a file' },
-    { short: 'i', long: 'interactive', kind: 'bool', help: 'Keep standard input open' },
-    { short: 't', long: 'tty', kind: 'bool', help: 'Give the command a pseudo-terminal' },
-    { short: 'u', long: 'user', kind: 'string', help: 'User to run as (name|uid[:group|gid])' },
-    { short: 'w', long: 'workdir', kind: 'string', help: 'Working directory inside the container' },
-  ],
-  stopAtOperand: true,
-  minArgs: 2,
+  flags: ['detach', 'env', 'env-file', 'interactive', 'tty', 'user', 'workdir'],
+  args: { min: 2 },
 };
 
 /** Copy from one descriptor to another until end of file (a relay process of -t). */
@@ -100,7 +89,7 @@ const exec: DockerCommand = async (ctx) => {
     try {
       pid = await execTask(sys, {
         pid: rec.State.Pid, cgroup: cgroupPath(rec.Id), config: rec.Config, argv, env,
-        user: f.str('user') ?? rec.Config.User, workdir: f.str('workdir') ?? rec.Config.WorkingDir, tty, stdio,
+        user: f.opt('user') ?? rec.Config.User, workdir: f.opt('workdir') ?? rec.Config.WorkingDir, tty, stdio,
       });
     } catch (e) {
       for (const fd of new Set(stdio ?? [])) if (fd > 2) await sys.close(fd);

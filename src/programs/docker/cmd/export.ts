@@ -6,34 +6,14 @@ import { ContainerStore, isDaemonError } from '../../../runtime/containers/index
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { tarOfMerged } from '../../../runtime/transfer/export.ts';
 import type { DockerCommand } from '../command.ts';
-import { type CommandDef, daemonError } from './container-flags.ts';
-import { parseTransferCommand, validateOutputPath, writeOutput } from './transfer-io.ts';
-
-/** `docker export --help` as docker 28.2.2 prints it. */
-const HELP = `Usage:  docker export [OPTIONS] CONTAINER
-
-Export a container's filesystem as a tar archive
-
-Aliases:
-  docker container export, docker export
-
-Options:
-  -o, --output string   Write to a file, instead of STDOUT
-`;
-
-const DEF: CommandDef = {
-  name: 'export',
-  usage: 'export [OPTIONS] CONTAINER',
-  summary: "Export a container's filesystem as a tar archive",
-  flags: [{ long: 'output', short: 'o', kind: 'string', help: 'Write to a file, instead of STDOUT' }],
-  exactArgs: 1,
-};
+import { daemonError, parseCommand } from './command-line.ts';
+import { validateOutputPath, writeOutput } from './transfer-io.ts';
 
 const exportCmd: DockerCommand = async (ctx) => {
-  const f = await parseTransferCommand(ctx, DEF, HELP);
+  const f = await parseCommand(ctx, { name: 'export', args: { exact: 1 } });
   if (typeof f === 'number') return f;
   const { sys } = ctx;
-  const output = f.str('output');
+  const output = f.opt('output');
   if (!output && (await sys.isatty(1))) {
     await sys.writeAll(2, 'cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
     return 1;

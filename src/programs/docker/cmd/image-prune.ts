@@ -2,22 +2,16 @@
 // container uses, after asking unless -f; prints what went and the space it freed.
 
 import type { DockerCommand } from '../command.ts';
-import { parseCommand, type CommandDef } from './container-flags.ts';
+import { parseCommand, type CommandDef } from './command-line.ts';
 import { deleteImage, imageUsers, type DeleteRecord } from './rmi.ts';
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
-import { humanSize } from '../../../runtime/registry/progress.ts';
+import { humanSize } from '../format/units.ts';
 
 const DEF: CommandDef = {
   name: 'image prune',
-  usage: '[OPTIONS]',
-  summary: 'Remove unused images',
-  maxArgs: 0,
-  flags: [
-    { long: 'all', short: 'a', kind: 'bool', help: 'Remove all unused images, not just dangling ones' },
-    { long: 'filter', kind: 'list', argName: 'filter', help: 'Provide filter values (e.g. "until=<timestamp>")' },
-    { long: 'force', short: 'f', kind: 'bool', help: 'Do not prompt for confirmation' },
-  ],
+  flags: ['all', 'filter', 'force'],
+  args: { exact: 0 },
 };
 
 const WARN_DANGLING = 'WARNING! This will remove all dangling images.';

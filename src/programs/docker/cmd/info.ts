@@ -3,7 +3,7 @@
 // cgroup driver (containers live in system.slice/docker-<id>.scope) on cgroup v2, and the
 // kernel, CPUs, memory and host name the simulated machine reports.
 
-import { O_RDONLY } from '../../../abi/open-flags.ts';
+import { readTextIfReadable } from '../../../runtime/sys-files.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
@@ -98,17 +98,9 @@ export function renderInfo(info: InfoData, flags: ParsedFlags): CliExit {
   return { stdout: `${lines.join('\n')}\n\n`, status: 0 };
 }
 
+/** A /proc or cgroup file's text; empty when it cannot be read (the cgroup may be gone). */
 async function readText(sys: Sys, path: string): Promise<string> {
-  try {
-    const fd = await sys.open(path, O_RDONLY);
-    try {
-      return await sys.readText(fd);
-    } finally {
-      await sys.close(fd);
-    }
-  } catch {
-    return '';
-  }
+  return (await readTextIfReadable(sys, path)) ?? '';
 }
 
 const FS_NAMES: Record<number, string> = { 0xef53: 'extfs', 0x01021994: 'tmpfs', 0x9123683e: 'btrfs', 0x58465342: 'xfs', 0x794c7630: 'overlayfs' };

@@ -4,25 +4,23 @@
 import { DaemonError, isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { alive, killContainer, parseSignal, stores, waitStopped } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const KILL: CommandDef = {
   name: 'kill',
-  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
-  summary: 'Kill one or more running containers',
-  flags: [{ short: 's', long: 'signal', kind: 'string', help: 'Signal to send to the container', def: 'KILL' }],
-  minArgs: 1,
+  flags: ['signal'],
+  args: { min: 1 },
 };
 
 const kill: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, KILL);
   if (typeof f === 'number') return f;
-  const sig = parseSignal(f.str('signal') ?? 'KILL');
+  const sig = parseSignal(f.opt('signal') ?? 'KILL');
   const { containers } = stores(ctx);
   let status = 0;
   for (const ref of f.operands) {
     try {
-      if (sig === null) throw new DaemonError(`Invalid signal: ${f.str('signal')}`);
+      if (sig === null) throw new DaemonError(`Invalid signal: ${f.opt('signal')}`);
       const rec = await containers.lookup(ref);
       if (!rec.State.Running || !(await alive(ctx.sys, rec.State.Pid))) {
         throw new DaemonError(`cannot kill container: ${ref}: container ${rec.Id} is not running`);

@@ -4,44 +4,17 @@
 import { isSysError, strerror } from '../../../abi/errno.ts';
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
-import { ProgressDisplay } from '../../../runtime/registry/progress.ts';
+import { ProgressDisplay, stdoutTerminal } from '../../../runtime/registry/progress.ts';
 import { applyLoad, LoadError, planLoad } from '../../../runtime/transfer/load.ts';
 import type { DockerCommand } from '../command.ts';
-import type { CommandDef } from './container-flags.ts';
-import { parseTransferCommand, readInput } from './transfer-io.ts';
-
-/** `docker load --help` as docker 28.2.2 prints it. */
-const HELP = `Usage:  docker load [OPTIONS]
-
-Load an image from a tar archive or STDIN
-
-Aliases:
-  docker image load, docker load
-
-Options:
-  -i, --input string      Read from tar archive file, instead of STDIN
-      --platform string   Load only the given platform variant. Formatted
-                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
-  -q, --quiet             Suppress the load output
-`;
-
-const DEF: CommandDef = {
-  name: 'load',
-  usage: 'load [OPTIONS]',
-  summary: 'Load an image from a tar archive or STDIN',
-  flags: [
-    { long: 'input', short: 'i', kind: 'string', help: 'Read from tar archive file, instead of STDIN' },
-    { long: 'platform', kind: 'string', help: 'Only the given platform variant' },
-    { long: 'quiet', short: 'q', kind: 'bool', help: 'Suppress the load output' },
-  ],
-  maxArgs: 0,
-};
+import { parseCommand } from './command-line.ts';
+import { readInput } from './transfer-io.ts';
 
 const load: DockerCommand = async (ctx) => {
-  const f = await parseTransferCommand(ctx, DEF, HELP);
+  const f = await parseCommand(ctx, { name: 'load', args: { exact: 0 } });
   if (typeof f === 'number') return f;
   const { sys } = ctx;
-  const input = f.str('input');
+  const input = f.opt('input');
   if (!input && (await sys.isatty(0))) {
     await sys.writeAll(2, 'requested load from stdin, but stdin is empty\n');
     return 1;
@@ -60,15 +33,8 @@ const load: DockerCommand = async (ctx) => {
     const plans = planLoad(data, String(Math.floor(Math.random() * 1e9)));
     // The CLI shows the daemon's "Loading layer" progress only on a terminal and without -q.
     let progress: ProgressDisplay | null = null;
-    if (!f.bool('quiet') && (await sys.isatty(1))) {
-      let width = 80;
-      try {
-        width = (await sys.getWinsize(1)).col;
-      } catch {
-        // Not a window: keep 80.
-      }
-      progress = new ProgressDisplay((t) => sys.writeAll(1, t), true, width);
-    }
+    const term = f.bool('quiet') ? null : await stdoutTerminal(sys);
+    if (term?.tty) progress = new ProgressDisplay((t) => sys.writeAll(1, t), true, term.width);
     const lines = await applyLoad(new ImageStore(sys, ctx.root), new LayerStore(sys, ctx.root), plans,
       progress ? (id, size) => progress.layer(id, 'Loading layer', size, size) : undefined);
     if (progress) for (const l of lines) await progress.message(l);

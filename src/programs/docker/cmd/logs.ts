@@ -9,19 +9,12 @@ import { utf8Decode } from '../../../base/text.ts';
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { shimAlive, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const LOGS: CommandDef = {
   name: 'logs',
-  usage: '[OPTIONS] CONTAINER',
-  summary: "Fetch the logs of a container",
-  flags: [
-    { long: 'details', kind: 'bool', help: 'Show extra details given to logs' },
-    { short: 'f', long: 'follow', kind: 'bool', help: 'Keep printing new output until the container stops' },
-    { short: 'n', long: 'tail', kind: 'string', help: 'Number of lines to show from the end of the logs', def: '"all"' },
-    { short: 't', long: 'timestamps', kind: 'bool', help: 'Show timestamps' },
-  ],
-  exactArgs: 1,
+  flags: ['details', 'follow', 'tail', 'timestamps'],
+  args: { exact: 1 },
 };
 
 interface Entry {
@@ -49,7 +42,7 @@ const logs: DockerCommand = async (ctx) => {
     await sys.writeAll(2, `Error response from daemon: ${e.message}\n`);
     return 1;
   }
-  const tailArg = f.str('tail') ?? 'all';
+  const tailArg = f.opt('tail') ?? 'all';
   const tail = tailArg === 'all' || Number(tailArg) < 0 ? Infinity : Number(tailArg);
   if (Number.isNaN(tail)) {
     await sys.writeAll(2, `Error response from daemon: invalid value for "tail": "${tailArg}"\n`);

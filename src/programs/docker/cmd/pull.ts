@@ -1,38 +1,21 @@
 // docker pull: fetch an image from the simulated registry (src/runtime/registry/pull.ts does the
 // work and draws Docker's progress), then print the reference it pulled, as the CLI does.
 
-import type { DockerCommand, DockerContext } from '../command.ts';
-import { parseCommand, type CommandDef } from './container-flags.ts';
-import { bundledTags, parseRef, pullImage, PullError, ReferenceError, type ImageRef } from '../../../runtime/registry/index.ts';
+import type { DockerCommand } from '../command.ts';
+import { parseCommand, type CommandDef } from './command-line.ts';
+import { bundledTags, parseRef, pullImage, PullError, ReferenceError, stdoutTerminal, type ImageRef } from '../../../runtime/registry/index.ts';
 
 const DEF: CommandDef = {
   name: 'pull',
-  usage: '[OPTIONS] NAME[:TAG|@DIGEST]',
-  summary: 'Download an image from a registry',
-  exactArgs: 1,
-  flags: [
-    { long: 'all-tags', short: 'a', kind: 'bool', help: 'Download all tagged images in the repository' },
-    { long: 'disable-content-trust', kind: 'bool', help: 'Skip image verification', def: 'true' },
-    { long: 'platform', kind: 'string', help: 'Set platform if server is multi-platform capable' },
-    { long: 'quiet', short: 'q', kind: 'bool', help: 'Suppress verbose output' },
-  ],
+  flags: ['all-tags', 'disable-content-trust', 'platform', 'quiet'],
+  args: { exact: 1 },
 };
-
-async function terminal(ctx: DockerContext): Promise<{ tty: boolean; width: number }> {
-  try {
-    await ctx.sys.tcgetattr(1);
-    const ws = await ctx.sys.getWinsize(1);
-    return { tty: true, width: ws.col };
-  } catch {
-    return { tty: false, width: 80 };
-  }
-}
 
 const pull: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, DEF);
   if (typeof f === 'number') return f;
   const name = f.operands[0]!;
-  const platform = f.str('platform');
+  const platform = f.opt('platform');
   if (platform !== undefined && platform !== 'linux/amd64' && platform !== 'linux' && platform !== 'amd64') {
     await ctx.sys.writeAll(2, `Error response from daemon: no matching manifest for ${platform} in the manifest list entries\n`);
     return 1;
@@ -53,7 +36,7 @@ const pull: DockerCommand = async (ctx) => {
     await ctx.sys.writeAll(2, 'tag can\'t be used with --all-tags/-a\n');
     return 1;
   }
-  const { tty, width } = await terminal(ctx);
+  const { tty, width } = await stdoutTerminal(ctx.sys);
   const out = async (text: string): Promise<void> => {
     if (!quiet) await ctx.sys.writeAll(1, text);
   };

@@ -4,38 +4,22 @@
 // it. Progress ids are the layers' diff ids, top layer first, as Docker prints them.
 
 import type { DockerCommand, DockerContext } from '../command.ts';
-import { daemonError, parseCommand, type CommandDef } from './container-flags.ts';
+import { daemonError, parseCommand, type CommandDef } from './command-line.ts';
 import { ImageStore, type ImageRecord } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { hexOf } from '../../../runtime/oci/digest.ts';
 import { BUNDLED, buildBundled } from '../../../runtime/registry/bundled.ts';
 import { gzipLayer } from '../../../runtime/registry/layer-tar.ts';
-import { ProgressDisplay } from '../../../runtime/registry/progress.ts';
-import { familiarString, parseRef, ReferenceError, type ImageRef } from '../../../runtime/registry/reference.ts';
+import { ProgressDisplay, stdoutTerminal } from '../../../runtime/registry/progress.ts';
+import { familiarString, parseRef, ReferenceError, type ImageRef } from '../../../runtime/images/reference.ts';
 import { Registry } from '../../../runtime/registry/registry.ts';
 import { digestOf } from '../../../runtime/oci/digest.ts';
 
 const DEF: CommandDef = {
   name: 'push',
-  usage: '[OPTIONS] NAME[:TAG]',
-  summary: 'Upload an image to a registry',
-  exactArgs: 1,
-  flags: [
-    { long: 'all-tags', short: 'a', kind: 'bool', help: 'Push all tags of an image to the repository' },
-    { long: 'disable-content-trust', kind: 'bool', help: 'Skip image signing', def: 'true' },
-    { long: 'platform', kind: 'string', help: 'Push a platform-specific manifest as a single-platform image to the registry' },
-    { long: 'quiet', short: 'q', kind: 'bool', help: 'Suppress verbose output' },
-  ],
+  flags: ['all-tags', 'disable-content-trust', 'platform', 'quiet'],
+  args: { exact: 1 },
 };
-
-async function terminal(ctx: DockerContext): Promise<{ tty: boolean; width: number }> {
-  try {
-    await ctx.sys.tcgetattr(1);
-    return { tty: true, width: (await ctx.sys.getWinsize(1)).col };
-  } catch {
-    return { tty: false, width: 80 };
-  }
-}
 
 /** The repository on the same registry that holds `digest` already, for "Mounted from". */
 async function mountSource(target: ImageRef, digest: string): Promise<string | null> {
@@ -104,7 +88,7 @@ const push: DockerCommand = async (ctx) => {
   }
   const images = new ImageStore(ctx.sys, ctx.root);
   const registry = new Registry(ctx.sys);
-  const { tty, width } = await terminal(ctx);
+  const { tty, width } = await stdoutTerminal(ctx.sys);
   const display = new ProgressDisplay(async (t) => {
     if (!quiet) await ctx.sys.writeAll(1, t);
   }, tty, width);

@@ -4,24 +4,19 @@
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { parseSignal, RunError, startShim, stopContainer, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const RESTART: CommandDef = {
   name: 'restart',
-  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
-  summary: 'Restart one or more containers',
-  flags: [
-    { short: 's', long: 'signal', kind: 'string', help: 'Signal to send to the container' },
-    { short: 't', long: 'timeout', kind: 'int', help: 'Seconds to wait before killing the container' },
-  ],
-  minArgs: 1,
+  flags: ['signal', 'timeout'],
+  args: { min: 1 },
 };
 
 const restart: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, RESTART);
   if (typeof f === 'number') return f;
-  const sig = f.has('signal') ? parseSignal(f.str('signal')!) ?? undefined : undefined;
-  const timeout = f.has('timeout') ? Number(f.str('timeout')) : null;
+  const sig = f.has('signal') ? parseSignal(f.opt('signal')!) ?? undefined : undefined;
+  const timeout = f.has('timeout') ? Number(f.opt('timeout')) : null;
   const { containers } = stores(ctx);
   let status = 0;
   for (const ref of f.operands) {

@@ -4,18 +4,12 @@
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { killContainer, removeContainer, stores, waitStopped } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const RM: CommandDef = {
   name: 'rm',
-  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
-  summary: 'Remove one or more containers',
-  flags: [
-    { short: 'f', long: 'force', kind: 'bool', help: 'Kill a running container before removing it' },
-    { short: 'l', long: 'link', kind: 'bool', help: 'Remove the given link (legacy links are not kept here)' },
-    { short: 'v', long: 'volumes', kind: 'bool', help: 'Remove anonymous volumes of the container (it has none)' },
-  ],
-  minArgs: 1,
+  flags: ['force', 'link', 'volumes'],
+  args: { min: 1 },
 };
 
 const rm: DockerCommand = async (ctx) => {

@@ -5,23 +5,17 @@
 // forced (a running container's image, or one with child images, cannot be forced).
 
 import type { DockerCommand, DockerContext } from '../command.ts';
-import { parseCommand, type CommandDef } from './container-flags.ts';
+import { parseCommand, type CommandDef } from './command-line.ts';
 import { ContainerStore } from '../../../runtime/containers/container-store.ts';
 import { ImageStore, type ImageRecord } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { hexOf } from '../../../runtime/oci/digest.ts';
-import { familiarString, parseRef } from '../../../runtime/registry/reference.ts';
+import { familiarString, parseRef } from '../../../runtime/images/reference.ts';
 
 const DEF: CommandDef = {
   name: 'rmi',
-  usage: '[OPTIONS] IMAGE [IMAGE...]',
-  summary: 'Remove one or more images',
-  minArgs: 1,
-  flags: [
-    { long: 'force', short: 'f', kind: 'bool', help: 'Force removal of the image' },
-    { long: 'no-prune', kind: 'bool', help: 'Do not delete untagged parents' },
-    { long: 'platform', kind: 'list', help: 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
-  ],
+  flags: ['force', 'no-prune', 'platform'],
+  args: { min: 1 },
 };
 
 export class ConflictError extends Error {}

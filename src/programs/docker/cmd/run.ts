@@ -8,19 +8,13 @@ import { isSysError } from '../../../abi/errno.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../../abi/signals.ts';
 import type { DockerCommand, DockerContext } from '../command.ts';
 import { createContainer, rawTerminal, startShim } from './container-common.ts';
-import { type CommandDef, type FlagDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 import { CREATE_FLAGS, createOptions, reportRunError } from './create.ts';
 
 export const RUN: CommandDef = {
   name: 'run',
-  usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
-  summary: 'Create and run a new container from an image',
-  flags: ([
-    ...CREATE_FLAGS,
-    { short: 'd', long: 'detach', kind: 'bool', help: 'Run in the background and print the container ID' },
-  ] as FlagDef[]).sort((a, b) => a.long.localeCompare(b.long)),
-  stopAtOperand: true,
-  minArgs: 1,
+  flags: [...CREATE_FLAGS, 'detach'],
+  args: { min: 1 },
 };
 
 /** Wait for the shim (our child); its status is the container's. */

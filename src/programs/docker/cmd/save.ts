@@ -5,39 +5,14 @@ import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { SaveError, saveImages, selectImages } from '../../../runtime/transfer/save.ts';
 import type { DockerCommand } from '../command.ts';
-import { type CommandDef, daemonError } from './container-flags.ts';
-import { parseTransferCommand, validateOutputPath, writeOutput } from './transfer-io.ts';
-
-/** `docker save --help` as docker 28.2.2 prints it. */
-const HELP = `Usage:  docker save [OPTIONS] IMAGE [IMAGE...]
-
-Save one or more images to a tar archive (streamed to STDOUT by default)
-
-Aliases:
-  docker image save, docker save
-
-Options:
-  -o, --output string     Write to a file, instead of STDOUT
-      --platform string   Save only the given platform variant. Formatted
-                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
-`;
-
-const DEF: CommandDef = {
-  name: 'save',
-  usage: 'save [OPTIONS] IMAGE [IMAGE...]',
-  summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
-  flags: [
-    { long: 'output', short: 'o', kind: 'string', help: 'Write to a file, instead of STDOUT' },
-    { long: 'platform', kind: 'string', help: 'Only the given platform variant' },
-  ],
-  minArgs: 1,
-};
+import { daemonError, parseCommand } from './command-line.ts';
+import { validateOutputPath, writeOutput } from './transfer-io.ts';
 
 const save: DockerCommand = async (ctx) => {
-  const f = await parseTransferCommand(ctx, DEF, HELP);
+  const f = await parseCommand(ctx, { name: 'save', args: { min: 1 } });
   if (typeof f === 'number') return f;
   const { sys } = ctx;
-  const output = f.str('output');
+  const output = f.opt('output');
   if (!output && (await sys.isatty(1))) {
     await sys.writeAll(2, 'cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
     return 1;

@@ -4,20 +4,15 @@
 
 import type { DockerCommand } from '../command.ts';
 import { rawTerminal, RunError, startShim, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 import { reportRunError } from './create.ts';
 import { proxySignals, waitShim } from './run.ts';
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 
 export const START: CommandDef = {
   name: 'start',
-  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
-  summary: 'Start one or more stopped containers',
-  flags: [
-    { short: 'a', long: 'attach', kind: 'bool', help: "Attach to the container's output and pass signals on" },
-    { short: 'i', long: 'interactive', kind: 'bool', help: "Attach to the container's input" },
-  ],
-  minArgs: 1,
+  flags: ['attach', 'interactive'],
+  args: { min: 1 },
 };
 
 const start: DockerCommand = async (ctx) => {

@@ -4,8 +4,8 @@
 // second (times online CPUs, as the CLI computes it), memory.current less inactive_file against
 // memory.max (the host's RAM when "max"), io.stat bytes, pids.current. No network: 0B / 0B.
 
-import { O_RDONLY } from '../../../abi/open-flags.ts';
 import type { ContainerRecord } from '../../../runtime/containers/container-record.ts';
+import { readTextIfReadable } from '../../../runtime/sys-files.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
@@ -98,17 +98,9 @@ export function streamFrame(table: string): string {
 
 // ---------------------------------------------------------------- reading the cgroup
 
+/** A /proc or cgroup file's text; empty when it cannot be read (the cgroup may be gone). */
 async function readText(sys: Sys, path: string): Promise<string> {
-  try {
-    const fd = await sys.open(path, O_RDONLY);
-    try {
-      return await sys.readText(fd);
-    } finally {
-      await sys.close(fd);
-    }
-  } catch {
-    return '';
-  }
+  return (await readTextIfReadable(sys, path)) ?? '';
 }
 
 const keyed = (text: string, key: string): number => Number(new RegExp(`^${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);

@@ -4,17 +4,12 @@
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { parseSignal, stopContainer, stores } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const STOP: CommandDef = {
   name: 'stop',
-  usage: '[OPTIONS] CONTAINER [CONTAINER...]',
-  summary: 'Stop one or more running containers',
-  flags: [
-    { short: 's', long: 'signal', kind: 'string', help: 'Signal to send to the container' },
-    { short: 't', long: 'timeout', kind: 'int', help: 'Seconds to wait before killing the container' },
-  ],
-  minArgs: 1,
+  flags: ['signal', 'timeout'],
+  args: { min: 1 },
 };
 
 const stop: DockerCommand = async (ctx) => {
@@ -22,14 +17,14 @@ const stop: DockerCommand = async (ctx) => {
   if (typeof f === 'number') return f;
   let sig: number | undefined;
   if (f.has('signal')) {
-    const n = parseSignal(f.str('signal')!);
+    const n = parseSignal(f.opt('signal')!);
     if (n === null) {
-      await ctx.sys.writeAll(2, `Error response from daemon: Invalid signal: ${f.str('signal')}\n`);
+      await ctx.sys.writeAll(2, `Error response from daemon: Invalid signal: ${f.opt('signal')}\n`);
       return 1;
     }
     sig = n;
   }
-  const timeout = f.has('timeout') ? Number(f.str('timeout')) : null;
+  const timeout = f.has('timeout') ? Number(f.opt('timeout')) : null;
   const { containers } = stores(ctx);
   let status = 0;
   for (const ref of f.operands) {

@@ -1,16 +1,14 @@
 // docker tag: give a local image another name (a new reference in repositories.json).
 
 import type { DockerCommand } from '../command.ts';
-import { daemonError, parseCommand, type CommandDef } from './container-flags.ts';
+import { daemonError, parseCommand, type CommandDef } from './command-line.ts';
 import { ImageStore } from '../../../runtime/images/image-store.ts';
-import { familiarString, parseRef, ReferenceError } from '../../../runtime/registry/reference.ts';
+import { familiarString, parseRef, ReferenceError } from '../../../runtime/images/reference.ts';
 
 const DEF: CommandDef = {
   name: 'tag',
-  usage: 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
-  summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
-  exactArgs: 2,
   flags: [],
+  args: { exact: 2 },
 };
 
 const tag: DockerCommand = async (ctx) => {

@@ -3,6 +3,7 @@
 // cgroup; PIDs are host PIDs. The CLI lays the columns out at least 20 wide.
 
 import { O_RDONLY } from '../../../abi/open-flags.ts';
+import { readTextIfReadable } from '../../../runtime/sys-files.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, parseCommand } from '../format/cli.ts';
@@ -37,22 +38,9 @@ export function renderTop(list: ProcList): CliExit {
   return { stdout: tabwrite(text, 20, 3), status: 0 };
 }
 
-async function readText(sys: Sys, path: string): Promise<string | null> {
-  try {
-    const fd = await sys.open(path, O_RDONLY);
-    try {
-      return await sys.readText(fd);
-    } finally {
-      await sys.close(fd);
-    }
-  } catch {
-    return null;
-  }
-}
-
 /** Every PID in a cgroup and the cgroups below it. */
 async function cgroupPids(sys: Sys, dir: string, out: Set<number>): Promise<void> {
-  const procs = await readText(sys, `${dir}/cgroup.procs`);
+  const procs = await readTextIfReadable(sys, `${dir}/cgroup.procs`);
   for (const l of (procs ?? '').split('\n')) if (l.trim()) out.add(Number(l));
   let fd: number;
   try {

@@ -3,14 +3,12 @@
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
 import { stores, waitStopped } from './container-common.ts';
-import { type CommandDef, parseCommand } from './container-flags.ts';
+import { type CommandDef, parseCommand } from './command-line.ts';
 
 export const WAIT: CommandDef = {
   name: 'wait',
-  usage: 'CONTAINER [CONTAINER...]',
-  summary: 'Block until one or more containers stop, then print their exit codes',
   flags: [],
-  minArgs: 1,
+  args: { min: 1 },
 };
 
 const wait: DockerCommand = async (ctx) => {

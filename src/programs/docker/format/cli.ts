@@ -50,6 +50,11 @@ export class ParsedFlags {
     const v = this.values.get(long);
     return v === undefined ? def : v[v.length - 1]!;
   }
+  /** The flag's last value, or undefined when it was not given. */
+  opt(long: string): string | undefined {
+    const v = this.values.get(long);
+    return v?.[v.length - 1];
+  }
   int(long: string, def: number): number {
     const v = this.values.get(long);
     return v === undefined ? def : Number(v[v.length - 1]);
@@ -125,7 +130,8 @@ export function parseCommand(spec: CommandSpec, invoked: string, args: string[])
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j]!;
-        if (c === 'h') {
+        // cobra's -h means --help only when no flag of the command has h (run's --hostname).
+        if (c === 'h' && !byShort.has('h')) {
           help = true;
           continue;
         }
@@ -166,6 +172,9 @@ export function parseCommand(spec: CommandSpec, invoked: string, args: string[])
   if (want.exact !== undefined && n !== want.exact) {
     if (want.exact === 0) return argError('accepts no arguments', 'Run');
     return argError(`requires ${want.exact} argument${want.exact === 1 ? '' : 's'}`, 'Run');
+  }
+  if (want.min !== undefined && want.max !== undefined && (n < want.min || n > want.max)) {
+    return argError(`requires at least ${want.min} and at most ${want.max} argument${want.max === 1 ? '' : 's'}`, 'Run');
   }
   if (want.min !== undefined && n < want.min) return argError(`requires at least ${want.min} argument${want.min === 1 ? '' : 's'}`, 'See');
   // cobra's RequiresMaxArgs in docker/cli prints "S" before "Run" (a stray byte in its format string)

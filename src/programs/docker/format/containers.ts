@@ -6,6 +6,7 @@ import type { ContainerRecord } from '../../../runtime/containers/container-reco
 import { displayablePorts, type PortSummary } from './ports.ts';
 import { FieldObject } from './template.ts';
 import { goTimeString, humanDuration, humanSize, unixOf } from './units.ts';
+import { goQuote } from '../../../runtime/go-style.ts';
 
 /** The daemon's /containers/json entry (the fields the CLI reads). */
 export interface ContainerSummary {
@@ -73,21 +74,6 @@ export function summarize(rec: ContainerRecord, now: number, size?: { rw: number
     s.SizeRootFs = size.rootFs;
   }
   return s;
-}
-
-/** Go's strconv.Quote. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const code = c.codePointAt(0)!;
-    if (c === '"' || c === '\\') out += `\\${c}`;
-    else if (c === '\n') out += '\\n';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += c;
-  }
-  return `${out}"`;
 }
 
 /** Cut to `max` runes, the last one replaced by `…` (cli formatter Ellipsis). */

@@ -3,6 +3,7 @@
 // Config with empty fields left out, GraphDriver from the layers' cache dirs, RootFS diff ids
 // base first). Printed as the CLI does: an indented array, Go's escaping of < > &.
 
+import { goJsonEscape } from '../../../runtime/go-style.ts';
 import type { ImageView } from './images.ts';
 import { imageSize } from './images.ts';
 
@@ -82,5 +83,5 @@ export function goOrder(v: unknown, isMap = false): unknown {
 
 /** The CLI's output for a list of documents: a 4-space indented JSON array. */
 export function indentJson(docs: unknown[]): string {
-  return `${JSON.stringify(goOrder(docs), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${goJsonEscape(JSON.stringify(goOrder(docs), null, 4))}\n`;
 }

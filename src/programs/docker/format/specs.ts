@@ -55,7 +55,9 @@ const BUILD_FLAGS: FlagSpec[] = [
   { long: 'build-arg', type: 'list', usage: 'Give an ARG of the Dockerfile a value (NAME=value, or NAME to take it from the environment)' },
   { long: 'file', short: 'f', type: 'string', usage: 'The Dockerfile to read (PATH/Dockerfile unless given; - for standard input)' },
   { long: 'no-cache', type: 'bool', usage: 'Run every step again instead of reusing cached layers' },
+  { long: 'platform', type: 'string', usage: 'Build for this platform (os[/arch[/variant]]); cowbox builds only linux/amd64' },
   { long: 'progress', type: 'string', usage: 'How to show progress: "auto", "quiet", "plain" or "tty" (plain also shows what RUN steps print)', def: 'auto' },
+  { long: 'pull', type: 'bool', usage: 'Pull the base images again even when they are already here' },
   { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the new image ID' },
   { long: 'tag', short: 't', type: 'list', usage: 'Name the image (name[:tag]); may be given more than once' },
   { long: 'target', type: 'string', usage: 'Stop after this stage of a multi-stage Dockerfile' },
@@ -116,7 +118,7 @@ SPECS['system info'] = { ...SPECS.info!, path: 'system info' };
 
 /** The spec for what the user typed, falling back to the top-level command's. */
 export function specFor(invoked: string, fallback: string): CommandSpec {
-  return SPECS[invoked] ?? SPECS[fallback]!;
+  return lookupSpec(invoked) ?? lookupSpec(fallback)!;
 }
 
 /** Any command's spec, hand-written or generated from the recordings, or null. */

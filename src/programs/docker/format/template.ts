@@ -5,6 +5,7 @@
 // CLI can print them as Docker does ("template: :1: unclosed action").
 
 import { utf8Encode } from '../../../base/text.ts';
+import { goJsonEscape } from '../../../runtime/go-style.ts';
 
 export class TemplateError extends Error {}
 
@@ -493,8 +494,7 @@ function goNumber(n: number): string {
 
 /** Go's encoding/json output (HTML characters escaped), object keys in the given order. */
 export function goJsonCompact(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof FieldObject ? x.json() : x))
-    .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return goJsonEscape(JSON.stringify(v, (_k, x: unknown) => (x instanceof FieldObject ? x.json() : x)));
 }
 
 function str(v: unknown): string {

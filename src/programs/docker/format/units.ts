@@ -1,42 +1,17 @@
 // Sizes and durations as Docker prints them (docker/go-units): HumanSize in decimal units with
 // a given number of significant digits (Go's %g: `7.8MB`, `192MB`, `0B`), BytesSize in binary
-// units for stats (`10.41MiB`), and HumanDuration (`About a minute`, `3 weeks`).
+// units for stats (`10.41MiB`), and HumanDuration (`About a minute`, `3 weeks`). HumanSize and
+// Go's %g live in src/runtime/go-style.ts, which the engine's own output uses too.
 
-const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+import { customSize } from '../../../runtime/go-style.ts';
+
+export { goG, humanSize } from '../../../runtime/go-style.ts';
+
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-
-/** Go's fmt `%.<prec>g`: shortest of fixed or exponent form, trailing zeros dropped. */
-export function goG(value: number, prec: number): string {
-  if (value === 0) return '0';
-  // Go switches to the exponent form when the exponent is below -4 or at least the precision
-  const exp = Number(value.toExponential(prec - 1).split('e')[1]);
-  const s = exp < -4 || exp >= prec ? value.toExponential(prec - 1) : value.toFixed(Math.max(0, prec - 1 - exp));
-  const m = /^(-?[\d.]+)e([+-])(\d+)$/.exec(s);
-  if (m) {
-    let mant = m[1]!;
-    if (mant.includes('.')) mant = mant.replace(/0+$/, '').replace(/\.$/, '');
-    return `${mant}e${m[2]}${m[3]!.padStart(2, '0')}`;
-  }
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-function custom(size: number, prec: number, base: number, units: string[]): string {
-  let i = 0;
-  while (size >= base && i < units.length - 1) {
-    size /= base;
-    i++;
-  }
-  return `${goG(size, prec)}${units[i]}`;
-}
-
-/** go-units HumanSizeWithPrecision: decimal units (`docker images`, `ps -s`, NET I/O). */
-export function humanSize(size: number, prec = 4): string {
-  return custom(size, prec, 1000, DECIMAL);
-}
 
 /** go-units BytesSize: binary units with 4 significant digits (`docker stats` memory). */
 export function bytesSize(size: number): string {
-  return custom(size, 4, 1024, BINARY);
+  return customSize(size, 4, 1024, BINARY);
 }
 
 /** go-units HumanDuration of a number of seconds (fractions allowed). */

@@ -5,11 +5,10 @@
 // copied files' contents and metadata, never mtimes). Metadata-only instructions matter only
 // through the context they change, so editing a LABEL does not invalidate a later RUN.
 
-import { sha256Hex } from '../../../base/sha256.ts';
-import { utf8Encode } from '../../../base/text.ts';
+import { digestOf } from '../../oci/digest.ts';
 
 export function hashParts(parts: readonly unknown[]): string {
-  return 'sha256:' + sha256Hex(utf8Encode(JSON.stringify(parts)));
+  return digestOf(JSON.stringify(parts));
 }
 
 /** A stage's starting key: the base image's id, or the parent stage's final key. */

@@ -1,7 +1,7 @@
 // The few pieces of Go's formatting that BuildKit's texts show through: time.ParseDuration and
 // Duration.String (HEALTHCHECK options), and fmt's %q / %v of string lists (history entries).
 
-import { goQuote } from './parser.ts';
+import { goQuote } from '../../go-style.ts';
 
 export { goQuote };
 

@@ -7,6 +7,7 @@
 import { DockerfileError, LexError } from './errors.ts';
 import { utf8Decode, utf8Length } from '../../../base/text.ts';
 import { processWords } from './shell-lex.ts';
+import { goQuote } from '../../go-style.ts';
 
 export interface Heredoc {
   /** The delimiter with its quotes removed; also the name of a COPY/ADD inline file. */
@@ -403,27 +404,6 @@ function parseNameVal(rest: string, keyword: string, escape: string, node: Node)
     out.push(w.slice(0, eq), w.slice(eq + 1));
   }
   return out;
-}
-
-/** Go's %q for a string (strconv.Quote), for messages that print words. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
 }
 
 function splitWhitespace(rest: string): string[] {

@@ -2,7 +2,8 @@
 // ustar header ("ustar\0" "00", zero-padded octal, devmajor/devminor always written) when the
 // entry fits, the name split into prefix/name when that makes it fit, and otherwise a PAX 'x'
 // header (records sorted by key, named <dir>/PaxHeaders.0/<base>) before it. The archive ends
-// with two zero blocks and no record padding (tar.Writer.Close).
+// with two zero blocks and no record padding (tar.Writer.Close). What the engine writes as Docker
+// would (layer diffs, docker save, docker export); tar.ts beside it is GNU tar's format.
 
 import { concatBytes } from '../../base/bytes.ts';
 import { utf8Encode } from '../../base/text.ts';
