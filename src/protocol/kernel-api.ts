@@ -116,6 +116,8 @@ export interface OverlaySnapshot {
   lowers: string[];
   upper: string | null;
   work: string | null;
+  /** What the overlay is, when the worker can tell ("container box (alpine)"). */
+  about?: string;
 }
 
 export interface KernelSnapshot {
@@ -141,6 +143,10 @@ export interface LayerSnapshot {
   files: number;
   entries: LayerEntry[];
   truncated: boolean;
+  /** The directory a symlinked label (docker's overlay2/l/ links) leads to. */
+  resolved?: string;
+  /** What the layer is, when the worker can tell ("image layer 1 · sha256:…", "writable layer of container box"). */
+  about?: string;
 }
 
 export interface OverlayLayers {

@@ -15,6 +15,7 @@ import { isSysError } from '../abi/errno.ts';
 import type { KernelEvent } from '../kernel/events.ts';
 import type { KernelHost } from '../kernel/kernel.ts';
 import { loadProgram } from '../programs/registry.ts';
+import { DockerLayerNamer } from './docker-layers.ts';
 
 export interface ServicePlatform {
   host: KernelHost;
@@ -85,6 +86,7 @@ async function userNames(m: Machine): Promise<Map<number, string>> {
 export function createKernelService(platform: ServicePlatform): KernelApi {
   const startedAt = platform.host.nowMs();
   let machine: Machine | null = null;
+  let namer: DockerLayerNamer | null = null;
   let store: Store | null = null;
   let bootOptions: BootOptions | null = null;
   let releaseLock: (() => void) | null = null;
@@ -117,11 +119,15 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
     async boot(opts: BootOptions): Promise<BootInfo> {
       if (machine) throw new Error('the machine is already running');
       const t0 = platform.host.nowMs();
+      // The first prompt needs init and the shell: fetch their code while the disk opens.
+      void loadProgram('init').catch(() => undefined);
+      void loadProgram('sh').catch(() => undefined);
       bootOptions = opts;
       if (opts.persist && platform.lock) releaseLock = await platform.lock(diskName(opts));
       store = watchWrites(await platform.openStore(diskName(opts), opts.persist), (e) => (writeError = e));
       const fresh = (await store.get('sb')) === undefined;
       machine = await bootMachine({ host: platform.host, store, hostname: opts.hostname });
+      namer = new DockerLayerNamer(machine.vfs, machine.ctx);
       machine.kernel.startInit((await loadProgram('init'))!, ['init'], []);
       // File data is written back when files close; flush what stays open every few seconds too.
       every(SYNC_MS, () => void machine?.sync());
@@ -177,11 +183,13 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       const m = running();
       const snap = takeSnapshot(m.kernel);
       const names = await userNames(m);
-      return { ...snap, processes: snap.processes.map((p) => ({ ...p, user: names.get(p.uid) ?? String(p.uid) })) };
+      const overlays = (await namer?.describeOverlays(snap.overlays)) ?? snap.overlays;
+      return { ...snap, overlays, processes: snap.processes.map((p) => ({ ...p, user: names.get(p.uid) ?? String(p.uid) })) };
     },
 
     async overlayLayers(mountId: number): Promise<OverlayLayers | null> {
-      return inspectOverlay(running().kernel, mountId);
+      const got = await inspectOverlay(running().kernel, mountId);
+      return got && namer ? { ...got, layers: await namer.describeLayers(got.layers) } : got;
     },
 
     async reset(): Promise<void> {
@@ -189,6 +197,7 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       for (const stop of timers.splice(0)) stop();
       await store?.close();
       machine = null;
+      namer = null;
       store = null;
       sessions.clear();
       if (opts.persist) await platform.deleteStore(diskName(opts));

@@ -5,7 +5,6 @@
 
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
-import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -49,9 +48,22 @@ export function mountTerminal(host: HTMLElement): TerminalView {
   terminal.loadAddon(fit);
   terminal.loadAddon(search);
   terminal.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener')));
-  terminal.loadAddon(new Unicode11Addon());
-  terminal.unicode.activeVersion = '11';
   terminal.open(host);
+
+  // The unicode 11 width tables are not needed for the first prompt (the banner and the prompt
+  // are ASCII): their code loads once the terminal has shown its first output, so the prompt
+  // does not wait for it; wide characters written after that take their unicode 11 widths.
+  let disposed = false;
+  const firstOutput = terminal.onWriteParsed(() => {
+    firstOutput.dispose();
+    setTimeout(() => {
+      void import('@xterm/addon-unicode11').then((u) => {
+        if (disposed) return;
+        terminal.loadAddon(new u.Unicode11Addon());
+        terminal.unicode.activeVersion = '11';
+      }, () => undefined);
+    }, 300);
+  });
 
   const scheme = lightScheme();
   const onScheme = (): void => {
@@ -102,6 +114,8 @@ export function mountTerminal(host: HTMLElement): TerminalView {
     refit,
     focus: () => terminal.focus(),
     dispose() {
+      disposed = true;
+      firstOutput.dispose();
       scheme.removeEventListener('change', onScheme);
       observer.disconnect();
       terminal.dispose();

@@ -6,7 +6,7 @@
 // events, never from terminal text.
 
 import './layer-panel.css';
-import type { KernelSnapshot, OverlayLayers, OverlaySnapshot, WireEvent } from '../../../protocol/kernel-api.ts';
+import type { KernelSnapshot, LayerSnapshot, OverlayLayers, OverlaySnapshot, WireEvent } from '../../../protocol/kernel-api.ts';
 import { bytes, h } from '../shared/dom.ts';
 import type { Panel } from '../shared/panel.ts';
 import { resolvePath } from './resolve-path.ts';
@@ -48,7 +48,7 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
       return;
     }
     const rows: HTMLElement[] = [];
-    const layers = listing?.layers ?? [
+    const layers: LayerSnapshot[] = listing?.layers ?? [
       ...(focus.upper ? [{ label: focus.upper, role: 'upper' as const, index: 0, bytes: 0, files: 0, entries: [], truncated: false }] : []),
       ...focus.lowers.map((l, i) => ({ label: l, role: 'lower' as const, index: i + 1, bytes: 0, files: 0, entries: [], truncated: false })),
     ];
@@ -71,12 +71,33 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
       rows.push(h('li', { class: 'layer', 'data-role': l.role, 'data-label': l.label },
         h('div', { class: 'layer-head' },
           h('span', { class: 'layer-role' }, l.role === 'upper' ? 'upper' : `lower ${l.index}`),
-          h('span', { class: 'layer-label', title: l.label }, l.label),
+          labelEl(l.label, l.resolved),
           h('span', { class: 'layer-size' }, listing ? `${bytes(l.bytes)} · ${l.files} file${l.files === 1 ? '' : 's'}${l.truncated ? '+' : ''}` : '…')),
+        ...(l.resolved || l.about ? [aboutEl(l.resolved, l.about)] : []),
         strip));
     }
     stack.replaceChildren(...rows);
-    if (focus.work) stack.append(h('li', { class: 'layer work', 'aria-label': 'workdir' }, h('div', { class: 'layer-head' }, h('span', { class: 'layer-role' }, 'work'), h('span', { class: 'layer-label' }, focus.work))));
+    if (focus.work) stack.append(h('li', { class: 'layer work', 'aria-label': 'workdir' }, h('div', { class: 'layer-head' }, h('span', { class: 'layer-role' }, 'work'), labelEl(focus.work))));
+  };
+
+  /** docker's 64-hex directory names cut to the 12 characters its CLI shows. */
+  const shortIds = (path: string): string => path.replace(/\b([0-9a-f]{12})[0-9a-f]{52}/g, '$1…');
+
+  /** The label split so that, when it is too long, its directory gives way and its last parts
+   * (an l/ link name, an id and "/diff") stay readable; the whole path is the tooltip. */
+  const labelEl = (label: string, resolved?: string): HTMLElement => {
+    const cut = /^(.*?\/)((?:l\/)?[^/]+(?:\/(?:diff|work))?)$/.exec(label);
+    const title = resolved ? `${label} -> ${resolved}` : label;
+    return h('span', { class: 'layer-label', title },
+      ...(cut ? [h('span', { class: 'label-dir' }, cut[1]!), h('span', { class: 'label-base' }, shortIds(cut[2]!))] : [label]));
+  };
+
+  /** Where an l/ link leads (with the 64-hex id cut short) and what docker made the layer for. */
+  const aboutEl = (resolved?: string, about?: string): HTMLElement => {
+    const parts: string[] = [];
+    if (resolved) parts.push(`→ ${shortIds(resolved.replace(/^.*\/overlay2\//, ''))}`);
+    if (about) parts.push(about);
+    return h('div', { class: 'layer-about' }, parts.join(' · '));
   };
 
   const renderPaths = (): void => {
@@ -199,13 +220,13 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
     short: 'Layers',
     body,
     update(snap: KernelSnapshot) {
-      const key = snap.overlays.map((o) => `${o.mountId}@${o.target}`).join(',');
-      const before = overlays.map((o) => `${o.mountId}@${o.target}`).join(',');
+      const key = snap.overlays.map((o) => `${o.mountId}@${o.target}@${o.about ?? ''}`).join(',');
+      const before = overlays.map((o) => `${o.mountId}@${o.target}@${o.about ?? ''}`).join(',');
       overlays = snap.overlays;
       if (key !== before || !drawn) {
         drawn = true;
         select.replaceChildren(...overlays.map((o) => h('option', { value: o.mountId, selected: o.mountId === (chosen ?? overlays.at(-1)?.mountId) },
-          `overlay on ${o.target} (mount ${o.mountId}${o.pids.length ? `, pid ${o.pids.slice(0, 3).join(' ')}` : ''})`)));
+          `${o.about ? `${o.about}: ` : ''}overlay on ${o.target} (mount ${o.mountId}${o.pids.length ? `, pid ${o.pids.slice(0, 3).join(' ')}` : ''})`)));
         select.disabled = overlays.length < 2;
         select.hidden = overlays.length === 0;
         form.hidden = overlays.length === 0;

@@ -1,0 +1,28 @@
+// Page-side measurements for the web bench: how long after navigation the shell prompt shows in
+// xterm's buffer (window.__cowbox.lines(), which the app and the control page both expose), and
+// typing a command line and waiting for the next prompt.
+
+import type { Page } from 'playwright-core';
+
+/** Milliseconds from the navigation's start (performance.timeOrigin) to the prompt on screen. */
+export async function msToPrompt(page: Page, timeout = 60_000): Promise<number> {
+  const handle = await page.waitForFunction(() => {
+    const w = window as unknown as { __cowbox?: { lines(): string[] } };
+    return /# ?$/.test(w.__cowbox?.lines().at(-1) ?? '') ? performance.now() : 0;
+  }, undefined, { polling: 'raf', timeout });
+  return (await handle.jsonValue()) as number;
+}
+
+export const screenLines = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __cowbox?: { lines(): string[] } }).__cowbox?.lines() ?? []);
+
+/** Type a command line and wait for the next root prompt; what it printed. */
+export async function type(page: Page, line: string, timeout = 600_000): Promise<string[]> {
+  const before = (await screenLines(page)).length;
+  await page.keyboard.type(`${line}\n`);
+  await page.waitForFunction((n) => {
+    const lines = (window as unknown as { __cowbox?: { lines(): string[] } }).__cowbox?.lines() ?? [];
+    return lines.length > n && /^root@[^#]*# ?$/.test(lines.at(-1) ?? '');
+  }, before, { timeout, polling: 100 });
+  return (await screenLines(page)).slice(before, -1);
+}

@@ -1,0 +1,55 @@
+// A small static file server for the web bench: serves one built directory on 127.0.0.1 with the
+// content types a browser needs for modules and workers (and index.html for "/"), nothing else.
+
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  /** Origin without a trailing slash. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function serveDirectory(root: string): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const rel = normalize(path.endsWith('/') ? `${path}index.html` : path);
+      const file = join(root, rel);
+      if (!file.startsWith(root + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end('not found');
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('static server has no TCP address');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
