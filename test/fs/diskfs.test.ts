@@ -28,6 +28,33 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
 
 describe('diskfs', () => {
+  it('batch() writes everything done inside it in one transaction at its end', async () => {
+    const store = new MemoryStore();
+    let commits = 0;
+    const begin = store.begin.bind(store);
+    store.begin = () => {
+      const tx = begin();
+      const commit = tx.commit.bind(tx);
+      tx.commit = async () => {
+        commits++;
+        return commit();
+      };
+      return tx;
+    };
+    const a = await machineOn(store);
+    const before = commits;
+    await a.fs.batch(async () => {
+      await a.vfs.mkdir(a.ctx, '/etc', 0o755);
+      for (let i = 0; i < 20; i++) await a.vfs.writeFile(a.ctx, `/etc/f${i}`, `file ${i}\n`);
+      expect(commits).toBe(before);
+    });
+    expect(commits).toBe(before + 1);
+    const b = await machineOn(store);
+    expect(text(await b.vfs.readFile(b.ctx, '/etc/f19'))).toBe('file 19\n');
+    await a.vfs.writeFile(a.ctx, '/etc/after', 'x');
+    expect(commits).toBeGreaterThan(before + 1);
+  });
+
   it('keeps a whole tree across a reopen', async () => {
     const store = new MemoryStore();
     const a = await machineOn(store);
