@@ -205,8 +205,9 @@ export class Kernel {
   }
 
   /** The run loop of one task: its program, then whatever it execs, until it exits. */
-  private async run(task: Task, first: ProgramMain): Promise<void> {
-    let main = first;
+  private async run(task: Task, main: ProgramMain): Promise<void> {
+    // `main` is replaced on exec, never copied: the function a fork started with closes over its
+    // parent's program (the parent's Sys, its records), which must not live as long as the child.
     let status: number;
     // Start on a fresh turn, so the parent's clone() returns before the child runs.
     await Promise.resolve();

@@ -6,6 +6,11 @@ import { SysError } from '../../abi/errno.ts';
 export class Interrupt {
   private listeners = new Set<() => void>();
   private raised = false;
+  /**
+   * Waits in progress. A program may wait on several things at once (a shim copying two pipes
+   * while in wait4, as a Go program's goroutines do): the task sleeps until the last one ends.
+   */
+  private sleeping = 0;
   /** Told when the owner starts and stops waiting (the kernel keeps state and CPU time with it). */
   onSleep: ((asleep: boolean) => void) | null = null;
 
@@ -28,7 +33,7 @@ export class Interrupt {
    */
   wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
     if (this.raised) return Promise.reject(new SysError('EINTR'));
-    this.onSleep?.(true);
+    if (this.sleeping++ === 0) this.onSleep?.(true);
     return new Promise<T>((resolve, reject) => {
       let cancel: (() => void) | null = null;
       let settled = false;
@@ -36,7 +41,7 @@ export class Interrupt {
         if (settled) return false;
         settled = true;
         this.listeners.delete(onInterrupt);
-        this.onSleep?.(false);
+        if (--this.sleeping === 0) this.onSleep?.(false);
         return true;
       };
       const onInterrupt = (): void => {

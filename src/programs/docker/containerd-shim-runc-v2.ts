@@ -36,16 +36,16 @@ async function report(sys: Sys, text: string): Promise<void> {
 
 /**
  * Copy one stream of the container: to `to` (while it takes writes) and, a line at a time, into
- * the json-file log as {"log":"...\n","stream":"stdout","time":"..."}.
+ * the json-file log as {"log":"...\n","stream":"stdout","time":"..."}. The copies run inside the
+ * shim, side by side with its wait for PID 1, as the real shim's goroutines do: a thousand idle
+ * containers then cost a thousand shims, not three thousand processes.
  */
-async function copier(sys: Sys, from: number, to: number | null, log: number | null, stream: string): Promise<number> {
-  // A reader that went away (`docker run ... | head -1`) must not stop the log.
-  await sys.sigaction(SIG.SIGPIPE, 'ignore');
+async function copier(sys: Sys, from: number, to: number | null, log: LogWriter | null, stream: string): Promise<void> {
   let pending = new Uint8Array(0);
   const emit = async (bytes: Uint8Array): Promise<void> => {
     if (log === null) return;
     const line = goJson({ log: utf8Decode(bytes), stream, time: await now(sys) });
-    await sys.writeAll(log, `${line}\n`);
+    await log(`${line}\n`);
   };
   for (;;) {
     let chunk: Uint8Array;
@@ -81,7 +81,21 @@ async function copier(sys: Sys, from: number, to: number | null, log: number | n
     }
   }
   if (pending.length > 0) await emit(pending);
-  return 0;
+}
+
+type LogWriter = (line: string) => Promise<void>;
+
+/**
+ * Appends to the log one entry after the other: the stdout and stderr copies run side by side,
+ * and two O_APPEND writes in flight at once could land at the same end of file.
+ */
+function logWriter(sys: Sys, fd: number): LogWriter {
+  let tail: Promise<void> = Promise.resolve();
+  return (line) => {
+    const done = tail.then(() => sys.writeAll(fd, line));
+    tail = done.catch(() => {});
+    return done;
+  };
 }
 
 /** Copy the caller's input into the pty master until it ends or the shim stops us. */
@@ -218,31 +232,61 @@ export default async function shim(sys: Sys): Promise<number> {
   await report(sys, `ok ${pid}`);
   for (const fd of new Set(stdio)) if (fd > 2 && fd !== stdinFifo) await sys.close(fd);
 
-  // One open of the log, shared by the copiers (appends from one open file description).
+  // From here on the shim keeps only what it needs to record the exit (not the container's
+  // record or its layers), so a thousand waiting shims hold little: `return` without `await`
+  // ends this function's frame.
+  return supervise(sys, {
+    id, pid, tty, logPath: rec.LogPath, autoRemove: rec.HostConfig.AutoRemove, openStdin: rec.Config.OpenStdin,
+    stateDir, stdinFifo, stdinHold, master, outR, errR, containers, layers,
+  });
+}
+
+interface Running {
+  id: string;
+  pid: number;
+  tty: boolean;
+  logPath: string;
+  autoRemove: boolean;
+  openStdin: boolean;
+  stateDir: string;
+  /** The fifo `docker attach` writes into (-1 without one), and our hold on its write end. */
+  stdinFifo: number;
+  stdinHold: number;
+  /** The pty master with -t; the read ends of the stdout and stderr pipes without. */
+  master: number;
+  outR: number;
+  errR: number;
+  containers: ContainerStore;
+  layers: LayerStore;
+}
+
+/** Copy the container's output while waiting for PID 1, then record its exit. */
+async function supervise(sys: Sys, r: Running): Promise<number> {
+  const { id, pid, tty, stdinFifo } = r;
+  // A reader that went away (`docker run ... | head -1`) must not stop the log.
+  await sys.sigaction(SIG.SIGPIPE, 'ignore');
+  // One open of the log, shared by the copies (appends from one open file description).
   let log: number | null = null;
   try {
-    log = await sys.open(rec.LogPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640);
+    log = await sys.open(r.logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640);
   } catch (e) {
     if (!isSysError(e)) throw e;
   }
-  const copiers: number[] = [];
   let pump = -1;
-  if (tty) {
-    copiers.push(await sys.fork((c) => copier(c, master, 1, log, 'stdout')));
-    if (rec.Config.OpenStdin) pump = await sys.fork((c) => inputPump(c, stdinFifo >= 0 ? stdinFifo : 0, master));
-    await sys.close(master);
-    if (stdinFifo >= 0) await sys.close(stdinFifo);
-  } else {
-    copiers.push(await sys.fork((c) => c.close(errR).then(() => copier(c, outR, 1, log, 'stdout'))));
-    copiers.push(await sys.fork((c) => c.close(outR).then(() => copier(c, errR, 2, log, 'stderr'))));
-    await sys.close(outR);
-    await sys.close(errR);
-  }
-  if (stdinFifo >= 0 && !tty) await sys.close(stdinFifo);
-  if (log !== null) await sys.close(log);
+  if (tty && r.openStdin) pump = await sys.fork((c) => inputPump(c, stdinFifo >= 0 ? stdinFifo : 0, r.master));
+  if (stdinFifo >= 0) await sys.close(stdinFifo);
+  const sources = tty ? [r.master] : [r.outR, r.errR];
+  const write = log === null ? null : logWriter(sys, log);
+  const copies = Promise.all(
+    tty ? [copier(sys, r.master, 1, write, 'stdout')] : [copier(sys, r.outR, 1, write, 'stdout'), copier(sys, r.errR, 2, write, 'stderr')],
+  );
+  // If the shim itself is killed while waiting, the copies fail with it: nobody awaits them then.
+  copies.catch(() => {});
   const code = await waitExit(sys, pid);
-  if (stdinHold >= 0) await sys.close(stdinHold);
-  for (const c of copiers) await waitExit(sys, c);
+  if (r.stdinHold >= 0) await sys.close(r.stdinHold);
+  await copies;
+  for (const fd of sources) await sys.close(fd);
+  if (log !== null) await sys.close(log);
   if (pump > 0) {
     try {
       await sys.kill(pump, 9);
@@ -255,16 +299,16 @@ export default async function shim(sys: Sys): Promise<number> {
   const oom = (await oomKills(sys, cgroup)) > 0;
   await removeCgroup(sys, cgroup);
   const finishedAt = await now(sys);
-  await containers.update(id, (r) => {
-    r.State = {
-      ...r.State, Status: 'exited', Running: false, Paused: false, Restarting: false, OOMKilled: oom, Dead: false,
+  await r.containers.update(id, (rec) => {
+    rec.State = {
+      ...rec.State, Status: 'exited', Running: false, Paused: false, Restarting: false, OOMKilled: oom, Dead: false,
       Pid: 0, ExitCode: code, Error: '', FinishedAt: finishedAt,
     };
   });
-  if (rec.HostConfig.AutoRemove) {
-    await layers.removeRW(id);
-    await containers.remove(id);
+  if (r.autoRemove) {
+    await r.layers.removeRW(id);
+    await r.containers.remove(id);
   }
-  await removeTree(sys, stateDir);
+  await removeTree(sys, r.stateDir);
   return code;
 }

@@ -16,8 +16,14 @@ import type { OverlayFs } from './super.ts';
 
 export class OvlNode implements VNode {
   readonly type: FileType;
-  /** Cached lookups of children; null records a name known not to exist. */
-  readonly children = new Map<string, OvlNode | null>();
+  private childCache: Map<string, OvlNode | null> | null = null;
+  /**
+   * Cached lookups of children; null records a name known not to exist. Made at the first
+   * lookup, so files (most of the nodes a container's walks leave behind) carry no empty map.
+   */
+  get children(): Map<string, OvlNode | null> {
+    return (this.childCache ??= new Map());
+  }
   listing: DirEntry[] | null = null;
   copying: Promise<VNode> | null = null;
 

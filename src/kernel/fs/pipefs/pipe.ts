@@ -16,7 +16,12 @@ let nextPipeIno = 100000;
 
 export class Pipe {
   readonly ino = nextPipeIno++;
-  private buf = new Uint8Array(PIPE_CAPACITY);
+  /**
+   * Made at the first write, not with the pipe: most pipes a container holds (its idle stdout
+   * and stderr, a start-report pipe) never carry a byte, and 64 KiB each adds up over a
+   * thousand containers.
+   */
+  private buf: Uint8Array | null = null;
   private start = 0;
   private length = 0;
   readers = 0;
@@ -48,10 +53,11 @@ export class Pipe {
       await this.waitFor(this.wakeReaders, intr);
     }
     const n = Math.min(length, this.length);
+    const buf = this.buf!;
     const out = new Uint8Array(n);
     const first = Math.min(n, PIPE_CAPACITY - this.start);
-    out.set(this.buf.subarray(this.start, this.start + first));
-    if (first < n) out.set(this.buf.subarray(0, n - first), first);
+    out.set(buf.subarray(this.start, this.start + first));
+    if (first < n) out.set(buf.subarray(0, n - first), first);
     this.start = (this.start + n) % PIPE_CAPACITY;
     this.length -= n;
     this.wake(this.wakeWriters);
@@ -82,10 +88,11 @@ export class Pipe {
         continue;
       }
       const n = Math.min(room, left);
+      const buf = (this.buf ??= new Uint8Array(PIPE_CAPACITY));
       const end = (this.start + this.length) % PIPE_CAPACITY;
       const first = Math.min(n, PIPE_CAPACITY - end);
-      this.buf.set(data.subarray(written, written + first), end);
-      if (first < n) this.buf.set(data.subarray(written + first, written + n), 0);
+      buf.set(data.subarray(written, written + first), end);
+      if (first < n) buf.set(data.subarray(written + first, written + n), 0);
       this.length += n;
       written += n;
       this.wake(this.wakeReaders);

@@ -34,116 +34,133 @@ export interface ProcEnv extends ProcSuper {
 
 const COMM_LEN = 15;
 
-export class PidDir extends ProcDir {
-  private readonly table = new Map<string, ProcNode>();
+/**
+ * The entries of a process directory, in Linux's order: name, type, and how to make the node.
+ * The table is shared by every PidDir and a node is made only when first looked up (or listed):
+ * a directory that is looked into once (a container engine reading /proc/PID/stat of each of
+ * its shims) would otherwise hold some fifty nodes and their closures for the process's life.
+ */
+type EntrySpec = readonly [name: string, type: 'dir' | 'file' | 'symlink', make: (d: PidDir) => ProcNode, processOnly?: boolean];
 
-  constructor(private readonly env: ProcEnv, readonly task: Task, thread: boolean) {
+function procFile(d: PidDir, mode: number, b: FileBehaviour): ProcFile {
+  return new ProcFile(d.env, { mode, owner: d.owner, perProcess: true }, { noWrite: 'EINVAL', ...b });
+}
+
+/** A link to a place in the process's filesystem view, written as the reader sees it. */
+function pathLink(d: PidDir, where: (caller: Task | null) => string): ProcLink {
+  const { task } = d;
+  return new ProcLink(d.env, { mode: 0o777, owner: d.owner, perProcess: true }, {
+    target: (caller) => {
+      if (isZombie(live(task))) throw new SysError('ENOENT');
+      if (!mayInspect(caller, task)) throw new SysError('EACCES');
+      return where(caller);
+    },
+  });
+}
+
+const ENTRIES: readonly EntrySpec[] = [
+  ['task', 'dir', ({ env, task, owner }) =>
+    new (class extends ProcDir {
+      entries(): Array<[string, ProcNode]> {
+        if (task.state === 'X') return [];
+        return [[String(env.view.nr(task)), env.threadDir(task)]];
+      }
+    })(env, { mode: 0o555, owner, perProcess: true }), true],
+  ['fd', 'dir', ({ env, task, owner }) => new FdDir(env, task, owner)],
+  ['fdinfo', 'dir', ({ env, task, owner }) => new FdinfoDir(env, task, owner)],
+  ['ns', 'dir', ({ env, task, owner }) => buildNsDir(env, task, owner)],
+  ['net', 'dir', ({ env, task, owner }) => new StaticDir(env, { mode: 0o555, owner, perProcess: true }, () => [
+    ['dev', new ProcFile(env, { mode: 0o444 }, { noWrite: 'EIO', read: () => netDevText(live(task).ns.net) })],
+  ])],
+  ['environ', 'file', (d) => procFile(d, 0o400, {
+    read: (caller) => {
+      if (isZombie(live(d.task))) throw new SysError('ESRCH');
+      if (!mayInspect(caller, d.task)) throw new SysError('EACCES');
+      return d.task.envp.map((e) => `${e}\0`).join('');
+    },
+  })],
+  ['status', 'file', (d) => procFile(d, 0o444, { read: (caller) => statusText(d.env.view, live(d.task), caller) })],
+  ['limits', 'file', (d) => procFile(d, 0o444, { read: () => (live(d.task), limitsText()) })],
+  ['comm', 'file', (d) => procFile(d, 0o644, {
+    read: () => `${live(d.task).comm}\n`,
+    // Only a process itself may rename itself; the bytes are kept as written, newline and all.
+    write: (caller, data) => {
+      if (caller !== live(d.task)) throw new SysError('EINVAL');
+      d.task.comm = utf8Decode(data.subarray(0, COMM_LEN));
+      return data.length;
+    },
+  })],
+  ['cmdline', 'file', (d) => procFile(d, 0o444, { read: () => (isZombie(live(d.task)) ? '' : d.task.argv.map((a) => `${a}\0`).join('')) })],
+  ['stat', 'file', (d) => procFile(d, 0o444, { read: () => statText(d.env.view, live(d.task)) })],
+  ['statm', 'file', (d) => procFile(d, 0o444, { read: () => statmText(live(d.task)) })],
+  ['cwd', 'symlink', (d) => pathLink(d, (caller) => refPath(d.task.fs.cwd, caller?.fs.root))],
+  ['root', 'symlink', (d) => pathLink(d, (caller) => refPath(d.task.fs.root, caller?.fs.root))],
+  ['exe', 'symlink', (d) => pathLink(d, () => {
+    if (!d.task.exe) throw new SysError('ENOENT');
+    return d.task.exe;
+  })],
+  ['mounts', 'file', (d) => procFile(d, 0o444, { read: () => mountsText(d.env.kernel.vfs, alive(d.task).fs.mounts, d.task.fs.root) })],
+  ['mountinfo', 'file', (d) => procFile(d, 0o444, { read: () => mountinfoText(d.env.kernel.vfs, alive(d.task).fs.mounts, d.task.fs.root) })],
+  ['cgroup', 'file', (d) => procFile(d, 0o444, { read: (caller) => cgroupLine(live(d.task).cgroup, (caller ?? d.task).ns.cgroup.root) })],
+  ['oom_score', 'file', (d) => procFile(d, 0o444, { read: () => oomScoreText(live(d.task)) })],
+  ['oom_adj', 'file', (d) => procFile(d, 0o644, { read: () => oomAdjText(live(d.task)) })],
+  ['oom_score_adj', 'file', (d) => procFile(d, 0o644, {
+    read: () => oomScoreAdjText(live(d.task)),
+    write: (caller, data) => writeOomScoreAdj(live(d.task), caller, data),
+  })],
+  ['uid_map', 'file', (d) => procFile(d, 0o644, {
+    read: () => mapText(live(d.task).ns.user.uidMap),
+    write: (caller, data, pos) => writeIdMap(live(d.task), caller, 'uid', data, pos),
+  })],
+  ['gid_map', 'file', (d) => procFile(d, 0o644, {
+    read: () => mapText(live(d.task).ns.user.gidMap),
+    write: (caller, data, pos) => writeIdMap(live(d.task), caller, 'gid', data, pos),
+  })],
+  ['setgroups', 'file', (d) => procFile(d, 0o644, {
+    read: () => setgroupsText(live(d.task).ns.user),
+    write: (_caller, data, pos) => writeSetgroups(live(d.task), data, pos),
+  })],
+];
+
+const THREAD_ENTRIES = ENTRIES.filter((e) => !e[3]);
+const PROCESS_DIRS = ENTRIES.filter((e) => e[1] === 'dir').length;
+const THREAD_DIRS = THREAD_ENTRIES.filter((e) => e[1] === 'dir').length;
+
+export class PidDir extends ProcDir {
+  /** The nodes made so far, by name (see ENTRIES). */
+  private readonly made = new Map<string, ProcNode>();
+  readonly owner: () => Owner;
+
+  constructor(readonly env: ProcEnv, readonly task: Task, private readonly thread: boolean) {
     const owner = (): Owner => ({ uid: task.cred.euid, gid: task.cred.egid });
     super(env, { mode: 0o555, owner, perProcess: true });
-    for (const [name, node] of this.build(owner, thread)) this.table.set(name, node);
+    this.owner = owner;
   }
 
-  private build(owner: () => Owner, thread: boolean): Array<[string, ProcNode]> {
-    const { env, task } = this;
-    const fs = env;
-    const file = (mode: number, b: FileBehaviour): ProcFile => new ProcFile(fs, { mode, owner, perProcess: true }, { noWrite: 'EINVAL', ...b });
-    const link = (b: LinkBehaviour): ProcLink => new ProcLink(fs, { mode: 0o777, owner, perProcess: true }, b);
-    /** A link to a place in the process's filesystem view, written as the reader sees it. */
-    const pathLink = (where: (caller: Task | null) => string): ProcLink =>
-      link({
-        target: (caller) => {
-          if (isZombie(live(task))) throw new SysError('ENOENT');
-          if (!mayInspect(caller, task)) throw new SysError('EACCES');
-          return where(caller);
-        },
-      });
-    const net = new StaticDir(fs, { mode: 0o555, owner, perProcess: true }, () => [
-      ['dev', new ProcFile(fs, { mode: 0o444 }, { noWrite: 'EIO', read: () => netDevText(live(task).ns.net) })],
-    ]);
-    const entries: Array<[string, ProcNode]> = [];
-    if (!thread) {
-      entries.push([
-        'task',
-        new (class extends ProcDir {
-          entries(): Array<[string, ProcNode]> {
-            if (task.state === 'X') return [];
-            return [[String(env.view.nr(task)), env.threadDir(task)]];
-          }
-        })(fs, { mode: 0o555, owner, perProcess: true }),
-      ]);
-    }
-    entries.push(
-      ['fd', new FdDir(fs, task, owner)],
-      ['fdinfo', new FdinfoDir(fs, task, owner)],
-      ['ns', buildNsDir(fs, task, owner)],
-      ['net', net],
-      ['environ', file(0o400, {
-        read: (caller) => {
-          if (isZombie(live(task))) throw new SysError('ESRCH');
-          if (!mayInspect(caller, task)) throw new SysError('EACCES');
-          return task.envp.map((e) => `${e}\0`).join('');
-        },
-      })],
-      ['status', file(0o444, { read: (caller) => statusText(env.view, live(task), caller) })],
-      ['limits', file(0o444, { read: () => (live(task), limitsText()) })],
-      ['comm', file(0o644, {
-        read: () => `${live(task).comm}\n`,
-        // Only a process itself may rename itself; the bytes are kept as written, newline and all.
-        write: (caller, data) => {
-          if (caller !== live(task)) throw new SysError('EINVAL');
-          task.comm = utf8Decode(data.subarray(0, COMM_LEN));
-          return data.length;
-        },
-      })],
-      ['cmdline', file(0o444, { read: () => (isZombie(live(task)) ? '' : task.argv.map((a) => `${a}\0`).join('')) })],
-      ['stat', file(0o444, { read: () => statText(env.view, live(task)) })],
-      ['statm', file(0o444, { read: () => statmText(live(task)) })],
-      ['cwd', pathLink((caller) => refPath(task.fs.cwd, caller?.fs.root))],
-      ['root', pathLink((caller) => refPath(task.fs.root, caller?.fs.root))],
-      ['exe', pathLink(() => {
-        if (!task.exe) throw new SysError('ENOENT');
-        return task.exe;
-      })],
-      ['mounts', file(0o444, { read: () => mountsText(env.kernel.vfs, alive(task).fs.mounts, task.fs.root) })],
-      ['mountinfo', file(0o444, { read: () => mountinfoText(env.kernel.vfs, alive(task).fs.mounts, task.fs.root) })],
-      ['cgroup', file(0o444, { read: (caller) => cgroupLine(live(task).cgroup, (caller ?? task).ns.cgroup.root) })],
-      ['oom_score', file(0o444, { read: () => oomScoreText(live(task)) })],
-      ['oom_adj', file(0o644, { read: () => oomAdjText(live(task)) })],
-      ['oom_score_adj', file(0o644, {
-        read: () => oomScoreAdjText(live(task)),
-        write: (caller, data) => writeOomScoreAdj(live(task), caller, data),
-      })],
-      ['uid_map', file(0o644, {
-        read: () => mapText(live(task).ns.user.uidMap),
-        write: (caller, data, pos) => writeIdMap(live(task), caller, 'uid', data, pos),
-      })],
-      ['gid_map', file(0o644, {
-        read: () => mapText(live(task).ns.user.gidMap),
-        write: (caller, data, pos) => writeIdMap(live(task), caller, 'gid', data, pos),
-      })],
-      ['setgroups', file(0o644, {
-        read: () => setgroupsText(live(task).ns.user),
-        write: (_caller, data, pos) => writeSetgroups(live(task), data, pos),
-      })],
-    );
-    return entries;
+  private specs(): readonly EntrySpec[] {
+    return this.thread ? THREAD_ENTRIES : ENTRIES;
+  }
+
+  private node(spec: EntrySpec): ProcNode {
+    let n = this.made.get(spec[0]);
+    if (!n) this.made.set(spec[0], (n = spec[2](this)));
+    return n;
   }
 
   entries(caller: Task | null): Array<[string, ProcNode]> {
     if (this.task.state === 'X' || !this.env.mayEnter(caller, this.task)) return [];
-    return [...this.table];
+    return this.specs().map((spec) => [spec[0], this.node(spec)]);
   }
 
   override child(name: string, caller: Task | null): ProcNode | null {
     live(this.task);
     if (!this.env.mayEnter(caller, this.task)) throw new SysError('EACCES');
-    return this.table.get(name) ?? null;
+    const spec = this.specs().find((e) => e[0] === name);
+    return spec ? this.node(spec) : null;
   }
 
   protected override nlink(): number {
-    let n = 2;
-    for (const node of this.table.values()) if (node.type === 'dir') n++;
-    return n;
+    return 2 + (this.thread ? THREAD_DIRS : PROCESS_DIRS);
   }
 }
 

@@ -17,6 +17,8 @@ export interface Owner {
 }
 
 export const ROOT_OWNER: Owner = Object.freeze({ uid: 0, gid: 0 });
+/** One function for every root-owned node, not a closure per node (each container mounts a /proc). */
+const rootOwner = (): Owner => ROOT_OWNER;
 
 /** What every node needs of its filesystem: a device number, inode numbers and a clock. */
 export interface ProcSuper extends FileSystem {
@@ -56,7 +58,7 @@ export abstract class ProcNode implements VNode {
     this.ino = fs.nextIno();
     this.mode = opts.mode;
     this.fixedNlink = opts.nlink;
-    this.ownerOf = opts.owner ?? (() => ROOT_OWNER);
+    this.ownerOf = opts.owner ?? rootOwner;
     this.perProcess = opts.perProcess ?? false;
     this.bornNs = fs.nowNs();
   }
@@ -181,21 +183,33 @@ export abstract class ProcDir extends ProcNode {
   }
 }
 
-/** A directory with a fixed set of entries. */
+/**
+ * A directory with a fixed set of entries, made when first looked into: every container mounts
+ * its own /proc, and most never open /proc/sys or /proc/PID/ns.
+ */
 export class StaticDir extends ProcDir {
-  private readonly table = new Map<string, ProcNode>();
+  private table: Map<string, ProcNode> | null = null;
+  private build: ((dir: StaticDir) => Array<[string, ProcNode]>) | null;
 
   constructor(fs: ProcSuper, opts: NodeOptions, build: (dir: StaticDir) => Array<[string, ProcNode]>) {
     super(fs, opts);
-    for (const [name, node] of build(this)) this.table.set(name, node);
+    this.build = build;
+  }
+
+  private built(): Map<string, ProcNode> {
+    if (!this.table) {
+      this.table = new Map(this.build!(this));
+      this.build = null;
+    }
+    return this.table;
   }
 
   entries(): Array<[string, ProcNode]> {
-    return [...this.table];
+    return [...this.built()];
   }
 
   override child(name: string): ProcNode | null {
-    return this.table.get(name) ?? null;
+    return this.built().get(name) ?? null;
   }
 }
 

@@ -24,30 +24,34 @@ export interface RootEnv extends ProcEnv {
   hasFsType(name: string): boolean;
 }
 
+/** /proc's own files answer a write with EIO (proc_reg_write without a handler). */
+function file(env: RootEnv, read: (caller: Task | null) => string | Promise<string>): ProcFile {
+  return new ProcFile(env, { mode: 0o444 }, { read, noWrite: 'EIO' });
+}
+
+/** The machine-wide entries in getdents order (by length, then name), and how to make each. */
+const NAMED: ReadonlyArray<readonly [string, (env: RootEnv) => ProcNode]> = ([
+  ['net', (env) => new ProcLink(env, { mode: 0o777 }, { target: () => 'self/net', size: 8 })],
+  ['sys', (env) => buildSysDir(env, env.kernel)],
+  ['stat', (env) => file(env, () => statText(env.kernel))],
+  ['mounts', (env) => new ProcLink(env, { mode: 0o777 }, { target: () => 'self/mounts', size: 11 })],
+  ['uptime', (env) => file(env, () => uptimeText(env.kernel))],
+  ['cpuinfo', (env) => file(env, () => cpuinfoText())],
+  ['loadavg', (env) => file(env, () => loadavgText(env.kernel, env.view.pidNs))],
+  ['meminfo', (env) => file(env, () => meminfoText(env.kernel))],
+  ['version', (env) => file(env, () => versionText())],
+  ['filesystems', (env) => file(env, () => filesystemsText((name) => env.hasFsType(name)))],
+] as Array<readonly [string, (env: RootEnv) => ProcNode]>).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+
 export class RootDir extends ProcDir {
-  private readonly named: Array<[string, ProcNode]>;
+  /** The machine-wide entries made so far (every container's /proc is a new mount). */
+  private readonly namedMade = new Map<string, ProcNode>();
+  private namedTable: Array<[string, ProcNode]> | null = null;
   private readonly self: ProcLink;
   private readonly threadSelf: ProcLink;
 
   constructor(private readonly env: RootEnv) {
     super(env, { mode: 0o555 });
-    const k = env.kernel;
-    // /proc's own files answer a write with EIO (proc_reg_write without a handler).
-    const file = (read: (caller: Task | null) => string | Promise<string>): ProcFile =>
-      new ProcFile(env, { mode: 0o444 }, { read, noWrite: 'EIO' });
-    const named: Array<[string, ProcNode]> = [
-      ['net', new ProcLink(env, { mode: 0o777 }, { target: () => 'self/net', size: 8 })],
-      ['sys', buildSysDir(env, k)],
-      ['stat', file(() => statText(k))],
-      ['mounts', new ProcLink(env, { mode: 0o777 }, { target: () => 'self/mounts', size: 11 })],
-      ['uptime', file(() => uptimeText(k))],
-      ['cpuinfo', file(() => cpuinfoText())],
-      ['loadavg', file(() => loadavgText(k, env.view.pidNs))],
-      ['meminfo', file(() => meminfoText(k))],
-      ['version', file(() => versionText())],
-      ['filesystems', file(() => filesystemsText((name) => env.hasFsType(name)))],
-    ];
-    this.named = named.sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     const mine = (caller: Task | null): number => {
       const nr = env.view.nr(caller);
       if (nr === 0) throw new SysError('ENOENT');
@@ -60,6 +64,22 @@ export class RootDir extends ProcDir {
         return `${nr}/task/${nr}`;
       },
     });
+  }
+
+  /** All the named entries (a listing, or the link count), made as needed. */
+  private get named(): Array<[string, ProcNode]> {
+    return (this.namedTable ??= NAMED.map(([name]) => [name, this.namedChild(name)!]));
+  }
+
+  /** One named entry, made at its first lookup: a container looks up a few, lists none. */
+  private namedChild(name: string): ProcNode | null {
+    const made = this.namedMade.get(name);
+    if (made) return made;
+    const spec = NAMED.find(([n]) => n === name);
+    if (!spec) return null;
+    const node = spec[1](this.env);
+    this.namedMade.set(name, node);
+    return node;
   }
 
   private processes(caller: Task | null): Array<[number, Task]> {
@@ -83,12 +103,12 @@ export class RootDir extends ProcDir {
       return task && task.state !== 'X' && this.env.visible(caller, task) ? this.env.pidDir(task) : null;
     }
     if (this.env.pidsOnly) return null;
-    return this.named.find(([n]) => n === name)?.[1] ?? null;
+    return this.namedChild(name);
   }
 
   /** Linux counts the processes of the whole machine in /proc's link count. */
   protected override nlink(): number {
-    const dirs = this.named.filter(([, n]) => n.type === 'dir').length;
-    return 2 + dirs + this.env.kernel.tasks.size;
+    // Of the named entries only sys is a directory (counted without making them all).
+    return 2 + 1 + this.env.kernel.tasks.size;
   }
 }

@@ -22,8 +22,14 @@ export class OpenFile {
     /** Null for directories and O_PATH descriptors. */
     private readonly handle: FileHandle | null,
     /** Who opened it: a directory listing through this description is made for them. */
-    private readonly caller?: Caller,
-  ) {}
+    caller?: Caller,
+  ) {
+    // Kept for directories only (the one use): a descriptor inherited down a process tree
+    // (a container's stdout on /dev/null, say) must not keep its dead opener's task alive.
+    this.caller = ref.node.type === 'dir' ? caller : undefined;
+  }
+
+  private readonly caller?: Caller;
 
   get offset(): number {
     return this.pos;

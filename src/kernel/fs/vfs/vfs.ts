@@ -39,6 +39,18 @@ function statOf(node: VNode): Promise<Stat> {
   return st ? Promise.resolve(st) : node.stat();
 }
 
+/** `ref` with its chain of names cut at `top` (the same place as a new root); null if not below it. */
+function rebase(ref: PathRef, top: PathRef, memo: Map<PathRef, PathRef | null>): PathRef | null {
+  if (sameRef(ref, top)) return top;
+  if (!ref.parent) return null;
+  let done = memo.get(ref);
+  if (done !== undefined) return done;
+  const parent = rebase(ref.parent, top, memo);
+  done = parent ? { mount: ref.mount, node: ref.node, parent, name: ref.name } : null;
+  memo.set(ref, done);
+  return done;
+}
+
 /** Whether `ref` is `ancestor` or lies below it. */
 function isBelow(ref: PathRef, ancestor: PathRef): boolean {
   for (let r: PathRef | null = ref; r; r = r.parent) if (sameRef(r, ancestor)) return true;
@@ -215,6 +227,16 @@ export class Vfs {
     const top: PathRef = { mount: nr.mount, node: nr.mount.root, parent: null, name: '/' };
     let at = top;
     for (const step of names.reverse()) at = { mount: step.mount, node: step.node, parent: at, name: step.name };
+    // The mount points below new_root get their chains of names from it too, sharing common
+    // steps. Paths read the same (they stop at the root anyway), but a container's dozen mounts
+    // no longer each keep their own copy of /var/lib/docker/overlay2/ID/merged and, through it,
+    // the old root's mounts.
+    const memo = new Map<PathRef, PathRef | null>();
+    for (const m of ns.list()) {
+      if (m === nr.mount || !m.mountpoint) continue;
+      const rebased = rebase(m.mountpoint, top, memo);
+      if (rebased) m.mountpoint = rebased;
+    }
     ns.pivot(nr.mount, at);
     return { ...ctx, root: top, cwd: top };
   }
