@@ -68,4 +68,6 @@ async function main(): Promise<number> {
   return status;
 }
 
-process.exitCode = await main();
+// Exit when the groups are done: machines a group leaves behind (containers sleeping on the
+// kernel's timers) must not keep Node running.
+process.exit(await main());

@@ -12,6 +12,9 @@ export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
 export const SEEK_END = 2;
 
+/** The last queued append of each file: the next one starts when it is done. */
+const appending = new WeakMap<object, Promise<unknown>>();
+
 export class OpenFile {
   private pos = 0;
   private closed = false;
@@ -61,8 +64,13 @@ export class OpenFile {
         this.pos = pos + n;
         return n;
       });
-    // O_APPEND: every write goes to the end as it is at that moment.
-    return this.flags & O_APPEND ? h.size().then(at) : at(this.pos);
+    if (!(this.flags & O_APPEND)) return at(this.pos);
+    // O_APPEND: every write goes to the end as it is at that moment. Linux holds the inode lock
+    // from finding the end to writing there, so appends to one file (from any opener) are queued.
+    const node = this.ref.node;
+    const run = (appending.get(node) ?? Promise.resolve()).then(() => h.size().then(at));
+    appending.set(node, run.catch(() => {}));
+    return run;
   }
 
   pread(pos: number, length: number): Promise<Uint8Array> {
