@@ -28,6 +28,7 @@ const PROGRAMS: ProgramTable = {
   init: () => import('./init.ts'),
   sh: () => import('./sh.ts'),
   dash: () => import('./sh.ts'),
+  bash: () => import('./bash.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
   ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX,
 };

@@ -173,7 +173,7 @@ const FILES: Record<string, string> = {
   vim: 's /usr/bin/vim vim 9.1.0707\nl /usr/bin/vi vim',
   less: 'x /usr/bin/less less',
   jq: 'x /usr/bin/jq jq',
-  bash: 'x /bin/bash sh\nd /etc/bash',
+  bash: 'x /bin/bash bash\nd /etc/bash',
   nginx: `x /usr/sbin/nginx nginx
     c /etc/nginx/nginx.conf
     c /etc/nginx/http.d/default.conf

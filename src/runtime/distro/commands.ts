@@ -11,7 +11,7 @@ const COREUTILS = `[ arch b2sum base32 base64 basename basenc cat chgrp chmod ch
   true truncate tsort tty uname unexpand uniq unlink vdir wc whoami yes`;
 const PROCPS = 'ps top kill pkill pgrep free uptime pidof watch vmstat';
 const UTIL_LINUX = 'mount umount unshare nsenter lsns pivot_root dmesg';
-const OTHERS = `sh dash find xargs grep egrep fgrep sed awk diff cmp tar gzip gunzip zcat getfattr
+const OTHERS = `sh dash bash find xargs grep egrep fgrep sed awk diff cmp tar gzip gunzip zcat getfattr
   setfattr apk apt-get apt dpkg dpkg-query yum dnf rpm httpd php-fpm nginx php strace stress tree less
   more jq`;
 

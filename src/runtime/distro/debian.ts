@@ -342,7 +342,7 @@ const FILES: Record<string, string> = {
   'base-files': 'f /usr/lib/os-release\nl /etc/os-release ../usr/lib/os-release\nc /etc/debian_version\nc /etc/issue\nd /var/log\nd /var/cache\nd /var/lib\nd /home\nd /root 700\nd /tmp 1777\nd /run\nl /var/run /run\nd /srv\nd /opt\nd /mnt',
   'base-passwd': 'f /etc/passwd\nf /etc/group',
   apt: `x /usr/bin/apt apt\nx /usr/bin/apt-get apt-get\nc /etc/apt/sources.list.d/debian.sources\nd /var/lib/apt/lists/partial 700\nd /var/cache/apt/archives/partial 700\n${Object.keys(DOCKER_APT).map((k) => `f /etc/apt/apt.conf.d/${k}`).join('\n')}`,
-  bash: 'x /bin/bash sh\nc /etc/bash.bashrc\nc /etc/profile',
+  bash: 'x /bin/bash bash\nc /etc/bash.bashrc\nc /etc/profile',
   dash: 'x /bin/dash sh\nl /bin/sh dash',
   mawk: 'x /usr/bin/mawk awk\nl /usr/bin/awk /etc/alternatives/awk\nl /etc/alternatives/awk /usr/bin/mawk',
   mount: 'x /bin/mount mount\nx /bin/umount umount',

@@ -863,7 +863,7 @@ const FILES: Record<string, string> = {
     f /etc/os-release
     l /etc/system-release redhat-release
     c /etc/yum.repos.d/ubi.repo`,
-  bash: `x /usr/bin/bash sh
+  bash: `x /usr/bin/bash bash
     l /usr/bin/sh bash`,
   'coreutils-single': ['cat', 'chgrp', 'chmod', 'chown', 'cp', 'cut', 'date', 'dd', 'df', 'dirname', 'basename', 'du', 'echo', 'env',
     'false', 'head', 'id', 'ln', 'ls', 'mkdir', 'mknod', 'mktemp', 'mv', 'nice', 'nohup', 'nproc', 'od', 'printenv', 'printf',

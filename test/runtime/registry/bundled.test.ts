@@ -110,7 +110,7 @@ describe('bundled images', () => {
     expect(deb.files.get('etc/os-release')).toMatchObject({ type: 'symlink', linkname: '../usr/lib/os-release' });
     expect(deb.files.get('bin')).toMatchObject({ type: 'symlink', linkname: 'usr/bin' });
     expect(deb.files.get('lib')).toMatchObject({ type: 'symlink', linkname: 'usr/lib' });
-    expect(program(deb, 'usr/bin/bash')).toBe('sh');
+    expect(program(deb, 'usr/bin/bash')).toBe('bash');
     expect(program(deb, 'usr/bin/ls')).toBe('ls');
     expect(program(deb, 'usr/bin/apt-get')).toBe('apt-get');
     expect(text(deb, 'etc/passwd')).toMatch(/^root:x:0:0:root:\/root:\/bin\/bash\n/);
@@ -136,7 +136,7 @@ describe('bundled images', () => {
     expect(tree.files.get('bin')).toMatchObject({ type: 'symlink', linkname: 'usr/bin' });
     expect(program(tree, 'usr/bin/yum')).toBe('yum');
     expect(program(tree, 'usr/bin/dnf')).toBe('dnf');
-    expect(program(tree, 'usr/bin/bash')).toBe('sh');
+    expect(program(tree, 'usr/bin/bash')).toBe('bash');
     expect(tree.files.has('var/lib/rpm/cowbox-rpmdb') || [...tree.files.keys()].some((k) => k.startsWith('var/lib/rpm/'))).toBe(true);
     expect(tree.files.has('root/buildinfo/Dockerfile-ubi8-8.1-328')).toBe(true);
     expect(tree.config.config.Env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'container=oci']);
