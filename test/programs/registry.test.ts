@@ -3,6 +3,7 @@
 // the same metadata, so --help and the docs cannot drift apart.
 
 import { describe, expect, it } from 'vitest';
+import { COWBOX_COMMANDS } from '../../src/runtime/distro/commands.ts';
 import { helpText } from '../../src/programs/lib/help.ts';
 import { programModule, programNames } from '../../src/programs/registry.ts';
 import { runSh } from '../shell/run-sh.ts';
@@ -16,6 +17,13 @@ const NOT_TOOLS = new Set(['init', 'sh', 'dash', 'bash', '[', 'test', 'true', 'f
  * text (some, like rpm, on standard error with their own status). Moving them onto lib/help.ts styles is open work.
  */
 const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2']);
+
+describe('package catalogs', () => {
+  it('install program files only for commands the registry has', () => {
+    const have = new Set(programNames());
+    expect([...COWBOX_COMMANDS].filter((c) => !have.has(c))).toEqual([]);
+  });
+});
 
 describe('program registry', () => {
   for (const name of programNames().filter((n) => !NOT_TOOLS.has(n))) {
