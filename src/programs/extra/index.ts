@@ -3,6 +3,7 @@
 import type { ProgramTable } from '../lib/table.ts';
 
 export const EXTRA: ProgramTable = {
+  jq: () => import('./jq.ts'),
   less: () => import('./less.ts'),
   more: () => import('./more.ts'),
   tree: () => import('./tree.ts'),
