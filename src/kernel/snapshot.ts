@@ -3,6 +3,7 @@
 // Taken synchronously from memory (cheap enough to poll a few times a second); only the layer
 // listing, which walks directories, is async and bounded. Nothing here changes kernel state.
 
+import type { CgroupSnapshot, KernelSnapshot, LayerEntry, LayerSnapshot, OverlayLayers, OverlaySnapshot, ProcessSnapshot } from '../abi/snapshot.ts';
 import type { Kernel } from './kernel.ts';
 import type { Cgroup } from './cgroup/cgroup.ts';
 import type { Task } from './task/task.ts';
@@ -12,52 +13,6 @@ import type { VNode } from './fs/vfs/types.ts';
 import { OverlayFs } from './fs/overlay/super.ts';
 import { isOpaque, isWhiteout } from './fs/overlay/layer.ts';
 import { NS_LINKS, namespaceOf } from './fs/procfs/ns-dir.ts';
-
-export interface ProcessSnapshot {
-  pid: number;
-  /** Numbers from the root PID namespace down to the task's own (NSpid). */
-  nspid: number[];
-  ppid: number;
-  comm: string;
-  argv: string[];
-  uid: number;
-  gid: number;
-  /** /proc/PID/status State letter. */
-  state: string;
-  cgroup: string;
-  /** Namespace inode numbers by /proc/PID/ns link name. */
-  ns: Record<string, number>;
-}
-
-export interface CgroupSnapshot {
-  path: string;
-  /** Member processes (kernel-wide pids). */
-  procs: number[];
-  memory: { current: number; max: number | null; file: number; anon: number; oom: number; oomKill: number } | null;
-  pids: { current: number; max: number | null; eventsMax: number } | null;
-  cpu: { usageUs: number; userUs: number; systemUs: number };
-}
-
-export interface OverlaySnapshot {
-  mountId: number;
-  /** The overlay's st_dev, as fs.* events name it. */
-  dev: number;
-  /** Where it is mounted, from the root of its mount namespace ("/" after pivot_root). */
-  target: string;
-  mntNs: number;
-  /** Live processes whose mount namespace holds this mount. */
-  pids: number[];
-  /** Top first, as lowerdir= lists them. */
-  lowers: string[];
-  upper: string | null;
-  work: string | null;
-}
-
-export interface KernelSnapshot {
-  processes: ProcessSnapshot[];
-  cgroups: CgroupSnapshot[];
-  overlays: OverlaySnapshot[];
-}
 
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
@@ -136,33 +91,6 @@ export function takeSnapshot(kernel: Kernel): KernelSnapshot {
 }
 
 // ---- the layers of one overlay --------------------------------------------------------------
-
-export interface LayerEntry {
-  /** From the layer root: "/etc/hostname". */
-  path: string;
-  type: string;
-  size: number;
-  whiteout: boolean;
-  opaque: boolean;
-}
-
-export interface LayerSnapshot {
-  label: string;
-  role: 'upper' | 'lower';
-  /** 0 for the upper layer, 1.. for lowers from the top. */
-  index: number;
-  /** Logical bytes of the regular files in the layer (of those listed when truncated). */
-  bytes: number;
-  files: number;
-  entries: LayerEntry[];
-  /** The walk stopped at the entry limit. */
-  truncated: boolean;
-}
-
-export interface OverlayLayers {
-  mountId: number;
-  layers: LayerSnapshot[];
-}
 
 /** Walk one layer's tree, at most `limit` entries. */
 async function listLayer(root: VNode, limit: number): Promise<{ entries: LayerEntry[]; bytes: number; files: number; truncated: boolean }> {

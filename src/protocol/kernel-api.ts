@@ -3,6 +3,8 @@
 // event topics (delivered in batches on another port), read the storage figures, reset. The page
 // never holds kernel objects and never learns what happened by parsing terminal text.
 
+import type * as abi from '../abi/snapshot.ts';
+
 /** The part of a MessagePort this protocol relies on (protocol code names no DOM types). */
 export interface PortLike {
   postMessage(message: unknown, transfer?: unknown[]): void;
@@ -75,47 +77,16 @@ export interface EventBatch {
   events: WireEvent[];
 }
 
-/** One process as the Processes panel draws it. */
-export interface ProcessSnapshot {
-  pid: number;
-  /** Numbers from the root PID namespace down to the process's own (NSpid): the last is what it sees. */
-  nspid: number[];
-  ppid: number;
-  comm: string;
-  argv: string[];
-  uid: number;
-  gid: number;
+/** One process as the Processes panel draws it: the kernel's picture plus its user's name. */
+export interface ProcessSnapshot extends abi.ProcessSnapshot {
   /** Its user's name from the host's /etc/passwd, or the number. */
   user: string;
-  /** /proc/PID/status State letter: R, S, T, Z. */
-  state: string;
-  cgroup: string;
-  /** Namespace inode numbers by /proc/PID/ns link name ("pid", "mnt", "uts", ...). */
-  ns: Record<string, number>;
 }
 
-export interface CgroupSnapshot {
-  path: string;
-  procs: number[];
-  /** Bytes; max null for "max"; file is the page-cache part of current. */
-  memory: { current: number; max: number | null; file: number; anon: number; oom: number; oomKill: number } | null;
-  /** eventsMax: forks refused by this pids.max or one below it. */
-  pids: { current: number; max: number | null; eventsMax: number } | null;
-  cpu: { usageUs: number; userUs: number; systemUs: number };
-}
+export type CgroupSnapshot = abi.CgroupSnapshot;
+export type LayerEntry = abi.LayerEntry;
 
-export interface OverlaySnapshot {
-  mountId: number;
-  /** st_dev of the overlay: fs.* events carry it as `overlay`. */
-  dev: number;
-  target: string;
-  /** The mount namespace (its inode number) the mount lives in, and the live processes in it. */
-  mntNs: number;
-  pids: number[];
-  /** Top first, as lowerdir= lists them. */
-  lowers: string[];
-  upper: string | null;
-  work: string | null;
+export interface OverlaySnapshot extends abi.OverlaySnapshot {
   /** What the overlay is, when the worker can tell ("container box (alpine)"). */
   about?: string;
 }
@@ -126,23 +97,7 @@ export interface KernelSnapshot {
   overlays: OverlaySnapshot[];
 }
 
-export interface LayerEntry {
-  path: string;
-  type: string;
-  size: number;
-  whiteout: boolean;
-  opaque: boolean;
-}
-
-export interface LayerSnapshot {
-  label: string;
-  role: 'upper' | 'lower';
-  /** 0 for the upper layer, 1.. for lowers from the top. */
-  index: number;
-  bytes: number;
-  files: number;
-  entries: LayerEntry[];
-  truncated: boolean;
+export interface LayerSnapshot extends abi.LayerSnapshot {
   /** The directory a symlinked label (docker's overlay2/l/ links) leads to. */
   resolved?: string;
   /** What the layer is, when the worker can tell ("image layer 1 · sha256:…", "writable layer of container box"). */

@@ -6,7 +6,7 @@
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { IdCache } from '../lib/idcache.ts';
-import { chownFiles, ownerCommand, referenceOwner, type ChownJob } from '../lib/owner.ts';
+import { chownFiles, ownerCommand, ownerOptions, referenceOwner, type ChownJob } from '../lib/owner.ts';
 import { groupByName } from '../lib/passwd.ts';
 import { localeQuote, report } from '../lib/report.ts';
 import { runTool } from '../lib/tool.ts';
@@ -15,21 +15,7 @@ export const meta: ProgramMeta = {
   name: 'chgrp', package: 'GNU coreutils', version: '9.1',
   usage: ['[OPTION]... GROUP FILE...', '[OPTION]... --reference=RFILE FILE...'],
   summary: "Set the group of each FILE to GROUP; with --reference, to RFILE's group.",
-  options: [
-    { short: 'c', long: 'changes', help: 'like verbose, but only for files that changed' },
-    { short: 'f', long: 'silent', key: 'silent', help: 'leave out most error messages' },
-    { long: 'quiet', key: 'silent', help: '' },
-    { short: 'v', long: 'verbose', help: 'say what was done to every file' },
-    { long: 'dereference', help: 'change what a symbolic link points to, not the link\n(the default)' },
-    { short: 'h', long: 'no-dereference', help: 'change symbolic links themselves' },
-    { long: 'no-preserve-root', help: "treat '/' like any other directory (the default)" },
-    { long: 'preserve-root', help: "refuse to work recursively on '/'" },
-    { long: 'reference', arg: 'required', argName: 'RFILE', help: "take the group from RFILE" },
-    { short: 'R', long: 'recursive', help: 'work on directories and everything below them' },
-    { short: 'H', help: 'with -R, follow symbolic links named on the command line' },
-    { short: 'L', help: 'with -R, follow every symbolic link to a directory' },
-    { short: 'P', help: 'with -R, follow no symbolic links (the default)' },
-  ],
+  options: ownerOptions('take the group from RFILE'),
 };
 
 export default function chgrp(sys: Sys): Promise<number> {

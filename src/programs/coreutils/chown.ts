@@ -7,7 +7,7 @@
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { IdCache } from '../lib/idcache.ts';
-import { chownFiles, parseOwnerSpec, ownerCommand, referenceOwner, type ChownJob } from '../lib/owner.ts';
+import { chownFiles, parseOwnerSpec, ownerCommand, ownerOptions, referenceOwner, type ChownJob } from '../lib/owner.ts';
 import { localeQuote, report } from '../lib/report.ts';
 import { runTool } from '../lib/tool.ts';
 
@@ -15,22 +15,7 @@ export const meta: ProgramMeta = {
   name: 'chown', package: 'GNU coreutils', version: '9.1',
   usage: ['[OPTION]... [OWNER][:[GROUP]] FILE...', '[OPTION]... --reference=RFILE FILE...'],
   summary: "Set the owner and/or group of each FILE to OWNER and/or GROUP; with --reference,\nto RFILE's. 'OWNER:' means OWNER's login group; ':GROUP' changes the group only.",
-  options: [
-    { short: 'c', long: 'changes', help: 'like verbose, but only for files that changed' },
-    { short: 'f', long: 'silent', key: 'silent', help: 'leave out most error messages' },
-    { long: 'quiet', key: 'silent', help: '' },
-    { short: 'v', long: 'verbose', help: 'say what was done to every file' },
-    { long: 'dereference', help: 'change what a symbolic link points to, not the link\n(the default)' },
-    { short: 'h', long: 'no-dereference', help: 'change symbolic links themselves' },
-    { long: 'from', arg: 'required', argName: 'CURRENT_OWNER:CURRENT_GROUP', help: 'change only files whose owner and/or group are these now' },
-    { long: 'no-preserve-root', help: "treat '/' like any other directory (the default)" },
-    { long: 'preserve-root', help: "refuse to work recursively on '/'" },
-    { long: 'reference', arg: 'required', argName: 'RFILE', help: "take the owner and group from RFILE" },
-    { short: 'R', long: 'recursive', help: 'work on directories and everything below them' },
-    { short: 'H', help: 'with -R, follow symbolic links named on the command line' },
-    { short: 'L', help: 'with -R, follow every symbolic link to a directory' },
-    { short: 'P', help: 'with -R, follow no symbolic links (the default)' },
-  ],
+  options: ownerOptions('take the owner and group from RFILE', [{ long: 'from', arg: 'required', argName: 'CURRENT_OWNER:CURRENT_GROUP', help: 'change only files whose owner and/or group are these now' }]),
 };
 
 export default function chown(sys: Sys): Promise<number> {

@@ -10,6 +10,7 @@ import { IdCache } from './idcache.ts';
 import { groupByName, groupById, userByName } from './passwd.ts';
 import { quote } from './quote.ts';
 import { localeQuote, report } from './report.ts';
+import type { OptionSpec } from './meta.ts';
 import type { Tool } from './tool.ts';
 import { rootWarning, walk, type Follow, type WalkEntry } from './walk.ts';
 
@@ -281,4 +282,27 @@ export async function ownerCommand(tool: Tool): Promise<{ operands: string[]; re
   const common = await walkOptions(tool);
   if (!common) return 1;
   return { operands, ref, common };
+}
+
+/**
+ * The options chown and chgrp share, in --help's order; chown adds --from (`extra`, placed
+ * before --no-preserve-root) and each says what --reference takes.
+ */
+export function ownerOptions(referenceHelp: string, extra: OptionSpec[] = []): OptionSpec[] {
+  return [
+    { short: 'c', long: 'changes', help: 'like verbose, but only for files that changed' },
+    { short: 'f', long: 'silent', key: 'silent', help: 'leave out most error messages' },
+    { long: 'quiet', key: 'silent', help: '' },
+    { short: 'v', long: 'verbose', help: 'say what was done to every file' },
+    { long: 'dereference', help: 'change what a symbolic link points to, not the link\n(the default)' },
+    { short: 'h', long: 'no-dereference', help: 'change symbolic links themselves' },
+    ...extra,
+    { long: 'no-preserve-root', help: "treat '/' like any other directory (the default)" },
+    { long: 'preserve-root', help: "refuse to work recursively on '/'" },
+    { long: 'reference', arg: 'required', argName: 'RFILE', help: referenceHelp },
+    { short: 'R', long: 'recursive', help: 'work on directories and everything below them' },
+    { short: 'H', help: 'with -R, follow symbolic links named on the command line' },
+    { short: 'L', help: 'with -R, follow every symbolic link to a directory' },
+    { short: 'P', help: 'with -R, follow no symbolic links (the default)' },
+  ];
 }

@@ -1,13 +1,12 @@
 // docker export: a container's merged filesystem (image layers, -init layer, its own changes)
 // as one tar without whiteouts, to stdout or -o.
 
-import { isSysError, strerror } from '../../../abi/errno.ts';
 import { ContainerStore, isDaemonError } from '../../../runtime/containers/index.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { tarOfMerged } from '../../../runtime/transfer/export.ts';
 import type { DockerCommand } from '../command.ts';
 import { daemonError, parseCommand } from './command-line.ts';
-import { validateOutputPath, writeOutput } from './transfer-io.ts';
+import { validateOutputPath, writeArchive } from './transfer-io.ts';
 
 const exportCmd: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, { name: 'export', args: { exact: 1 } });
@@ -39,16 +38,7 @@ const exportCmd: DockerCommand = async (ctx) => {
     }
     throw e;
   }
-  try {
-    await writeOutput(sys, output, tar);
-  } catch (e) {
-    if (isSysError(e)) {
-      await sys.writeAll(2, `failed to export container: ${strerror(e.code).toLowerCase()}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  return 0;
+  return writeArchive(sys, output, tar, 'failed to export container');
 };
 
 export default exportCmd;

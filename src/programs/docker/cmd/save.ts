@@ -1,12 +1,11 @@
 // docker save: images as an OCI layout tar with manifest.json (Docker 25+), to stdout or -o.
 
-import { isSysError, strerror } from '../../../abi/errno.ts';
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { SaveError, saveImages, selectImages } from '../../../runtime/transfer/save.ts';
 import type { DockerCommand } from '../command.ts';
 import { daemonError, parseCommand } from './command-line.ts';
-import { validateOutputPath, writeOutput } from './transfer-io.ts';
+import { validateOutputPath, writeArchive } from './transfer-io.ts';
 
 const save: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, { name: 'save', args: { min: 1 } });
@@ -35,16 +34,7 @@ const save: DockerCommand = async (ctx) => {
     }
     throw e;
   }
-  try {
-    await writeOutput(sys, output, tar);
-  } catch (e) {
-    if (isSysError(e)) {
-      await sys.writeAll(2, `failed to save image: ${strerror(e.code).toLowerCase()}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  return 0;
+  return writeArchive(sys, output, tar, 'failed to save image');
 };
 
 export default save;

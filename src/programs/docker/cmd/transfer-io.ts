@@ -32,7 +32,22 @@ export async function validateOutputPath(sys: Sys, output: string): Promise<stri
   return null;
 }
 
-export async function writeOutput(sys: Sys, output: string | undefined, data: Uint8Array): Promise<void> {
+/**
+ * Write the archive and give the command's status: a failed write is reported as the daemon
+ * words it ("failed to save image: no space left on device"), status 1.
+ */
+export async function writeArchive(sys: Sys, output: string | undefined, data: Uint8Array, failure: string): Promise<number> {
+  try {
+    await writeOutput(sys, output, data);
+    return 0;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await sys.writeAll(2, `${failure}: ${strerror(e.code).toLowerCase()}\n`);
+    return 1;
+  }
+}
+
+async function writeOutput(sys: Sys, output: string | undefined, data: Uint8Array): Promise<void> {
   if (!output || output === '-') {
     await sys.writeAll(1, data);
     return;
