@@ -11,7 +11,7 @@ import { O_APPEND, O_CLOEXEC, O_CREAT, O_NOCTTY, O_RDONLY, O_RDWR, O_WRONLY } fr
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../abi/signals.ts';
 import { utf8Decode } from '../../base/text.ts';
 import { ContainerStore, goJson, now, TASK_STATE } from '../../runtime/containers/index.ts';
-import { mkdirp as mkdirAll, removeTree, writeAtomic as writeText } from '../../runtime/containers/fs-util.ts';
+import { mkdirAll, removeAll, writeFileAtomic } from '../../runtime/sys-files.ts';
 import { LayerStore } from '../../runtime/layers/layer-store.ts';
 import { cgroupPath, oomKills, removeCgroup, runTask, TaskStartError } from '../../runtime/tasks/index.ts';
 import type { Sys } from '../../sys/sys.ts';
@@ -168,7 +168,7 @@ export default async function shim(sys: Sys): Promise<number> {
   // containerd's task state: where the CLI finds the shim that records this container's exit,
   // and (for -i without an attached caller) the fifo that `docker attach` writes the input into.
   const stateDir = `${TASK_STATE}/${id}`;
-  await removeTree(sys, stateDir);
+  await removeAll(sys, stateDir);
   await mkdirAll(sys, stateDir);
   let stdinFifo = -1;
   let stdinHold = -1;
@@ -216,12 +216,12 @@ export default async function shim(sys: Sys): Promise<number> {
       await layers.removeRW(id);
       await containers.remove(id);
     }
-    await removeTree(sys, stateDir);
+    await removeAll(sys, stateDir);
     await report(sys, `err ${e.status} ${message}`);
     return e.status;
   }
-  await writeText(sys, `${stateDir}/shim.pid`, `${await sys.getpid()}`);
-  await writeText(sys, `${stateDir}/init.pid`, `${pid}`);
+  await writeFileAtomic(sys, `${stateDir}/shim.pid`, `${await sys.getpid()}`);
+  await writeFileAtomic(sys, `${stateDir}/init.pid`, `${pid}`);
   const startedAt = await now(sys);
   await containers.update(id, (r) => {
     r.State = {
@@ -309,6 +309,6 @@ async function supervise(sys: Sys, r: Running): Promise<number> {
     await r.layers.removeRW(id);
     await r.containers.remove(id);
   }
-  await removeTree(sys, r.stateDir);
+  await removeAll(sys, r.stateDir);
   return code;
 }

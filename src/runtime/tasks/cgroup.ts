@@ -5,7 +5,7 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { readTextIfExists, writeFile } from '../containers/fs-util.ts';
+import { readTextOrNull, writeFile } from '../sys-files.ts';
 
 export const CGROUP_ROOT = '/sys/fs/cgroup';
 export const CGROUP_SLICE = 'system.slice';
@@ -28,8 +28,8 @@ export function cgroupPath(id: string, parent = CGROUP_SLICE): string {
 
 /** Enable the controllers a container needs in `dir`'s subtree_control, if the kernel offers them. */
 async function enableControllers(sys: Sys, dir: string): Promise<void> {
-  const available = ((await readTextIfExists(sys, `${dir}/cgroup.controllers`)) ?? '').trim().split(/\s+/);
-  const enabled = ((await readTextIfExists(sys, `${dir}/cgroup.subtree_control`)) ?? '').trim().split(/\s+/);
+  const available = ((await readTextOrNull(sys, `${dir}/cgroup.controllers`)) ?? '').trim().split(/\s+/);
+  const enabled = ((await readTextOrNull(sys, `${dir}/cgroup.subtree_control`)) ?? '').trim().split(/\s+/);
   const want = ['cpu', 'memory', 'pids'].filter((c) => available.includes(c) && !enabled.includes(c));
   if (want.length === 0) return;
   await writeFile(sys, `${dir}/cgroup.subtree_control`, want.map((c) => `+${c}`).join(' '));
@@ -81,14 +81,14 @@ export async function joinCgroup(sys: Sys, dir: string, pid: number): Promise<vo
 
 /** memory.events' oom_kill count (0 when the file or the cgroup is gone). */
 export async function oomKills(sys: Sys, dir: string): Promise<number> {
-  const text = await readTextIfExists(sys, `${dir}/memory.events`);
+  const text = await readTextOrNull(sys, `${dir}/memory.events`);
   const m = text ? /^oom_kill (\d+)$/m.exec(text) : null;
   return m ? Number(m[1]) : 0;
 }
 
 /** The pids in the cgroup (and none when it is gone). */
 export async function cgroupPids(sys: Sys, dir: string): Promise<number[]> {
-  const text = await readTextIfExists(sys, `${dir}/cgroup.procs`);
+  const text = await readTextOrNull(sys, `${dir}/cgroup.procs`);
   return text ? text.split('\n').filter((l) => l !== '').map(Number) : [];
 }
 

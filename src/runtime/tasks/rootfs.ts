@@ -6,7 +6,7 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { mkdirp, writeFile } from '../containers/fs-util.ts';
+import { mkdirAll, writeFile } from '../sys-files.ts';
 import { overlayOptions } from '../layers/layer-store.ts';
 import type { TaskSpec } from './task-spec.ts';
 import { TaskStartError } from './task-spec.ts';
@@ -32,7 +32,7 @@ async function exists(sys: Sys, path: string): Promise<boolean> {
 /** A file to bind over (made when the image lacks it, as the init layer normally provides). */
 async function ensureFile(sys: Sys, path: string): Promise<void> {
   if (await exists(sys, path)) return;
-  await mkdirp(sys, path.slice(0, path.lastIndexOf('/')) || '/');
+  await mkdirAll(sys, path.slice(0, path.lastIndexOf('/')) || '/');
   await writeFile(sys, path, '');
 }
 
@@ -66,7 +66,7 @@ async function setupDev(sys: Sys, dev: string): Promise<void> {
 }
 
 async function setupSys(sys: Sys, root: string): Promise<void> {
-  await mkdirp(sys, `${root}/sys`);
+  await mkdirAll(sys, `${root}/sys`);
   await sys.mount('sysfs', `${root}/sys`, 'sysfs', 'ro,nosuid,nodev,noexec,relatime');
   // Mounted from inside the new cgroup namespace: its root is the container's cgroup.
   await tryMount(sys, 'cgroup', `${root}/sys/fs/cgroup`, 'cgroup2', 'ro,nosuid,nodev,noexec,relatime');
@@ -123,9 +123,9 @@ export function parseBind(bind: string): { source: string; target: string; readO
 export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
   const root = spec.rootfs.mergedDir;
   await sys.mount('overlay', root, 'overlay', overlayOptions(spec.rootfs));
-  await mkdirp(sys, `${root}/proc`);
+  await mkdirAll(sys, `${root}/proc`);
   await sys.mount('proc', `${root}/proc`, 'proc', 'nosuid,nodev,noexec,relatime');
-  await mkdirp(sys, `${root}/dev`);
+  await mkdirAll(sys, `${root}/dev`);
   await setupDev(sys, `${root}/dev`);
   await setupSys(sys, root);
   if (spec.containerDir) {
@@ -142,11 +142,11 @@ export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
     } catch (e) {
       if (!isSysError(e, 'ENOENT')) throw e;
       // Docker makes a missing bind source as a directory.
-      await mkdirp(sys, source);
+      await mkdirAll(sys, source);
       st = await sys.stat(source);
     }
     const dst = `${root}${target.startsWith('/') ? target : `/${target}`}`;
-    if ((st.mode & 0o170000) === 0o040000) await mkdirp(sys, dst);
+    if ((st.mode & 0o170000) === 0o040000) await mkdirAll(sys, dst);
     else await ensureFile(sys, dst);
     try {
       await sys.bindMount(source, dst);

@@ -15,7 +15,7 @@ import { X_OK } from '../../abi/open-flags.ts';
 import { SIG } from '../../abi/signals.ts';
 import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { mkdirp } from '../containers/fs-util.ts';
+import { mkdirAll } from '../sys-files.ts';
 import { cgroupPath, createCgroup, joinCgroup, removeCgroup } from './cgroup.ts';
 import { setupRootfs } from './rootfs.ts';
 import { processEnv, TaskStartError, type TaskSpec } from './task-spec.ts';
@@ -88,7 +88,7 @@ export async function becomeUser(sys: Sys, user: string, workdir: string): Promi
   }
   const cwd = workdir || '/';
   try {
-    await mkdirp(sys, cwd);
+    await mkdirAll(sys, cwd);
   } catch (e) {
     if (!isSysError(e)) throw e;
   }

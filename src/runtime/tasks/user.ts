@@ -3,7 +3,7 @@
 // a name must. Supplementary groups are the groups that list the user.
 
 import type { Sys } from '../../sys/sys.ts';
-import { readTextIfExists } from '../containers/fs-util.ts';
+import { readTextOrNull } from '../sys-files.ts';
 
 export interface ExecUser {
   uid: number;
@@ -19,8 +19,8 @@ function rows(text: string | null): string[][] {
 }
 
 export async function resolveUser(sys: Sys, spec: string): Promise<ExecUser> {
-  const passwd = rows(await readTextIfExists(sys, '/etc/passwd'));
-  const group = rows(await readTextIfExists(sys, '/etc/group'));
+  const passwd = rows(await readTextOrNull(sys, '/etc/passwd'));
+  const group = rows(await readTextOrNull(sys, '/etc/group'));
   const [userPart = '', groupPart] = spec === '' ? ['root'] : spec.split(':');
   const numeric = /^\d+$/.test(userPart);
   const entry = passwd.find((p) => (numeric ? p[2] === userPart : p[0] === userPart));
