@@ -3,10 +3,9 @@
 // of itself (--version, --help, a bad long option) follows bash, with the version of the bash
 // package of the distribution the machine runs (from its catalog; Debian's on the host).
 
-import { isSysError } from '../abi/errno.ts';
-import { utf8Decode } from '../base/text.ts';
 import type { Sys } from '../sys/sys.ts';
 import { catalogFor, distributionOf } from '../runtime/distro/index.ts';
+import { readTextOrNull } from '../runtime/sys-files.ts';
 import { shellMain } from './shell/main.ts';
 
 const LONG_OPTIONS = ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
@@ -14,15 +13,8 @@ const LONG_OPTIONS = ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'h
 
 /** "5.2.15(1)-release (x86_64-pc-linux-gnu)" for the machine's distribution. */
 async function versionText(sys: Sys): Promise<{ version: string; system: string; year: number }> {
-  let os = '';
-  try {
-    const fd = await sys.open('/etc/os-release', 0);
-    os = utf8Decode(await sys.readAll(fd));
-    await sys.close(fd);
-  } catch (e) {
-    // No os-release: say what the host's Debian bash says.
-    if (!isSysError(e)) throw e;
-  }
+  // No os-release: say what the host's Debian bash says.
+  const os = (await readTextOrNull(sys, '/etc/os-release')) ?? '';
   const id = distributionOf(os) ?? 'debian-12';
   const catalog = await catalogFor(id);
   const pkg = catalog.packages.get('bash')?.[0];

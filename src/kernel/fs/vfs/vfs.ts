@@ -136,7 +136,8 @@ export class Vfs {
     });
     if (at.node.type !== 'dir') throw new SysError('ENOTDIR', target);
     // Per-mount flags asked for, plus those the filesystem mounts with of itself (cgroup2's nosuid...).
-    const flags = PER_MOUNT_FLAGS.filter((f) => opts.includes(f) || fs.mountOptions().split(',').includes(f));
+    const own = fs.mountOptions().split(',');
+    const flags = PER_MOUNT_FLAGS.filter((f) => opts.includes(f) || own.includes(f));
     await this.attach(ctx, at, fs, await fs.root(), { readOnly, flags, source, fsType });
   }
 
