@@ -53,3 +53,12 @@ export const MANAGEMENT: Record<string, Record<string, string>> = {
   system: { df: 'system-df', info: 'info' },
   builder: { build: 'build' },
 };
+
+/**
+ * Alias verbs and the verb cobra names the command by: `docker container list -z` says
+ * "Usage:  docker container ls" and "See 'docker container ls --help'", as Docker does.
+ */
+export const VERB_ALIASES: Record<string, Record<string, string>> = {
+  container: { list: 'ls', ps: 'ls', remove: 'rm' },
+  image: { list: 'ls', remove: 'rm' },
+};

@@ -3,18 +3,21 @@
 // "ok PID" (or "err STATUS MESSAGE") on descriptor 3, copies the container's output into the
 // json-file log (and to its own stdout/stderr, which are the caller's terminal when attached),
 // waits for PID 1, and records the exit (ExitCode, FinishedAt, OOMKilled from memory.events)
-// in the container's record; it then removes the cgroup, and the container itself with --rm.
-// Its own exit status is the container's, so an attached `docker run` knows it even after --rm.
+// in the container's record, tells each waiting `docker wait` the code; it then removes the
+// cgroup, and the container itself with --rm. Its own exit status is the container's, so an
+// attached `docker run` knows it even after --rm. An attached `docker run -it` that gets ^P^Q
+// is let go: the shim stops using its terminal and takes input from a fifo, as for -dit.
 
 import { isSysError } from '../../abi/errno.ts';
-import { O_APPEND, O_CLOEXEC, O_CREAT, O_NOCTTY, O_RDONLY, O_RDWR, O_WRONLY } from '../../abi/open-flags.ts';
+import { O_APPEND, O_CLOEXEC, O_CREAT, O_NOCTTY, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY } from '../../abi/open-flags.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../abi/signals.ts';
 import { utf8Decode } from '../../base/text.ts';
 import { ContainerStore, goJson, now, TASK_STATE } from '../../runtime/containers/index.ts';
-import { mkdirAll, removeAll, writeFileAtomic } from '../../runtime/sys-files.ts';
+import { listNamesOrEmpty, mkdirAll, removeAll, writeFileAtomic } from '../../runtime/sys-files.ts';
 import { LayerStore } from '../../runtime/layers/layer-store.ts';
 import { cgroupPath, oomKills, removeCgroup, runTask, TaskStartError } from '../../runtime/tasks/index.ts';
 import type { Sys } from '../../sys/sys.ts';
+import { DETACH_MARKER, DETACHED, EscapeProxy } from './cmd/escape-proxy.ts';
 
 const F_SETFD = 2;
 const S_IFIFO = 0o010000;
@@ -99,13 +102,29 @@ function logWriter(sys: Sys, fd: number): LogWriter {
 }
 
 /** Copy the caller's input into the pty master until it ends or the shim stops us. */
-async function inputPump(sys: Sys, from: number, master: number): Promise<number> {
+/**
+ * The stdin fifo `docker attach` writes into: both ends at once (each open waits for the
+ * other); the shim keeps the write end, so the container's input never ends while nobody is
+ * attached. Returns [read end, write end].
+ */
+async function openStdinFifo(sys: Sys, stateDir: string): Promise<[number, number]> {
+  const fifo = `${stateDir}/stdin`;
+  await sys.mknod(fifo, S_IFIFO | 0o600);
+  const [r, w] = await Promise.all([sys.open(fifo, O_RDONLY | O_CLOEXEC), sys.open(fifo, O_WRONLY | O_CLOEXEC)]);
+  return [r, w];
+}
+
+async function inputPump(sys: Sys, from: number, master: number, watch: boolean): Promise<number> {
+  const escape = new EscapeProxy();
   for (;;) {
     let chunk: Uint8Array;
     try {
       chunk = await sys.read(from, 4096);
       if (chunk.length === 0) return 0;
-      await sys.writeAll(master, chunk);
+      // typed by an attached `docker run -it`: ^P^Q lets go of the container
+      const pass = watch ? escape.feed(chunk) : chunk;
+      if (pass === null) return DETACHED;
+      if (pass.length > 0) await sys.writeAll(master, pass);
     } catch (e) {
       if (!isSysError(e)) throw e;
       return 0;
@@ -173,11 +192,7 @@ export default async function shim(sys: Sys): Promise<number> {
   let stdinFifo = -1;
   let stdinHold = -1;
   if (rec.Config.OpenStdin && !rec.Config.AttachStdin) {
-    const fifo = `${stateDir}/stdin`;
-    await sys.mknod(fifo, S_IFIFO | 0o600);
-    // Both ends at once (each open waits for the other); we keep the write end, so the
-    // container's input never ends while nobody is attached.
-    [stdinFifo, stdinHold] = await Promise.all([sys.open(fifo, O_RDONLY | O_CLOEXEC), sys.open(fifo, O_WRONLY | O_CLOEXEC)]);
+    [stdinFifo, stdinHold] = await openStdinFifo(sys, stateDir);
   }
   let stdio: [number, number, number];
   let master = -1;
@@ -273,7 +288,24 @@ async function supervise(sys: Sys, r: Running): Promise<number> {
     if (!isSysError(e)) throw e;
   }
   let pump = -1;
-  if (tty && r.openStdin) pump = await sys.fork((c) => inputPump(c, stdinFifo >= 0 ? stdinFifo : 0, r.master));
+  if (tty && r.openStdin) pump = await sys.fork((c) => inputPump(c, stdinFifo >= 0 ? stdinFifo : 0, r.master, stdinFifo < 0));
+  if (pump > 0 && stdinFifo < 0) {
+    // The detach keys end the pump: stop using the caller's terminal (the log still gets the
+    // output), then say so, and the attached `docker run` returns with the container running.
+    // From then on the input comes through a stdin fifo, as for -dit, so `docker attach` can
+    // type into the container again.
+    void waitExit(sys, pump).then(async (st) => {
+      if (st !== DETACHED) return;
+      const nul = await sys.open('/dev/null', O_RDWR | O_CLOEXEC);
+      for (const fd of [0, 1, 2]) await sys.dup2(nul, fd);
+      await sys.close(nul);
+      const [fifo, hold] = await openStdinFifo(sys, r.stateDir);
+      r.stdinHold = hold;
+      pump = await sys.fork((c) => inputPump(c, fifo, r.master, false));
+      await sys.close(fifo);
+      await writeFileAtomic(sys, `${r.stateDir}/${DETACH_MARKER}`, '');
+    });
+  }
   if (stdinFifo >= 0) await sys.close(stdinFifo);
   const sources = tty ? [r.master] : [r.outR, r.errR];
   const write = log === null ? null : logWriter(sys, log);
@@ -305,10 +337,30 @@ async function supervise(sys: Sys, r: Running): Promise<number> {
       Pid: 0, ExitCode: code, Error: '', FinishedAt: finishedAt,
     };
   });
+  await tellWaiters(sys, r.stateDir, code);
   if (r.autoRemove) {
     await r.layers.removeRW(id);
     await r.containers.remove(id);
   }
   await removeAll(sys, r.stateDir);
   return code;
+}
+
+/**
+ * Each `docker wait` waiting on this container keeps a fifo (wait-PID) in the task state
+ * directory; it is told the exit code there, so it has it even when --rm takes the record away
+ * next, as the daemon answers its waiters before removing the container.
+ */
+async function tellWaiters(sys: Sys, stateDir: string, code: number): Promise<void> {
+  for (const name of await listNamesOrEmpty(sys, stateDir)) {
+    if (!name.startsWith('wait-')) continue;
+    try {
+      const fd = await sys.open(`${stateDir}/${name}`, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+      await sys.writeAll(fd, `${code}\n`);
+      await sys.close(fd);
+    } catch (e) {
+      // ENXIO: the waiter went away
+      if (!isSysError(e)) throw e;
+    }
+  }
 }

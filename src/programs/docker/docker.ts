@@ -5,7 +5,7 @@
 // and unknown commands as Docker 28 does); the work is in cmd/.
 
 import type { Sys } from '../../sys/sys.ts';
-import { COMMANDS, MANAGEMENT } from './commands.ts';
+import { COMMANDS, MANAGEMENT, VERB_ALIASES } from './commands.ts';
 import { parseCommand } from './format/cli.ts';
 import { CLIENT_VERSION, groupHelp, lookupSpec, topLevelHelp } from './format/specs.ts';
 
@@ -61,7 +61,7 @@ export default async function docker(sys: Sys): Promise<number> {
       return 0;
     }
     if (verb !== undefined && group[verb] !== undefined) {
-      shown = `${name} ${verb}`;
+      shown = `${name} ${VERB_ALIASES[name]?.[verb] ?? verb}`;
       name = group[verb];
       rest = rest.slice(1);
     } else if (verb !== undefined && lookupSpec(`${name} ${verb}`)) {

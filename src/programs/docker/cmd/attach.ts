@@ -2,16 +2,20 @@
 // its exit code. There is no daemon holding the container's streams: the output comes from the
 // json-file log the shim writes, and input (for a container started with -i) goes into the
 // stdin fifo the shim keeps in containerd's task state directory, as containerd's fifos do.
+// On a -t container the input is watched for ^P^Q, which detaches and leaves it running.
 
 import { isDaemonError, TASK_STATE } from '../../../runtime/containers/index.ts';
 import { O_CLOEXEC, O_RDONLY, O_WRONLY } from '../../../abi/open-flags.ts';
 import { isSysError } from '../../../abi/errno.ts';
+import { WEXITSTATUS, WIFEXITED } from '../../../abi/signals.ts';
 import { utf8Decode } from '../../../base/text.ts';
 import type { DockerCommand } from '../command.ts';
 import { rawTerminal, shimAlive, stores } from './container-common.ts';
 import { proxySignals } from './run.ts';
 import { type CommandDef, parseCommand } from './command-line.ts';
+import { DETACHED, EscapeProxy } from './escape-proxy.ts';
 
+const WNOHANG = 1;
 export const ATTACH: CommandDef = {
   name: 'attach',
   flags: ['no-stdin', 'sig-proxy'],
@@ -35,6 +39,12 @@ const attach: DockerCommand = async (ctx) => {
     await sys.writeAll(2, 'You cannot attach to a stopped container, start it first\n');
     return 1;
   }
+  // The CLI checks the terminal before it knows whether the container takes input at all: a
+  // -t container refuses a non-terminal stdin unless --no-stdin, even when it was started without -i.
+  if (rec.Config.Tty && !f.bool('no-stdin') && !(await sys.isatty(0))) {
+    await sys.writeAll(2, 'the input device is not a TTY\n');
+    return 1;
+  }
   let fd: number;
   try {
     fd = await sys.open(rec.LogPath, O_RDONLY);
@@ -55,12 +65,17 @@ const attach: DockerCommand = async (ctx) => {
     }
     if (fifo >= 0) {
       if (rec.Config.Tty) restore = await rawTerminal(sys, 0);
+      const tty = rec.Config.Tty;
       relay = await sys.fork(async (c) => {
+        const escape = new EscapeProxy();
         for (;;) {
           try {
             const chunk = await c.read(0, 4096);
             if (chunk.length === 0) return 0;
-            await c.writeAll(fifo, chunk);
+            // only a terminal's input is watched for the detach keys, as the CLI does
+            const pass = tty ? escape.feed(chunk) : chunk;
+            if (pass === null) return DETACHED;
+            if (pass.length > 0) await c.writeAll(fifo, pass);
           } catch (e) {
             if (!isSysError(e)) throw e;
             return 0;
@@ -96,6 +111,20 @@ const attach: DockerCommand = async (ctx) => {
     }
   };
   for (;;) {
+    if (relay > 0) {
+      const [pid, status] = await sys.wait4(relay, WNOHANG);
+      if (pid === relay) {
+        relay = -1;
+        if (WIFEXITED(status) && WEXITSTATUS(status) === DETACHED) {
+          // ^P^Q: leave the container running; the CLI reports the escape as its error
+          await pump();
+          if (fd >= 0) await sys.close(fd);
+          await finish();
+          await sys.writeAll(2, 'read escape sequence\n');
+          return 1;
+        }
+      }
+    }
     const cur = await containers.get(rec.Id);
     await pump();
     if (!cur || !cur.State.Running || !(await shimAlive(sys, rec.Id))) {

@@ -48,15 +48,10 @@ export function withTag(ref: string): string {
   return ref.slice(slash + 1).includes(':') ? ref : `${ref}:latest`;
 }
 
-/** Parse -m as go-units RAMInBytes: a number with b/k/m/g/t/p (1024-based, "kb"/"kib" too); the error is its text. */
-export function parseBytes(s: string): number | string {
-  const m = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(s.trim());
-  if (!m) return `invalid size: '${s}'`;
-  const lower = m[2]!.toLowerCase();
-  const unit = /^[kmgtp]i?b$/.test(lower) ? lower[0]! : lower;
-  const mult: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-  if (!(unit in mult)) return `invalid suffix: '${m[2]}'`;
-  return Math.floor(Number(m[1]) * mult[unit]!);
+/** The CPUs the machine has, counted as the engine's info does (cpuN lines of /proc/stat). */
+async function onlineCpus(sys: Sys): Promise<number> {
+  const stat = (await readTextIfReadable(sys, '/proc/stat')) ?? '';
+  return (stat.match(/^cpu\d+ /gm) ?? []).length || 1;
 }
 
 /** A signal by name (KILL, SIGKILL) or number. */
@@ -108,6 +103,8 @@ export interface CreateOptions {
   nanoCpus: number;
   pidsLimit: number | null;
   network: string;
+  /** --stop-timeout: seconds docker stop waits before SIGKILL, when given. */
+  stopTimeout?: number;
 }
 
 /** Resolve the image; a missing one is pulled, as docker run does ("Unable to find image"). */
@@ -137,6 +134,8 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
     throw new RunError(`failed to set up container networking: network ${o.network} not found`, 125);
   }
   if (o.memory > 0 && o.memory < 6 * 1024 * 1024) throw new RunError('Minimum memory limit allowed is 6MB');
+  const ncpu = await onlineCpus(ctx.sys);
+  if (o.nanoCpus < 0 || o.nanoCpus > ncpu * 1e9) throw new RunError(`Range of CPUs is from 0.01 to ${ncpu}.00, as there are only ${ncpu} CPUs available`);
   if (o.name !== undefined) await containers.checkName(o.name);
   const img = await findImage(ctx, images, o.image);
   const ic = img.config.config ?? {};
@@ -164,6 +163,7 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
     OnBuild: null,
     Labels: ic.Labels ?? {},
     ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}),
+    ...(o.stopTimeout !== undefined ? { StopTimeout: o.stopTimeout } : {}),
   };
   if (taskArgv({ config }).length === 0) throw new RunError('no command specified');
   const hostConfig: HostConfig = defaultHostConfig({

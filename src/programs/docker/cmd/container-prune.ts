@@ -38,7 +38,8 @@ const prune: DockerCommand = async (ctx) => {
   if (!f.bool('force')) {
     await sys.writeAll(1, 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
     const answer = utf8Decode(await sys.read(0, 1024)).trim().toLowerCase();
-    if (answer !== 'y' && answer !== 'yes') return 0;
+    // the CLI takes only y or Y (not "yes") as a yes
+    if (answer !== 'y') return 0;
   }
   const { containers, layers } = stores(ctx);
   const removed: string[] = [];
@@ -62,7 +63,8 @@ const prune: DockerCommand = async (ctx) => {
   }
   let out = '';
   if (removed.length) out += `Deleted Containers:\n${removed.join('\n')}\n\n`;
-  out += `Total reclaimed space: ${humanSize(space, 3)}\n`;
+  // units.HumanSize: four significant digits (1.235MB), unlike the three of `docker images`
+  out += `Total reclaimed space: ${humanSize(space)}\n`;
   await sys.writeAll(1, out);
   return 0;
 };

@@ -2,14 +2,16 @@
 // flags are also docker run's (run.ts adds -d, --rm's attach rules and the start).
 
 import type { DockerCommand, DockerContext } from '../command.ts';
-import { type CreateOptions, createContainer, expandEnv, parseBytes, readEnvFile, RunError } from './container-common.ts';
+import { type CreateOptions, createContainer, expandEnv, readEnvFile, RunError } from './container-common.ts';
+import { parseCPUs, ramInBytes } from '../format/numbers.ts';
 import type { ParsedFlags } from '../format/cli.ts';
 import { type CommandDef, FlagError, flagFailure, parseCommand } from './command-line.ts';
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 
 /** The spec's flags create does (run adds -d). */
 export const CREATE_FLAGS: readonly string[] = [
-  'cpus', 'entrypoint', 'env', 'env-file', 'hostname', 'interactive', 'memory', 'name', 'network', 'pids-limit', 'rm', 'tty', 'user', 'volume', 'workdir',
+  'cpus', 'entrypoint', 'env', 'env-file', 'hostname', 'interactive', 'memory', 'name', 'network', 'pids-limit', 'rm', 'stop-timeout', 'tty', 'user', 'volume',
+  'workdir',
 ];
 
 export const CREATE: CommandDef = {
@@ -25,17 +27,18 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
   for (const e of f.list('env')) env.push(...expandEnv(ctx.sys, e));
   let memory = 0;
   if (f.has('memory')) {
-    const m = parseBytes(f.opt('memory')!);
+    const m = ramInBytes(f.opt('memory')!);
     if (typeof m === 'string') throw new FlagError(`invalid argument "${f.opt('memory')}" for "-m, --memory" flag: ${m}`);
     memory = m;
   }
   let nanoCpus = 0;
   if (f.has('cpus')) {
-    const c = Number(f.opt('cpus'));
-    if (!Number.isFinite(c) || f.opt('cpus') === '') throw new FlagError(`invalid argument "${f.opt('cpus')}" for "--cpus" flag: failed to parse ${f.opt('cpus')} as a rational number`);
-    nanoCpus = Math.round(c * 1e9);
+    const c = parseCPUs(f.opt('cpus')!);
+    if (typeof c === 'string') throw new FlagError(`invalid argument "${f.opt('cpus')}" for "--cpus" flag: ${c}`);
+    nanoCpus = c;
   }
-  const pids = f.has('pids-limit') ? Number(f.opt('pids-limit')) : null;
+  // ints were parsed (base 0, as pflag does) with the flags
+  const pids = f.has('pids-limit') ? f.int('pids-limit', 0) : null;
   for (const v of f.list('volume')) {
     const parts = v.split(':');
     if (parts.length < 2 || !parts[0]!.startsWith('/')) {
@@ -60,6 +63,7 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
     nanoCpus,
     pidsLimit: pids !== null && pids > 0 ? pids : null,
     network: f.opt('network') ?? 'default',
+    stopTimeout: f.has('stop-timeout') ? f.int('stop-timeout', 0) : undefined,
   };
 }
 
@@ -67,6 +71,12 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
 export async function reportRunError(ctx: DockerContext, e: unknown, def: CommandDef = CREATE): Promise<number> {
   if (e instanceof FlagError) return flagFailure(ctx, def, e.message);
   if (e instanceof RunError || isDaemonError(e)) {
+    // docker create prints the engine's refusal as it comes, status 1; docker run adds its
+    // "docker:" and the --help hint, and the status says whose fault it was (125 docker's)
+    if (def === CREATE) {
+      await ctx.sys.writeAll(2, `Error response from daemon: ${e.message}\n`);
+      return 1;
+    }
     const status = e instanceof RunError ? e.status : 125;
     await ctx.sys.writeAll(2, `docker: Error response from daemon: ${e.message}\n\nRun 'docker ${ctx.name} --help' for more information\n`);
     return status;

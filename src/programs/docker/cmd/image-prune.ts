@@ -31,7 +31,7 @@ const prune: DockerCommand = async (ctx) => {
   if (!f.bool('force')) {
     await ctx.sys.writeAll(1, `${all ? WARN_ALL : WARN_DANGLING}\nAre you sure you want to continue? [y/N] `);
     const answer = await readLine(ctx.sys);
-    if (!/^y(es)?$/i.test(answer.trim())) return 0;
+    if (answer.trim().toLowerCase() !== 'y') return 0; // only y or Y, as the CLI's prompt takes
   }
   const images = new ImageStore(ctx.sys, ctx.root);
   const layers = new LayerStore(ctx.sys, ctx.root);

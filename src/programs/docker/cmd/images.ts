@@ -23,7 +23,7 @@ export function renderImages(images: ImageView[], now: number, flags: ParsedFlag
   let since: number | undefined;
   for (const f of flags.list('filter')) {
     const eq = f.indexOf('=');
-    if (eq < 0) return { stderr: `invalid argument "${f}" for "-f, --filter" flag: bad format of filter (expected name=value)\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nRun 'docker images --help' for more information\n`, status: 125 };
+    // the name=value form was checked while the flags were parsed
     const k = f.slice(0, eq).toLowerCase();
     const v = f.slice(eq + 1);
     if (!KNOWN.includes(k)) return { stderr: `Error response from daemon: invalid filter '${k}'\n`, status: 1 };

@@ -37,7 +37,8 @@ const rm: DockerCommand = async (ctx) => {
     } catch (e) {
       if (!isDaemonError(e)) throw e;
       await ctx.sys.writeAll(2, `Error response from daemon: ${e.message}\n`);
-      status = 1;
+      // with -f a container that is not there is said but is no failure, as the CLI has it
+      if (!(f.bool('force') && e.kind === 'not-found')) status = 1;
     }
   }
   return status;

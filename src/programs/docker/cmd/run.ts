@@ -1,15 +1,21 @@
 // docker run: create a container and start it. With -d it prints the id and leaves the shim
 // running; otherwise stdio stays attached (the shim writes the container's output to our
 // stdout/stderr; -i gives it our stdin; -t a new pseudo-terminal, our terminal in raw mode so
-// ^C reaches the container), signals we get are passed to its PID 1, and the status is the
-// container's (125 for docker's own errors, 126/127 when the command cannot run).
+// ^C reaches the container, ^P^Q lets go of it and leaves it running), signals we get are
+// passed to its PID 1, and the status is the container's (125 for docker's own errors,
+// 126/127 when the command cannot run).
 
 import { isSysError } from '../../../abi/errno.ts';
 import { SIG, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WTERMSIG } from '../../../abi/signals.ts';
 import type { DockerCommand, DockerContext } from '../command.ts';
 import { createContainer, rawTerminal, startShim } from './container-common.ts';
+import { DETACH_MARKER } from './escape-proxy.ts';
+import { TASK_STATE } from '../../../runtime/containers/index.ts';
+import { exists } from '../../../runtime/sys-files.ts';
 import { type CommandDef, parseCommand } from './command-line.ts';
 import { CREATE_FLAGS, createOptions, reportRunError } from './create.ts';
+
+const WNOHANG = 1;
 
 export const RUN: CommandDef = {
   name: 'run',
@@ -28,6 +34,19 @@ export async function waitShim(ctx: DockerContext, shimPid: number): Promise<num
       if (isSysError(e, 'EINTR')) continue;
       throw e;
     }
+  }
+}
+
+/**
+ * waitShim for an -it container, where the detach keys also end the wait: the shim leaves a
+ * marker in the task state directory once it has let go of our terminal; the answer is then null.
+ */
+async function waitShimOrDetach(ctx: DockerContext, shimPid: number, stateDir: string): Promise<number | null> {
+  for (;;) {
+    const [pid, status] = await ctx.sys.wait4(shimPid, WNOHANG);
+    if (pid === shimPid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (await exists(ctx.sys, `${stateDir}/${DETACH_MARKER}`)) return null;
+    await ctx.sys.sleep(20);
   }
 }
 
@@ -65,7 +84,9 @@ const run: DockerCommand = async (ctx) => {
     try {
       const started = await startShim(ctx, rec, { attach: true, stdin: interactive });
       if (!tty) await proxySignals(ctx, started.pid);
-      return await waitShim(ctx, started.shimPid);
+      // ^P^Q: the container goes on without us, and docker run succeeds without a word
+      if (!(tty && interactive)) return await waitShim(ctx, started.shimPid);
+      return (await waitShimOrDetach(ctx, started.shimPid, `${TASK_STATE}/${rec.Id}`)) ?? 0;
     } finally {
       if (restore) await restore();
     }

@@ -4,6 +4,9 @@
 // wrapped by pflag's FlagUsagesWrapped at 79 columns. Each command's metadata (usage, summary,
 // aliases, flags) is one CommandSpec, kept in specs.ts.
 
+import { goQuote } from '../../../runtime/go-style.ts';
+import { goParseInt } from './numbers.ts';
+
 export type FlagType = 'bool' | 'string' | 'int' | 'filter' | 'list' | 'stringArray';
 
 export interface FlagSpec {
@@ -89,8 +92,12 @@ function setValue(out: ParsedFlags, f: FlagSpec, value: string, shown: string): 
     if (!b) return `invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
     value = b;
   } else if (f.type === 'int') {
-    if (!/^[-+]?(\d+|0[xX][0-9a-fA-F]+)$/.test(value)) return `invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`;
-    value = String(Number(value));
+    const n = goParseInt(value);
+    if (typeof n === 'string') return `invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing ${goQuote(value)}: ${n}`;
+    value = String(n);
+  } else if ((f.type === 'filter' || f.varname === 'filter') && !value.includes('=')) {
+    // docker's filter option refuses a filter without a value while the flags are parsed
+    return `invalid argument "${value}" for "${shown}" flag: bad format of filter (expected name=value)`;
   }
   const prev = out.values.get(f.long) ?? [];
   out.values.set(f.long, [...prev, value]);
@@ -136,7 +143,8 @@ export function parseCommand(spec: CommandSpec, invoked: string, args: string[])
           continue;
         }
         const f = byShort.get(c);
-        if (!f) return flagError(spec, invoked, `unknown shorthand flag: '${c}' in ${a}`);
+        // pflag names what is left of the group from the failing letter on: 'z' in -zq for -aqzq
+        if (!f) return flagError(spec, invoked, `unknown shorthand flag: '${c}' in -${a.slice(j)}`);
         if (f.type === 'bool') {
           if (a[j + 1] === '=') {
             const err = setValue(out, f, a.slice(j + 2), flagName(f));
@@ -149,7 +157,7 @@ export function parseCommand(spec: CommandSpec, invoked: string, args: string[])
         let value: string;
         if (j + 1 < a.length) value = a.slice(a[j + 1] === '=' ? j + 2 : j + 1);
         else if (i + 1 < args.length) value = args[++i]!;
-        else return flagError(spec, invoked, `flag needs an argument: '${c}' in ${a}`);
+        else return flagError(spec, invoked, `flag needs an argument: '${c}' in -${a.slice(j)}`);
         const err = setValue(out, f, value, flagName(f));
         if (err) return flagError(spec, invoked, err);
         break;
