@@ -1,71 +1,42 @@
-// Deterministic bulk bytes for the parts of a package cowbox does not simulate (shared libraries,
-// data files, the machine code of an executable), so an installed package takes about its real
-// size and a Docker layer grows as it would. The bytes come from a small pool of 64 KiB blocks:
-// every whole 64 KiB chunk after the first is one of them, so a disk that stores content-addressed
-// chunks keeps each block once however many packages are installed, while every file still has
-// its full logical size (which is what du, statfs and cgroup charges see).
+// Bulk bytes for the parts of a package cowbox does not simulate (shared libraries, data files,
+// the machine code of an executable), so an installed package and a base image take their real
+// size: a short head saying what the bytes stand for, then zeros up to the file's size.
+//
+// Zeros, because Linux already has a way to store them without storing them: a sparse file
+// (write the head, then truncate up to the size). A layer unpacked that way costs the disk, the
+// heap and IndexedDB only its heads, while ls -l, du, statfs and cgroup charges see the whole
+// logical size; and a tar or a digest of such a file can be worked out from the head and the size
+// alone (src/runtime/layers/sparse-tar.ts), so the bundled images' digests are computed once.
 
-const BLOCK = 65536;
-const POOL_SIZE = 8;
-let pool: Uint8Array[] | null = null;
-
-function blocks(): Uint8Array[] {
-  if (pool) return pool;
-  pool = [];
-  let x = 0x9e3779b9;
-  for (let b = 0; b < POOL_SIZE; b++) {
-    const block = new Uint8Array(BLOCK);
-    const words = new Uint32Array(block.buffer);
-    for (let i = 0; i < words.length; i++) {
-      // xorshift32: fast, and the same bytes on every run.
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      words[i] = x >>> 0;
-    }
-    pool.push(block);
-  }
-  return pool;
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** Bulk content: `head` (text or bytes) followed by pool bytes up to `size` bytes in all. */
+/** Bulk content: `head` (text or bytes) followed by zeros up to `size` bytes in all. */
 export interface Filler {
+  /** What the bytes stand for (the file's path): kept for callers, it does not change the bytes. */
   seed: string;
   size: number;
   head: Uint8Array;
 }
 
-/** The content in pieces of at most 64 KiB, aligned so every piece after the first is a pool block. */
+export const FILLER_CHUNK = 65536;
+
+/** One block of zeros every filler shares: views on it are handed out, never written to. */
+const ZEROS = new Uint8Array(FILLER_CHUNK);
+
+/** The bytes before the zeros (the head, cut to the size). */
+export function fillerHead(f: Filler): Uint8Array {
+  return f.head.length > f.size ? f.head.subarray(0, f.size) : f.head;
+}
+
+/**
+ * The content in pieces: the head, then zeros in pieces that end on 64 KiB boundaries (so a
+ * writer that stores chunks of that size stores each zero chunk the same way). The zero pieces
+ * are views on one shared block: read them, never write into them.
+ */
 export function* fillerChunks(f: Filler): Generator<Uint8Array> {
-  const p = blocks();
-  const start = hash(f.seed);
-  const head = f.head.subarray(0, f.size);
-  let pos = 0;
-  if (head.length > 0) {
-    const first = new Uint8Array(Math.min(BLOCK, f.size));
-    first.set(head);
-    first.set(p[start % POOL_SIZE]!.subarray(head.length, first.length), head.length);
-    // A header longer than a block continues in the next pieces as it is.
-    if (head.length > BLOCK) {
-      yield head;
-      pos = head.length;
-    } else {
-      yield first;
-      pos = first.length;
-    }
-  }
-  for (let k = Math.floor(pos / BLOCK); pos < f.size; k++) {
-    const block = p[(start + k) % POOL_SIZE]!;
-    const from = pos - k * BLOCK;
-    const to = Math.min(BLOCK, f.size - k * BLOCK);
-    if (from >= to) continue;
-    yield block.subarray(from, to);
-    pos = k * BLOCK + to;
+  const head = fillerHead(f);
+  if (head.length > 0) yield head;
+  for (let pos = head.length; pos < f.size; ) {
+    const end = Math.min(f.size, (Math.floor(pos / FILLER_CHUNK) + 1) * FILLER_CHUNK);
+    yield ZEROS.subarray(0, end - pos);
+    pos = end;
   }
 }

@@ -35,7 +35,8 @@ export function imageEntries(catalog: Catalog, opts: ImageOptions = {}): FileEnt
     const p = catalog.packages.get(name)?.[0];
     if (!p) throw new Error(`catalog ${catalog.id}: base package ${name} missing`);
     base.push(p);
-    const entries = expand(catalog, p).filter((e) => !minimized || e.type !== 'file' || !/^\/usr\/share\/(doc|man)\//.test(e.path) || e.path.endsWith('/copyright'));
+    let entries = expand(catalog, p).filter((e) => !minimized || e.type !== 'file' || !/^\/usr\/share\/(doc|man)\//.test(e.path) || e.path.endsWith('/copyright'));
+    if (minimized) entries = entries.map(withoutExcluded);
     lists.set(name, entries);
     for (const e of entries) {
       if (opts.files === false && e.type !== 'dir' && !ESSENTIAL.test(e.path)) continue;
@@ -76,6 +77,19 @@ export function imageEntries(catalog: Catalog, opts: ImageOptions = {}): FileEnt
       file('/etc/apk/world', `${[...catalog.base].filter((n) => WORLD.has(n)).sort().join('\n')}\n`));
   }
   return out;
+}
+
+/**
+ * The share of a package's installed size a minimized image keeps. The catalogs' sizes are the
+ * packages' Installed-Size, documentation, manual pages and translations included; dpkg's
+ * path-exclude rules drop those, which is why ubuntu:24.04 weighs 78 MB while its packages'
+ * sizes add up to 126 MB. The bulk files stand for all of a package's bytes, so they shrink.
+ */
+const MINIMIZED_SHARE = 0.62;
+
+function withoutExcluded(e: FileEntry): FileEntry {
+  if (!e.fill) return e;
+  return { ...e, fill: { ...e.fill, size: Math.max(e.fill.head.length, Math.round(e.fill.size * MINIMIZED_SHARE)) } };
 }
 
 /** What alpine's /etc/apk/world names in a fresh image (the rest came in as dependencies). */

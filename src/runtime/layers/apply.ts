@@ -2,22 +2,33 @@
 // overlay whiteout format: `.wh.NAME` becomes a 0/0 char device NAME (owned as the marker),
 // `.wh..wh..opq` sets trusted.overlay.opaque=y on its dir, the root entry is skipped, a missing
 // parent is made 0755, an entry replaces what is there unless both are dirs, and directory
-// times are set last (creating children would change them).
+// times are set last (creating children would change them). Files are written sparse, as
+// `tar --sparse` and `cp --sparse=auto` do: 64 KiB blocks of zeros are left as holes, so the bulk
+// files of an image (a head and zeros) cost the disk only their heads.
 
 import { isSysError } from '../../abi/errno.ts';
 import { makedev, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT } from '../../abi/stat.ts';
 import { utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { iterateTar } from '../archive/tar.ts';
+import { O_CREAT, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
+import { iterateTar, type TarEntry } from '../archive/tar.ts';
 import { OPAQUE_MARKER, OPAQUE_XATTR, WHITEOUT_PREFIX } from './diff-tar.ts';
 import { exists, lstatOrNull, mkdirAll, removeAll, writeFile } from '../sys-files.ts';
 import { cleanName } from './tar-split.ts';
 
 /** Unpack `tar` (uncompressed) into `dest`; returns the layer's size as Docker counts it. */
-export async function applyLayerTar(sys: Sys, dest: string, tar: Uint8Array): Promise<number> {
+export function applyLayerTar(sys: Sys, dest: string, tar: Uint8Array): Promise<number> {
+  return applyLayerEntries(sys, dest, iterateTar(tar));
+}
+
+/**
+ * Unpack tar entries into `dest`. A file's `data` may be shorter than its `size`: the rest of it
+ * is zeros (a sparse tar, ./sparse-tar.ts). Returns the layer's size as Docker counts it.
+ */
+export async function applyLayerEntries(sys: Sys, dest: string, entries: Iterable<TarEntry>): Promise<number> {
   const dirTimes: [string, number][] = [];
   let size = 0;
-  for (const e of iterateTar(tar)) {
+  for (const e of entries) {
     const rel = cleanName(e.name);
     if (rel === '') continue;
     const slash = rel.lastIndexOf('/');
@@ -44,7 +55,7 @@ export async function applyLayerTar(sys: Sys, dest: string, tar: Uint8Array): Pr
         if (!old || (old.mode & S_IFMT) !== S_IFDIR) await sys.mkdir(path, e.mode);
         break;
       case 'file':
-        await writeFile(sys, path, e.data ?? new Uint8Array(0), e.mode);
+        await writeSparse(sys, path, e.data ?? new Uint8Array(0), e.size, e.mode);
         size += e.size;
         break;
       case 'symlink':
@@ -87,4 +98,48 @@ async function ignoreUnsupported(p: Promise<void>): Promise<void> {
   } catch (e) {
     if (!isSysError(e)) throw e;
   }
+}
+
+const SPARSE_BLOCK = 65536;
+
+/** Whether every byte of `b` is zero (a word at a time when the view is aligned). */
+function allZero(b: Uint8Array): boolean {
+  if (b.byteOffset % 4 === 0 && b.length % 4 === 0) {
+    const words = new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) return false;
+    return true;
+  }
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Write a file of `size` bytes that starts with `data` (zeros after it): the runs of non-zero
+ * 64 KiB blocks with pwrite, then truncate up to the size, so zero blocks stay holes.
+ */
+async function writeSparse(sys: Sys, path: string, data: Uint8Array, size: number, mode: number): Promise<void> {
+  if (size <= SPARSE_BLOCK && data.length >= size) {
+    await writeFile(sys, path, data.subarray(0, size), mode);
+    return;
+  }
+  // Writable by its owner until the truncate below; the caller sets the entry's mode afterwards.
+  const fd = await sys.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600);
+  let end = 0;
+  try {
+    const limit = Math.min(data.length, size);
+    for (let at = 0; at < limit; ) {
+      if (allZero(data.subarray(at, Math.min(limit, at + SPARSE_BLOCK)))) {
+        at += SPARSE_BLOCK;
+        continue;
+      }
+      let to = Math.min(limit, at + SPARSE_BLOCK);
+      while (to < limit && !allZero(data.subarray(to, Math.min(limit, to + SPARSE_BLOCK)))) to = Math.min(limit, to + SPARSE_BLOCK);
+      for (let pos = at; pos < to; ) pos += await sys.pwrite(fd, data.subarray(pos, to), pos);
+      end = to;
+      at = to;
+    }
+  } finally {
+    await sys.close(fd);
+  }
+  if (end < size) await sys.truncate(path, size);
 }

@@ -14,7 +14,8 @@ import { S_IFDIR, S_IFLNK, S_IFMT } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { gzipCompress, gzipDecompress, isGzip } from '../archive/gzip.ts';
 import { chainIds, digestOf, hexOf } from '../oci/digest.ts';
-import { applyLayerTar } from './apply.ts';
+import { applyLayerEntries, applyLayerTar } from './apply.ts';
+import { type SparseTar, sparseTarEntries, splitSparseTar } from './sparse-tar.ts';
 import { isOpaque, isWhiteoutStat, tarOfDir } from './diff-tar.ts';
 import { exists, listEntries, listEntriesOrEmpty, lstatOrNull, mkdirAll, randomBytes, randomHex, readFile, readText, readTextOrNull, removeAll, writeFile } from '../sys-files.ts';
 import { assembleTar, type SplitEntry, splitTar } from './tar-split.ts';
@@ -55,11 +56,36 @@ export class LayerStore {
       parentCache = p.cacheId;
     }
     const split = splitTar(raw); // throws TarError on a broken tar before anything is written
+    return this.create(chainId, diffId, parent, parentCache, split, (diff) => applyLayerTar(this.sys, diff, raw));
+  }
+
+  /**
+   * Register a layer given as a sparse tar (./sparse-tar.ts) whose diff id the caller knows (a
+   * bundled image's, worked out when the image was generated): the same layer `register` makes
+   * of the full tar, without the bulk ever being allocated, hashed or written.
+   */
+  async registerSparse(tar: SparseTar, diffId: string, parent: string | null): Promise<LayerInfo> {
+    const chainId = parent ? digestOf(`${parent} ${diffId}`) : diffId;
+    const have = await this.get(chainId);
+    if (have) return have;
+    let parentCache: string | null = null;
+    if (parent) {
+      const p = await this.get(parent);
+      if (!p) throw new Error(`layer does not exist: ${parent}`);
+      parentCache = p.cacheId;
+    }
+    const split = splitSparseTar(tar);
+    return this.create(chainId, diffId, parent, parentCache, split, (diff) => applyLayerEntries(this.sys, diff, sparseTarEntries(tar)));
+  }
+
+  /** overlay2 Create, the unpack into diff/, then the layerdb entry (removing the dir if unpacking fails). */
+  private async create(chainId: string, diffId: string, parent: string | null, parentCache: string | null, split: SplitEntry[],
+    apply: (diff: string) => Promise<number>): Promise<LayerInfo> {
     const cacheId = await randomHex(this.sys);
     const dir = await this.createDir(cacheId, parentCache);
     let size: number;
     try {
-      size = await applyLayerTar(this.sys, `${dir}/diff`, raw);
+      size = await apply(`${dir}/diff`);
     } catch (e) {
       await this.removeDir(cacheId);
       throw e;

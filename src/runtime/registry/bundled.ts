@@ -1,19 +1,23 @@
 // The base images the simulated registry serves without anyone pushing them, written compactly
-// (repository, tags, where the files come from, config, history) and built into real image
-// bytes (layer tar.gz blobs, config, manifest, and for Docker Hub's images an OCI index) the
-// first time one is asked for. Built images are kept in memory: the bytes never change.
-// `scratch` is not here: Docker refuses to pull it by name (see pull.ts).
+// (repository, tags, where the files come from, config, history) and built into a real image
+// (layer tar.gz blobs, config, manifest, and for Docker Hub's images an OCI index) the first
+// time one is asked for. Built images are kept in memory: the bytes never change. A layer is
+// kept as its sparse tar (headers and heads; its bulk is zeros) with the digests from
+// ./bundled-digests.ts, so building one hashes kilobytes, not the hundreds of megabytes the
+// images weigh. `scratch` is not here: Docker refuses to pull it by name (see pull.ts).
 
 import { sha256Hex } from '../../base/sha256.ts';
 import { utf8Encode } from '../../base/text.ts';
 import { MEDIA_TYPE } from '../oci/media-types.ts';
 import { digestOf } from '../oci/digest.ts';
-import { epochOf, gzipLayer, layerTar } from './layer-tar.ts';
+import type { SparseTar } from '../layers/sparse-tar.ts';
+import { BUNDLED_DIGESTS } from './bundled-digests.ts';
+import { computeLayerDigests, epochOf, type LayerDigests, layerSparseTar as sparseTarOf, sparseLayerBlob, sparseTarFingerprint } from './layer-tar.ts';
 import { busyboxRootfs, distroRootfs, type RootEntry } from './rootfs.ts';
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-interface Description {
+export interface Description {
   /** domain/path */
   repository: string;
   tags: string[];
@@ -115,7 +119,31 @@ export interface BuiltLayer {
   size: number;
   /** sha256 of the uncompressed tar (config rootfs.diff_ids). */
   diffId: string;
-  blob: Uint8Array;
+  /** The image and which of its layers this is, to make the layer's tar again when it is asked for. */
+  from: Description;
+  index: number;
+}
+
+/**
+ * The tars of the image built last, for the pull that usually asks for them at once; dropped
+ * when its top layer has been taken. Keeping the tars of every image built would hold a
+ * thousand small objects an image on the heap for as long as the page runs.
+ */
+let fresh: { d: Description; tars: SparseTar[] } | null = null;
+
+/** The layer's uncompressed tar as headers and heads (the bulk is zeros), made again when not at hand (~50 ms). */
+export async function layerSparseTar(l: BuiltLayer): Promise<SparseTar> {
+  const f = fresh;
+  if (f && f.d === l.from) {
+    if (l.index === f.tars.length - 1) fresh = null;
+    return f.tars[l.index]!;
+  }
+  return (await bundledLayerTars(l.from))[l.index]!;
+}
+
+/** A layer's gzip blob as bytes: the whole layer allocated, so only for who needs the bytes themselves. */
+export async function layerBlob(l: BuiltLayer): Promise<Uint8Array> {
+  return sparseLayerBlob(await layerSparseTar(l));
 }
 
 export interface BuiltImage {
@@ -141,21 +169,21 @@ export function hasBundledRepository(repository: string): boolean {
 }
 
 const cache = new Map<Description, Promise<BuiltImage>>();
-/** Blobs of the images built so far, by digest. */
-const blobs = new Map<string, Uint8Array>();
+/** Configs and layers of the images built so far, by digest. */
+const blobs = new Map<string, Uint8Array | BuiltLayer>();
 
-/** A blob of an image built already (a pull resolves its image before it asks for blobs). */
-export function builtBlob(digest: string): Uint8Array | null {
+/** A config or layer of an image built already (a pull resolves its image before it asks for blobs). */
+export function builtBlob(digest: string): Uint8Array | BuiltLayer | null {
   return blobs.get(digest) ?? null;
 }
 
-/** The image's bytes, built on first use and kept. */
+/** The image, built on first use and kept. */
 export function buildBundled(d: Description): Promise<BuiltImage> {
   let p = cache.get(d);
   if (!p) {
     p = build(d).then((b) => {
       blobs.set(b.configDigest, b.configBytes);
-      for (const l of b.layers) blobs.set(l.digest, l.blob);
+      for (const l of b.layers) blobs.set(l.digest, l);
       return b;
     });
     cache.set(d, p);
@@ -166,16 +194,32 @@ export function buildBundled(d: Description): Promise<BuiltImage> {
 
 const fakeHex = (seed: string): string => sha256Hex(utf8Encode(seed));
 
-async function build(d: Description): Promise<BuiltImage> {
+/** The image's layer tars, bottom first. */
+export async function bundledLayerTars(d: Description): Promise<SparseTar[]> {
   const mtime = epochOf(d.created);
   const entries: RootEntry[] = d.source === 'busybox' ? busyboxRootfs() : await distroRootfs(d.source, mtime);
   const groups = d.topLayer ? [entries.filter((e) => !d.topLayer!.test(e.path)), topLayerEntries(entries, d.topLayer)] : [entries];
+  return groups.map((g) => sparseTarOf(g, mtime, entries));
+}
+
+/** Digests worked out while this page runs, for layers the table does not know (its catalog changed since). */
+const computed = new Map<string, LayerDigests>();
+
+/** A layer's digests: from the table made in advance, else streamed through SHA-256 once (slow) and kept. */
+function digestsOf(tar: SparseTar): LayerDigests {
+  const key = sparseTarFingerprint(tar);
+  const known = BUNDLED_DIGESTS[key] ?? computed.get(key);
+  if (known) return known;
+  const d = computeLayerDigests(tar);
+  computed.set(key, d);
+  return d;
+}
+
+async function build(d: Description): Promise<BuiltImage> {
   const layerMediaType = d.index || d.style === 'buildkit' ? MEDIA_TYPE.ociLayerGzip : MEDIA_TYPE.dockerLayerGzip;
-  const layers: BuiltLayer[] = groups.map((g) => {
-    const tar = layerTar(g, mtime, entries);
-    const blob = gzipLayer(tar);
-    return { mediaType: layerMediaType, digest: digestOf(blob), size: blob.length, diffId: digestOf(tar), blob };
-  });
+  const tars = await bundledLayerTars(d);
+  fresh = { d, tars };
+  const layers: BuiltLayer[] = tars.map((tar, index) => ({ mediaType: layerMediaType, ...digestsOf(tar), from: d, index }));
   const history = d.history.map((h) => {
     const out: Record<string, unknown> = {};
     if (h.created !== undefined) out.created = h.created;
@@ -240,6 +284,19 @@ function topLayerEntries(entries: RootEntry[], re: RegExp): RootEntry[] {
   const parents = new Set<string>();
   for (const e of picked) for (let i = e.path.indexOf('/', 1); i > 0; i = e.path.indexOf('/', i + 1)) parents.add(e.path.slice(0, i));
   return entries.filter((e) => re.test(e.path) || (parents.has(e.path) && e.type === 'dir'));
+}
+
+/**
+ * The bundled layer whose uncompressed tar has this diff id, or null: lets a caller that holds
+ * such a layer (a push of an image built on a bundled one) name its blob without rebuilding and
+ * hashing the whole tar.
+ */
+export async function bundledLayerByDiffId(diffId: string): Promise<BuiltLayer | null> {
+  for (const d of BUNDLED) {
+    const layer = (await buildBundled(d)).layers.find((l) => l.diffId === diffId);
+    if (layer) return layer;
+  }
+  return null;
 }
 
 /** Every tag the bundled images give a repository (for `docker pull --all-tags`). */

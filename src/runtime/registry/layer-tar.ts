@@ -1,21 +1,21 @@
-// A bundled image's layer as bytes: root entries -> a tar (Docker's layer form: names without a
-// leading "/", directories with a trailing one, numeric owners from the image's own passwd and
-// group) -> gzip. Everything is fixed (mtimes, gzip header without a name or time, compression
-// level), so the same description gives the same digests on every machine and every run.
+// A bundled image's layer: root entries -> a tar (Docker's layer form: names without a leading
+// "/", directories with a trailing one, numeric owners from the image's own passwd and group)
+// -> gzip. Everything is fixed (mtimes, gzip header without a name or time, stored deflate
+// blocks), so the same description gives the same digests on every machine and every run.
 //
-// Bulk files (the parts of a package cowbox does not simulate: libraries, data) are written at
-// 1/BULK_SCALE of their catalog size. Every byte of a layer is hashed twice (diff id, blob
-// digest) and inflated on pull; at full size Debian's 120 MB and UBI's 217 MB would take
-// seconds in a browser tab. The scaled images keep their shape (which files are large) and
-// stay in the megabytes.
+// Bulk files (the parts of a package cowbox does not simulate: libraries, data) have their real
+// size, so the images weigh what Docker Hub's do (Debian 12 about 120 MB, UBI 8.1 about 210 MB).
+// Their bodies are a head and zeros, so a layer is kept as a sparse tar (headers and heads,
+// ../layers/sparse-tar.ts): the bytes are streamed when someone asks for them, and their digests
+// come from ./bundled-digests.ts, worked out once when the catalogs change.
 
 import { utf8Encode } from '../../base/text.ts';
-import { gzipCompress } from '../archive/gzip.ts';
-import { packTar, type TarEntry } from '../archive/tar.ts';
-import { fillerChunks, type Filler } from '../distro/filler.ts';
+import { crc32 } from '../archive/gzip.ts';
+import { archiveEnd, entryHeader, type TarEntry } from '../archive/tar.ts';
+import { fillerHead } from '../distro/filler.ts';
+import { type SparseTar, sparseTar, sparseTarBytes, sparseTarChunks } from '../layers/sparse-tar.ts';
 import type { RootEntry } from './rootfs.ts';
-
-export const BULK_SCALE = 100;
+import { Sha256Stream } from './sha256-stream.ts';
 
 /** Seconds since the epoch of an RFC 3339 time. */
 export function epochOf(rfc3339: string): number {
@@ -33,42 +33,137 @@ function idMap(entries: readonly RootEntry[], path: string): Map<string, number>
   return map;
 }
 
-function fillBytes(f: Filler): Uint8Array {
-  const size = Math.max(f.head.length, Math.min(f.size, f.head.length + Math.round((f.size - f.head.length) / BULK_SCALE)));
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of fillerChunks({ ...f, size })) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-/** The uncompressed layer tar of `entries`; `accounts` are the entries whose passwd/group name owners. */
-export function layerTar(entries: readonly RootEntry[], mtime: number, accounts: readonly RootEntry[] = entries): Uint8Array {
+/** The layer tar of `entries` as a sparse tar; `accounts` are the entries whose passwd/group name owners. */
+export function layerSparseTar(entries: readonly RootEntry[], mtime: number, accounts: readonly RootEntry[] = entries): SparseTar {
   const users = idMap(accounts, '/etc/passwd');
   const groups = idMap(accounts, '/etc/group');
-  const out: TarEntry[] = [];
-  for (const e of entries) {
+  const out = entries.map((e) => {
     const base = {
       name: e.path.slice(1), mode: e.mode & 0o7777, uid: users.get(e.owner) ?? 0, gid: groups.get(e.group) ?? 0,
       uname: '', gname: '', mtime, size: 0, linkname: '', devmajor: 0, devminor: 0,
     };
-    if (e.type === 'dir') out.push({ ...base, type: 'dir' });
-    else if (e.type === 'symlink') out.push({ ...base, type: 'symlink', linkname: e.target! });
-    else if (e.type === 'hardlink') out.push({ ...base, type: 'hardlink', linkname: e.target.slice(1) });
+    let entry: TarEntry;
+    if (e.type === 'dir') entry = { ...base, type: 'dir' };
+    else if (e.type === 'symlink') entry = { ...base, type: 'symlink', linkname: e.target! };
+    else if (e.type === 'hardlink') entry = { ...base, type: 'hardlink', linkname: e.target.slice(1) };
+    else if (e.fill) entry = { ...base, type: 'file', size: e.fill.size, data: fillerHead(e.fill) };
     else {
-      const data = e.fill ? fillBytes(e.fill) : utf8Encode(e.text ?? '');
-      out.push({ ...base, type: 'file', size: data.length, data });
+      const data = utf8Encode(e.text ?? '');
+      entry = { ...base, type: 'file', size: data.length, data };
     }
-  }
-  return packTar(out);
+    return { header: entryHeader(entry), entry };
+  });
+  return sparseTar(out, archiveEnd);
+}
+
+/** The uncompressed layer tar of `entries` as bytes (the bulk allocated: for tests and small images). */
+export function layerTar(entries: readonly RootEntry[], mtime: number, accounts: readonly RootEntry[] = entries): Uint8Array {
+  return sparseTarBytes(layerSparseTar(entries, mtime, accounts));
+}
+
+const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3);
+/** The most a stored deflate block holds. */
+const STORED = 65535;
+
+/** Bytes of the gzip member gzipLayer makes of a tar of `size` bytes. */
+export function gzipLayerSize(size: number): number {
+  return GZIP_HEADER.length + Math.max(1, Math.ceil(size / STORED)) * 5 + size + 8;
 }
 
 /**
- * gzip with no name and no time, in stored deflate blocks: most of a layer is bulk bytes that do
- * not compress, and deflating them would cost more than the rest of building the image.
+ * gzip with no name and no time, in stored deflate blocks, as pieces: most of a layer is bulk
+ * that deflating would only slow down, and stored blocks let the member be streamed from the
+ * tar's pieces (views on them, no copy) when the tar's length is known up front. `crc32Of` is
+ * for a faster CRC where there is one (node's, when the digest table is generated).
  */
+export function* gzipLayerChunks(tar: Iterable<Uint8Array>, size: number, crc32Of = crc32): Generator<Uint8Array> {
+  yield GZIP_HEADER;
+  const blocks = Math.max(1, Math.ceil(size / STORED));
+  let block = 0;
+  let left = 0; // bytes still to come in the current block
+  let crc = 0;
+  const openBlock = (): Uint8Array => {
+    const len = Math.min(STORED, size - block * STORED);
+    left = len;
+    const final = ++block === blocks ? 1 : 0;
+    return Uint8Array.of(final, len & 255, len >>> 8, ~len & 255, (~len >>> 8) & 255);
+  };
+  if (size === 0) yield openBlock();
+  for (const piece of tar) {
+    crc = crc32Of(piece, crc);
+    for (let at = 0; at < piece.length; ) {
+      if (left === 0) yield openBlock();
+      const n = Math.min(left, piece.length - at);
+      yield piece.subarray(at, at + n);
+      left -= n;
+      at += n;
+    }
+  }
+  yield Uint8Array.of(crc & 255, (crc >>> 8) & 255, (crc >>> 16) & 255, crc >>> 24, size & 255, (size >>> 8) & 255, (size >>> 16) & 255, (size >>> 24) & 255);
+}
+
+/** The stored-gzip blob of a tar held as bytes (what `docker push` uploads). */
 export function gzipLayer(tar: Uint8Array): Uint8Array {
-  return gzipCompress(tar, { level: 0, mtime: 0, name: null });
+  const out = new Uint8Array(gzipLayerSize(tar.length));
+  let at = 0;
+  for (const piece of gzipLayerChunks([tar], tar.length)) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/** The gzip blob of a sparse tar as bytes (the bulk allocated). */
+export function sparseLayerBlob(t: SparseTar): Uint8Array {
+  const out = new Uint8Array(gzipLayerSize(t.size));
+  let at = 0;
+  for (const piece of gzipLayerChunks(sparseTarChunks(t), t.size)) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+export interface LayerDigests {
+  /** sha256 of the uncompressed tar (config rootfs.diff_ids). */
+  diffId: string;
+  /** Digest and size of the gzip blob (the manifest's layer descriptor). */
+  digest: string;
+  size: number;
+}
+
+/**
+ * The digests of a sparse tar's layer, by streaming its bytes through SHA-256 twice (tar and
+ * blob) without holding them: about 30 ms a megabyte here, which is why bundled images take
+ * them from ./bundled-digests.ts when it knows the layer.
+ */
+export function computeLayerDigests(t: SparseTar): LayerDigests {
+  const tarHash = new Sha256Stream();
+  const blobHash = new Sha256Stream();
+  const teed = function* (): Generator<Uint8Array> {
+    for (const piece of sparseTarChunks(t)) {
+      tarHash.update(piece);
+      yield piece;
+    }
+  };
+  for (const piece of gzipLayerChunks(teed(), t.size)) blobHash.update(piece);
+  return { diffId: tarHash.digest(), digest: blobHash.digest(), size: gzipLayerSize(t.size) };
+}
+
+/**
+ * A cheap name for a sparse tar's bytes: sha256 of its headers, heads and end (the zeros follow
+ * from the sizes in the headers). Equal fingerprints mean equal tars, so it keys the table of
+ * digests worked out in advance.
+ */
+export function sparseTarFingerprint(t: SparseTar): string {
+  const h = new Sha256Stream();
+  h.update(utf8Encode('cowbox sparse tar v1\n'));
+  for (const { header, entry } of t.entries) {
+    h.update(header);
+    if (entry.type !== 'file') continue;
+    const head = entry.data ? entry.data.subarray(0, entry.size) : new Uint8Array(0);
+    h.update(utf8Encode(`${head.length}\n`)).update(head);
+  }
+  h.update(t.end);
+  return h.digest();
 }

@@ -13,7 +13,7 @@ import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { digestOf, hexOf } from '../oci/digest.ts';
 import type { OciManifest } from '../oci/types.ts';
-import { buildBundled, builtBlob, findBundled, hasBundledRepository, BUNDLED } from './bundled.ts';
+import { buildBundled, builtBlob, findBundled, hasBundledRepository, layerBlob, BUNDLED, type BuiltLayer } from './bundled.ts';
 import { exists, mkdirAll, readFileOrNull, readTextOrNull, writeFile } from '../sys-files.ts';
 import { parseRef, type ImageRef } from '../images/reference.ts';
 
@@ -43,11 +43,15 @@ export type Lookup =
   | { kind: 'no-repository' }
   | { kind: 'no-manifest' };
 
-/** What `push` stores: a config and its layers (compressed blobs). */
+/**
+ * What `push` stores: a config and its layers, each a compressed blob, or the digest and size of
+ * a blob the registry serves already (a bundled image's layer, see bundledLayerByDiffId), which
+ * spares the pusher putting a large base layer together only for it to be dropped.
+ */
 export interface PushImage {
   configBytes: Uint8Array;
   configMediaType?: string;
-  layers: Array<{ mediaType: string; blob: Uint8Array }>;
+  layers: Array<{ mediaType: string; blob: Uint8Array } | { mediaType: string; digest: string; size: number }>;
 }
 
 /** The repository's directory name under repositories/. */
@@ -79,17 +83,35 @@ export class Registry {
     return l.kind === 'found' ? l.image : null;
   }
 
-  /** A blob's bytes (pushed blobs first, then the bundled images'), or null. */
+  /**
+   * A blob's bytes (pushed blobs first, then the bundled images'), or null. A bundled layer is
+   * put together in full here; a pull takes it as a sparse tar instead (bundledLayer).
+   */
   async blob(digest: string): Promise<Uint8Array | null> {
     const onDisk = await readFileOrNull(this.sys, this.blobPath(digest));
     if (onDisk) return onDisk;
     const built = builtBlob(digest);
-    if (built) return built;
+    if (built) return built instanceof Uint8Array ? built : await layerBlob(built);
     for (const d of BUNDLED) {
       const built = await buildBundled(d);
       if (built.configDigest === digest) return built.configBytes;
       const layer = built.layers.find((l) => l.digest === digest);
-      if (layer) return layer.blob;
+      if (layer) return await layerBlob(layer);
+    }
+    return null;
+  }
+
+  /**
+   * A bundled image's layer by blob digest, as its sparse tar with digests worked out in advance,
+   * or null (a pushed blob, or none). What a pull unpacks without fetching the bulk.
+   */
+  async bundledLayer(digest: string): Promise<BuiltLayer | null> {
+    if (await exists(this.sys, this.blobPath(digest))) return null;
+    const built = builtBlob(digest);
+    if (built) return built instanceof Uint8Array ? null : built;
+    for (const d of BUNDLED) {
+      const layer = (await buildBundled(d)).layers.find((l) => l.digest === digest);
+      if (layer) return layer;
     }
     return null;
   }
@@ -106,18 +128,28 @@ export class Registry {
     return false;
   }
 
-  /** Store a blob in the repository (idempotent). */
+  /**
+   * Store a blob in the repository (idempotent). A bundled layer's bytes are not written again:
+   * the registry serves them already, so only the repository's link to them is made (what
+   * keeps pushing an image built on ubi8 from writing its 217 MB base layer to the disk).
+   */
   async putBlob(ref: string | ImageRef, blob: Uint8Array, digest = digestOf(blob)): Promise<string> {
     const r = typeof ref === 'string' ? parseRef(ref) : ref;
     const path = this.blobPath(digest);
-    if (!(await exists(this.sys, path))) {
+    if (!(await exists(this.sys, path)) && !(await this.bundledLayer(digest))) {
       await mkdirAll(this.sys, path.slice(0, path.lastIndexOf('/')));
       await writeFile(this.sys, path, blob);
     }
+    await this.linkBlob(r, digest);
+    return digest;
+  }
+
+  /** Let the repository serve a blob the registry has (registry:2's _layers link). */
+  async linkBlob(ref: string | ImageRef, digest: string): Promise<void> {
+    const r = typeof ref === 'string' ? parseRef(ref) : ref;
     const link = `${this.v2}/repositories/${repositoryName(r)}/_layers/sha256/${hexOf(digest)}`;
     await mkdirAll(this.sys, link);
     await writeFile(this.sys, `${link}/link`, digest);
-    return digest;
   }
 
   /**
@@ -128,8 +160,16 @@ export class Registry {
     const r = typeof ref === 'string' ? parseRef(ref) : ref;
     const layers = [];
     for (const l of image.layers) {
-      const digest = await this.putBlob(r, l.blob);
-      layers.push({ mediaType: l.mediaType, size: l.blob.length, digest });
+      if ('blob' in l) {
+        const digest = await this.putBlob(r, l.blob);
+        layers.push({ mediaType: l.mediaType, size: l.blob.length, digest });
+        continue;
+      }
+      if (!(await this.bundledLayer(l.digest)) && !(await exists(this.sys, this.blobPath(l.digest)))) {
+        throw new Error(`blob ${l.digest} not found: blob unknown to registry`);
+      }
+      await this.linkBlob(r, l.digest);
+      layers.push({ mediaType: l.mediaType, size: l.size, digest: l.digest });
     }
     const configDigest = await this.putBlob(r, image.configBytes);
     const manifest = {

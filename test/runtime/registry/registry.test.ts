@@ -4,11 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { gzipDecompress } from '../../../src/runtime/archive/gzip.ts';
-import { unpackTar } from '../../../src/runtime/archive/tar.ts';
 import { catalogFor, distributionOf } from '../../../src/runtime/distro/index.ts';
 import { ImageStore } from '../../../src/runtime/images/image-store.ts';
 import { digestOf } from '../../../src/runtime/oci/digest.ts';
-import { BUNDLED, buildBundled } from '../../../src/runtime/registry/bundled.ts';
+import { BUNDLED, buildBundled, bundledLayerByDiffId, layerBlob, layerSparseTar } from '../../../src/runtime/registry/bundled.ts';
 import { gzipLayer } from '../../../src/runtime/registry/layer-tar.ts';
 import { pullImage } from '../../../src/runtime/registry/pull.ts';
 import { Registry } from '../../../src/runtime/registry/registry.ts';
@@ -26,7 +25,8 @@ describe('Registry', () => {
       const a = await alpine();
       const byDigest = await reg.resolve(`alpine@${a.indexDigest}`);
       expect(byDigest?.configDigest).toBe(a.configDigest);
-      expect(await reg.blob(a.layers[0]!.digest)).toBe(a.layers[0]!.blob);
+      expect(digestOf((await reg.blob(a.layers[0]!.digest))!)).toBe(a.layers[0]!.digest);
+      expect(await reg.bundledLayer(a.layers[0]!.digest)).toBe(a.layers[0]);
     });
   });
 
@@ -36,7 +36,7 @@ describe('Registry', () => {
       const a = await alpine();
       const top = gzipLayer(layerTar([['hello.txt', 'file', 'hi\n']]));
       const cfg = configFor([a.layers[0]!.diffId, digestOf(gzipDecompress(top).data)]);
-      const layers = [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: a.layers[0]!.blob }, { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: top }];
+      const layers = [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: await layerBlob(a.layers[0]!) }, { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: top }];
       const pushed = await reg.push('alpine:latest', { configBytes: cfg, layers });
       const v2 = '/var/lib/registry/docker/registry/v2';
       const link = async (p: string): Promise<string> => new TextDecoder().decode(await sys.readAll(await sys.open(p, 0)));
@@ -64,6 +64,28 @@ describe('Registry', () => {
     });
   });
 
+  it('takes a bundled layer by digest in a push, links it without storing its bytes, and refuses an unknown one', async () => {
+    await withSys(async (sys) => {
+      const reg = new Registry(sys);
+      const ubi = await buildBundled(BUNDLED.find((d) => d.repository === 'registry.access.redhat.com/ubi8/ubi')!);
+      const base = (await bundledLayerByDiffId(ubi.layers[0]!.diffId))!;
+      expect(base).toBe(ubi.layers[0]);
+      const top = gzipLayer(layerTar([['hello.txt', 'file', 'hi\n']]));
+      const cfg = configFor([base.diffId, digestOf(gzipDecompress(top).data)]);
+      const pushed = await reg.push('me/app:1', {
+        configBytes: cfg,
+        layers: [{ mediaType: base.mediaType, digest: base.digest, size: base.size }, { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: top }],
+      });
+      const v2 = '/var/lib/registry/docker/registry/v2';
+      expect(await sys.stat(`${v2}/repositories/me/app/_layers/sha256/${base.digest.slice(7)}/link`)).toBeTruthy();
+      await expect(sys.stat(`${v2}/blobs/sha256/${base.digest.slice(7, 9)}/${base.digest.slice(7)}/data`)).rejects.toThrow();
+      const manifest = JSON.parse(new TextDecoder().decode((await reg.blob(pushed.digest))!));
+      expect(manifest.layers[0]).toEqual({ mediaType: base.mediaType, size: base.size, digest: base.digest });
+      const bogus = `sha256:${'0'.repeat(64)}`;
+      await expect(reg.push('me/app:2', { configBytes: cfg, layers: [{ mediaType: base.mediaType, digest: bogus, size: 1 }] })).rejects.toThrow(`blob ${bogus} not found`);
+    });
+  });
+
   it('makes layers past the third wait, as the daemon downloads three at a time', async () => {
     await withSys(async (sys) => {
       const reg = new Registry(sys);
@@ -80,9 +102,9 @@ describe('Registry', () => {
 
   it('serves UBI 8.1 as the ubi8 catalog, whose dnf has the php:7.3 module stream', async () => {
     const ubi = await buildBundled(BUNDLED.find((d) => d.repository === 'registry.access.redhat.com/ubi8/ubi')!);
-    const files = unpackTar(gzipDecompress(ubi.layers[0]!.blob).data);
+    const files = (await layerSparseTar(ubi.layers[0]!)).entries.map((e) => e.entry);
     const osRelease = files.find((e) => e.name === 'etc/os-release')!;
-    const id = distributionOf(new TextDecoder().decode(osRelease.data));
+    const id = distributionOf(new TextDecoder().decode(osRelease.data!));
     expect(id).toBe('ubi8');
     const catalog = await catalogFor(id!);
     expect(Object.keys(catalog.modules.php!.streams)).toContain('7.3');

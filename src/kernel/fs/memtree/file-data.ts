@@ -52,7 +52,12 @@ export class BufferData implements FileData {
     if (pos >= this.length) return new Uint8Array(0);
     // A copy with a buffer of its own: readers may keep it, or transfer its buffer elsewhere,
     // which must never touch a slab other files live in.
-    return this.buf.slice(pos, Math.min(this.length, pos + length));
+    const end = Math.min(this.length, pos + length);
+    if (end <= this.buf.length) return this.buf.slice(pos, end);
+    // Past the buffer lies a hole (a truncate that grew the file): it reads as zeros.
+    const out = new Uint8Array(end - pos);
+    if (pos < this.buf.length) out.set(this.buf.subarray(pos, Math.min(end, this.buf.length)));
+    return out;
   }
 
   write(pos: number, bytes: Uint8Array): void {
@@ -64,8 +69,8 @@ export class BufferData implements FileData {
   }
 
   async truncate(size: number): Promise<void> {
+    // Growing leaves a hole past the buffer, as tmpfs does: a sparse file costs only what was written.
     if (size < this.length) this.buf.fill(0, size, this.length);
-    else this.ensure(size);
     this.length = size;
   }
 

@@ -8,7 +8,7 @@ import { daemonError, parseCommand, type CommandDef } from './command-line.ts';
 import { ImageStore, type ImageRecord } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { hexOf } from '../../../runtime/oci/digest.ts';
-import { BUNDLED, buildBundled } from '../../../runtime/registry/bundled.ts';
+import { BUNDLED, buildBundled, bundledLayerByDiffId } from '../../../runtime/registry/bundled.ts';
 import { gzipLayer } from '../../../runtime/registry/layer-tar.ts';
 import { ProgressDisplay, stdoutTerminal } from '../../../runtime/registry/progress.ts';
 import { familiarString, parseRef, ReferenceError, type ImageRef } from '../../../runtime/images/reference.ts';
@@ -33,8 +33,13 @@ async function mountSource(target: ImageRef, digest: string): Promise<string | n
 
 async function pushOne(ctx: DockerContext, registry: Registry, images: ImageStore, image: ImageRecord, r: ImageRef, display: ProgressDisplay): Promise<string> {
   const layers = new LayerStore(ctx.sys, ctx.root);
-  const blobs: Array<{ mediaType: string; blob: Uint8Array }> = [];
-  for (const chain of image.layers) blobs.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: gzipLayer(await layers.tarOf(chain)) });
+  const blobs: Array<{ mediaType: string; blob: Uint8Array } | { mediaType: string; digest: string; size: number }> = [];
+  for (const chain of image.layers) {
+    // A bundled image's layer: the registry has its blob, named by digest; no need to rebuild it.
+    const bundled = await bundledLayerByDiffId((await layers.get(chain))!.diffId);
+    blobs.push(bundled ? { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', digest: bundled.digest, size: bundled.size }
+      : { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', blob: gzipLayer(await layers.tarOf(chain)) });
+  }
   const diffIds = image.config.rootfs.diff_ids;
   const order = [...diffIds.keys()].reverse();
   for (const i of order) await display.layer(hexOf(diffIds[i]!).slice(0, 12), 'Preparing');
@@ -42,20 +47,21 @@ async function pushOne(ctx: DockerContext, registry: Registry, images: ImageStor
   for (const i of order.slice(5)) await display.layer(hexOf(diffIds[i]!).slice(0, 12), 'Waiting');
   for (const i of order) {
     const id = hexOf(diffIds[i]!).slice(0, 12);
-    const blob = blobs[i]!.blob;
-    const digest = digestOf(blob);
+    const b = blobs[i]!;
+    const digest = 'blob' in b ? digestOf(b.blob) : b.digest;
+    const length = 'blob' in b ? b.blob.length : b.size;
     if (await registry.hasBlob(r, digest)) {
       await display.layer(id, 'Layer already exists');
       continue;
     }
     const from = await mountSource(r, digest);
     if (from) {
-      await registry.putBlob(r, blob, digest);
+      await registry.linkBlob(r, digest);
       await display.layer(id, `Mounted from ${from}`);
       continue;
     }
-    await display.layer(id, 'Pushing', Math.round(blob.length / 2), blob.length);
-    await display.layer(id, 'Pushing', blob.length, blob.length);
+    await display.layer(id, 'Pushing', Math.round(length / 2), length);
+    await display.layer(id, 'Pushing', length, length);
     await display.layer(id, 'Pushed');
   }
   const { digest, size } = await registry.push(r, { configBytes: image.configBytes, layers: blobs });
