@@ -3,12 +3,65 @@
 // dependency found late (fflate: only docker's gzip code, loaded in the worker on the first docker
 // command) makes Vite re-optimize in the middle of a session, which can reload the page or fail an
 // import in flight (a program whose module fails to load shows in the shell as "Bad address").
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const SHELL = /[\\/]src[\\/]programs[\\/]shell[\\/]/;
+/**
+ * The shell's modules that load on first use (see src/programs/shell/builtins/index.ts), and busybox
+ * ash's dialect (ash*.ts), which only busybox's applet loads. A module of the shell's chunk must not
+ * import one of these statically: the two chunks would import each other, which noChunkCycles()
+ * refuses.
+ */
+const SHELL_LAZY = /[\\/]shell[\\/](?:builtins[\\/](?:misc|printf|read|test|trap)|arith|cformat|glob|editor[\\/]completion|ash(?:-[\w-]+)?)\.ts$/;
+
+/**
+ * Fails the build when chunks import each other statically in a cycle. Such chunks evaluate in an
+ * order that can touch a binding before it is initialized, and a program whose chunk fails to load
+ * shows in the shell only as "Bad address"; a manual chunk group (as the shell's) can make one.
+ */
+function noChunkCycles(): Plugin {
+  return {
+    name: 'cowbox:no-chunk-cycles',
+    generateBundle(_options, bundle) {
+      const imports = new Map<string, string[]>();
+      for (const [name, out] of Object.entries(bundle)) if (out.type === 'chunk') imports.set(name, out.imports);
+      const state = new Map<string, 'open' | 'done'>();
+      const path: string[] = [];
+      const visit = (name: string): void => {
+        if (state.get(name) === 'done') return;
+        if (state.get(name) === 'open') this.error(`chunks import each other: ${[...path.slice(path.indexOf(name)), name].join(' -> ')}`);
+        state.set(name, 'open');
+        path.push(name);
+        for (const next of imports.get(name) ?? []) visit(next);
+        path.pop();
+        state.set(name, 'done');
+      };
+      for (const name of imports.keys()) visit(name);
+    },
+  };
+}
 
 export default defineConfig({
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    plugins: () => [noChunkCycles()],
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The shell in one chunk. Left alone, rolldown splits out every module the shell shares
+            // with the builtins it loads on first use (builtins/index.ts) into chunks of their own,
+            // which the page then fetches one by one before the prompt. Dependencies outside the
+            // shell's folder stay where rolldown puts them.
+            { name: 'shell', test: (id) => SHELL.test(id) && !SHELL_LAZY.test(id), includeDependenciesRecursively: false },
+          ],
+        },
+      },
+    },
+  },
   optimizeDeps: {
     include: ['comlink', 'idb', 'fflate', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links'],
   },
+  plugins: [noChunkCycles()],
   build: { target: 'es2022', sourcemap: true },
 });

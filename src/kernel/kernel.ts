@@ -114,7 +114,7 @@ export class Kernel {
     this.cgroups.hooks = kernelCgroupHooks(this);
     this.initialNs = { ...this.initialNs, cgroup: { ino: INITIAL_NS_INO.cgroup, root: this.cgroups.root } };
     this.vfs.registerFsType('proc', createProcFsFactory(this));
-    this.vfs.registerFsType('cgroup2', createCgroupFsFactory(this.cgroups, cgroupFsHooks(this)));
+    this.vfs.registerFsType('cgroup2', createCgroupFsFactory(this.cgroups, { ...cgroupFsHooks(this), hostWait: (caller, work) => this.hostWait(caller, work) }));
   }
 
   /** Write a line to the kernel log, stamped as dmesg shows it. */
@@ -333,6 +333,14 @@ export class Kernel {
     } finally {
       this.account(null, 'sys');
     }
+  }
+
+  /**
+   * offCpu() for code below a system call that knows only its caller (a filesystem loading a
+   * module on first use): the wait is nobody's CPU time when the caller is a task.
+   */
+  hostWait<T>(caller: unknown, work: Promise<T>): Promise<T> {
+    return caller instanceof Task ? this.offCpu(caller, work) : work;
   }
 
   /** Wire a new task's sleep reports to its state and the CPU accounting. */

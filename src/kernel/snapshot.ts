@@ -10,7 +10,7 @@ import type { Task } from './task/task.ts';
 import type { MountNamespace, Mount } from './fs/vfs/mount.ts';
 import { refPath } from './fs/vfs/mount.ts';
 import type { VNode } from './fs/vfs/types.ts';
-import { OverlayFs } from './fs/overlay/super.ts';
+import type { OverlayFs } from './fs/overlay/super.ts';
 import { isOpaque, isWhiteout } from './fs/overlay/layer.ts';
 import { NS_LINKS, namespaceOf } from './fs/procfs/ns-dir.ts';
 
@@ -66,7 +66,8 @@ function mountNamespaces(kernel: Kernel): Map<MountNamespace, number[]> {
 
 function* overlayMounts(kernel: Kernel): Generator<{ m: Mount; ns: MountNamespace; pids: number[] }> {
   for (const [ns, pids] of mountNamespaces(kernel)) {
-    for (const m of ns.list()) if (m.fs instanceof OverlayFs) yield { m, ns, pids };
+    // By type name, not class: overlayfs is loaded on its first mount (fs/filesystems.ts).
+    for (const m of ns.list()) if (m.fs.type === 'overlay') yield { m, ns, pids };
   }
 }
 

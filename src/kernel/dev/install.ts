@@ -10,7 +10,7 @@ import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { Kernel } from '../kernel.ts';
 import { Terminals } from '../tty/terminals.ts';
 import { DeviceRegistry } from './char-device.ts';
-import { FifoTable } from './fifo.ts';
+import type { FifoTable } from './fifo.ts';
 import { registerMemDevices } from './mem.ts';
 import { CryptoRandom, type RandomSource, registerRandomDevices } from './random.ts';
 import { createSpecialOpener } from './special-opener.ts';
@@ -19,7 +19,8 @@ import { registerTtyDevices } from './tty.ts';
 export interface Devices {
   terminals: Terminals;
   registry: DeviceRegistry;
-  fifos: FifoTable;
+  /** The fifo table, made (and its module loaded, off `caller`'s CPU time) at the first open of a fifo. */
+  fifos(caller?: unknown): Promise<FifoTable>;
   /** The one devtmpfs instance (made at its first mount). */
   devtmpfs(): Promise<DevFs>;
 }
@@ -35,7 +36,21 @@ export const HOST_DEVPTS_OPTIONS = 'gid=5,mode=620,ptmxmode=000';
 export function installDevices(kernel: Kernel, opts: DeviceOptions = {}): Devices {
   const terminals = new Terminals(kernel);
   const registry = new DeviceRegistry();
-  const fifos = new FifoTable(() => kernel.clock.nowNs());
+  // Named pipes load on the first fifo open: a machine boots without one. A failed load (the
+  // page went offline) is tried again at the next open.
+  let fifoTable: FifoTable | undefined;
+  let loading: Promise<FifoTable> | undefined;
+  const fifos = async (caller?: unknown): Promise<FifoTable> => {
+    if (fifoTable) return fifoTable;
+    loading ??= import('./fifo.ts').then(
+      (m) => new m.FifoTable(() => kernel.clock.nowNs()),
+      (e: unknown) => {
+        loading = undefined;
+        throw e;
+      },
+    );
+    return (fifoTable = await kernel.hostWait(caller, loading));
+  };
   registerMemDevices(registry);
   registerRandomDevices(registry, opts.random ?? new CryptoRandom());
   registerTtyDevices(registry, terminals);

@@ -18,7 +18,7 @@ import type { FifoTable } from './fifo.ts';
  */
 export type DeviceOpener = (ref: PathRef, st: Stat, flags: number, caller?: Caller) => Promise<FileHandle>;
 
-export function createSpecialOpener(devices: DeviceRegistry, fifos: FifoTable): DeviceOpener {
+export function createSpecialOpener(devices: DeviceRegistry, fifos: (caller: Task | null) => Promise<FifoTable>): DeviceOpener {
   return async (ref, st, flags, caller) => {
     const task = caller instanceof Task ? caller : null;
     let dev: DeviceFile;
@@ -27,7 +27,7 @@ export function createSpecialOpener(devices: DeviceRegistry, fifos: FifoTable): 
         dev = await devices.open({ ref, st, flags, caller: task });
         break;
       case S_IFIFO:
-        dev = await fifos.open(st, flags, task?.interrupt ?? NEVER);
+        dev = await (await fifos(task)).open(st, flags, task?.interrupt ?? NEVER);
         break;
       default:
         throw new SysError('ENXIO');

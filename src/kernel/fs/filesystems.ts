@@ -1,10 +1,10 @@
 // The filesystem types the kernel knows by name, as `mount -t TYPE` and /proc/filesystems list
-// them. The kernel registers them with its VFS at boot; the VFS itself names none.
+// them. The kernel registers them with its VFS at boot; the VFS itself names none. overlayfs is
+// loaded on its first mount: booting to a prompt never needs it, and it is a large module.
 
 import type { Vfs } from './vfs/vfs.ts';
 import { type Clock, ROOT_CRED } from './vfs/types.ts';
 import { TmpFs } from './tmpfs/tmpfs.ts';
-import { mountOverlay } from './overlay/super.ts';
 import type { CgroupTree } from '../cgroup/cgroup-tree.ts';
 import { type CgroupFsHooks, createCgroupFsFactory } from './cgroupfs/cgroup-fs.ts';
 
@@ -13,8 +13,19 @@ export function registerFilesystems(vfs: Vfs, cgroups?: { tree: CgroupTree; hook
   vfs.registerFsType('tmpfs', async (req) => new TmpFs({ dev: req.dev, clock: req.clock, readOnly: req.readOnly, mode: modeOption(req.options), sizeBytes: sizeOption(req.options) }));
   vfs.registerFsType('sysfs', async (req) => sysfs(req.dev, req.clock, req.readOnly));
   vfs.registerFsType('mqueue', async (req) => new TmpFs({ type: 'mqueue', magic: MQUEUE_MAGIC, dev: req.dev, clock: req.clock, readOnly: req.readOnly, mode: 0o1777 }));
-  vfs.registerFsType('overlay', mountOverlay);
+  vfs.registerFsType('overlay', async (req) => (await loadOverlay()).mountOverlay(req));
   if (cgroups) vfs.registerFsType('cgroup2', createCgroupFsFactory(cgroups.tree, cgroups.hooks));
+}
+
+let overlay: typeof import('./overlay/super.ts') | undefined;
+const loadOverlay = async (): Promise<typeof import('./overlay/super.ts')> => (overlay ??= await import('./overlay/super.ts'));
+
+/**
+ * The code of filesystem type `name` while it is still to be loaded (its first mount), else null:
+ * mount(2) waits for it first, off the caller's CPU time, as exec waits for a program's code.
+ */
+export function fsTypeCode(name: string): Promise<unknown> | null {
+  return name === 'overlay' && !overlay ? loadOverlay() : null;
 }
 
 const SYSFS_MAGIC = 0x62656572;

@@ -5,8 +5,8 @@
 import { SysError } from '../../abi/errno.ts';
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../../abi/open-flags.ts';
 import type { Stat } from '../../abi/stat.ts';
+import { fsTypeCode } from '../fs/filesystems.ts';
 import { OpenFile, type FsContext } from '../fs/vfs/vfs.ts';
-import { makePipe } from '../fs/pipefs/pipe.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Task } from '../task/task.ts';
 import type { FileDescription } from '../task/file.ts';
@@ -196,6 +196,8 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   mount: {
     handler: async (k, t, source: string, target: string, fstype: string, options = '', bind = false) => {
       const ctx = mountCtx(k, t);
+      const code = bind ? null : fsTypeCode(str(fstype));
+      if (code) await k.offCpu(t, code);
       return bind ? k.vfs.bindMount(ctx, str(source), str(target)) : k.vfs.mount(ctx, str(source), str(target), str(fstype), options);
     },
     support: 'partial',
@@ -204,6 +206,8 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(mountCtx(k, t), str(target), (flags & MNT_DETACH) !== 0) },
   pipe2: {
     handler: async (k, t, flags = 0) => {
+      // Loaded on the first pipe (a machine reaches its prompt without one); the wait is nobody's CPU time.
+      const { makePipe } = await k.offCpu(t, import('../fs/pipefs/pipe.ts'));
       const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags);
       const cloexec = (flags & O_CLOEXEC) !== 0;
       return [t.fds.install(r, cloexec), t.fds.install(w, cloexec)];

@@ -4,7 +4,7 @@
 // one command line. Exit status: 123 if some command failed, 124 if one exited 255, 125 if one
 // was killed, 126/127 if the command could not be run. -P runs the commands one at a time.
 
-import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
+import { isSysError, strerror, SysError } from '../../abi/errno.ts';
 import { O_CLOEXEC, O_RDONLY } from '../../abi/open-flags.ts';
 import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../abi/signals.ts';
 import { utf8Decode } from '../../base/text.ts';
@@ -419,10 +419,7 @@ async function execute(sys: Sys, argv: string[]): Promise<RunStatus> {
   const why = utf8Decode(await sys.readAll(rd));
   await sys.close(rd);
   const [, st] = await sys.wait4(pid);
-  if (why) {
-    const { SysError } = await import('../../abi/errno.ts');
-    return { kind: 'error', err: new SysError(why as SysError['code']) };
-  }
+  if (why) return { kind: 'error', err: new SysError(why as SysError['code']) };
   if (WIFEXITED(st)) return { kind: 'exit', code: WEXITSTATUS(st) };
   return { kind: 'signal', sig: WTERMSIG(st) };
 }

@@ -6,8 +6,8 @@
 import { SysError } from '../../../abi/errno.ts';
 import { S_IFDIR, type Stat } from '../../../abi/stat.ts';
 import type { Cgroup } from '../../cgroup/cgroup.ts';
-import { filesOf } from '../../cgroup/files/file-table.ts';
-import type { Cred, DirEntry, FileHandle, SetAttrs, VNode } from '../vfs/types.ts';
+import { filesLoaded, loadedFiles } from './load-files.ts';
+import type { Caller, Cred, DirEntry, FileHandle, SetAttrs, VNode } from '../vfs/types.ts';
 import type { CgroupFs } from './cgroup-fs.ts';
 import type { NodeAttrs } from './node-attrs.ts';
 
@@ -41,20 +41,23 @@ export class CgroupDirNode implements VNode {
     this.attrs.apply(rest, this.fs.clock.nowNs());
   }
 
-  async lookup(name: string): Promise<VNode | null> {
-    return this.lookupCached(name);
+  async lookup(name: string, caller?: Caller): Promise<VNode | null> {
+    await this.fs.loadFiles(caller);
+    return this.lookupCached(name) ?? null;
   }
 
-  /** Cgroupfs answers from memory and the same for every caller. */
-  lookupCached(name: string): VNode | null {
+  /** Cgroupfs answers from memory and the same for every caller (once its files are loaded). */
+  lookupCached(name: string): VNode | null | undefined {
     const child = this.cgroup.children.get(name);
     if (child) return this.fs.dirNode(child);
-    const file = filesOf(this.cgroup).find((f) => f.name === name);
+    if (!filesLoaded()) return undefined;
+    const file = loadedFiles().filesOf(this.cgroup).find((f) => f.name === name);
     return file ? this.fs.fileNode(this.cgroup, file) : null;
   }
 
-  async readdir(): Promise<DirEntry[]> {
-    const out: DirEntry[] = filesOf(this.cgroup).map((f) => ({ name: f.name, type: 'file', ino: this.fs.fileNode(this.cgroup, f).ino }));
+  async readdir(caller?: Caller): Promise<DirEntry[]> {
+    await this.fs.loadFiles(caller);
+    const out: DirEntry[] = loadedFiles().filesOf(this.cgroup).map((f) => ({ name: f.name, type: 'file', ino: this.fs.fileNode(this.cgroup, f).ino }));
     for (const child of this.cgroup.children.values()) out.push({ name: child.name, type: 'dir', ino: child.id });
     return out;
   }
@@ -64,7 +67,8 @@ export class CgroupDirNode implements VNode {
   }
 
   async mkdir(name: string, mode: number, owner: Cred): Promise<VNode> {
-    if (filesOf(this.cgroup).some((f) => f.name === name)) throw new SysError('EEXIST', name);
+    await this.fs.loadFiles();
+    if (loadedFiles().filesOf(this.cgroup).some((f) => f.name === name)) throw new SysError('EEXIST', name);
     const cg = this.fs.tree.mkdir(this.cgroup, name);
     return this.fs.dirNode(cg, mode, owner);
   }
@@ -81,7 +85,8 @@ export class CgroupDirNode implements VNode {
 
   async rmdir(name: string): Promise<void> {
     const child = this.cgroup.children.get(name);
-    if (!child) throw new SysError(filesOf(this.cgroup).some((f) => f.name === name) ? 'ENOTDIR' : 'ENOENT', name);
+    if (!child) await this.fs.loadFiles();
+    if (!child) throw new SysError(loadedFiles().filesOf(this.cgroup).some((f) => f.name === name) ? 'ENOTDIR' : 'ENOENT', name);
     this.fs.tree.rmdir(child);
   }
 

@@ -10,7 +10,8 @@ import { type CgroupFileType, type FileIo, fileMode } from '../../cgroup/files/f
 import type { FsFactory, FsMountRequest } from '../vfs/vfs.ts';
 import type { Caller, Clock, Cred, FileSystem, StatFs, VNode } from '../vfs/types.ts';
 import { CgroupDirNode } from './cgroup-dir.ts';
-import { CgroupFileNode } from './cgroup-file.ts';
+import type { CgroupFileNode } from './cgroup-file.ts';
+import { filesLoaded, loadFiles, loadedFiles } from './load-files.ts';
 import { attrsOf } from './node-attrs.ts';
 
 export const CGROUP2_SUPER_MAGIC = 0x63677270;
@@ -30,6 +31,8 @@ export interface CgroupFsHooks {
    * it, then tree.migrate(). Default: the pid is kernel-wide and 0 is unknown.
    */
   movePid?(pid: number, cg: Cgroup, threads: boolean, caller: Caller | undefined): void;
+  /** Wait for the host (the interface files' code, loaded on first use) on the caller's behalf. */
+  hostWait?<T>(caller: Caller | undefined, work: Promise<T>): Promise<T>;
 }
 
 export class CgroupFs implements FileSystem {
@@ -71,6 +74,12 @@ export class CgroupFs implements FileSystem {
     return node;
   }
 
+  /** The interface files' code, loaded at the first look inside; the wait is nobody's CPU time. */
+  async loadFiles(caller?: Caller): Promise<void> {
+    if (filesLoaded()) return;
+    await (this.hooks.hostWait ? this.hooks.hostWait(caller, loadFiles()) : loadFiles());
+  }
+
   /** The one object of an interface file, renewed when its controller state is. */
   fileNode(cg: Cgroup, file: CgroupFileType): CgroupFileNode {
     let map = this.files.get(cg);
@@ -79,7 +88,8 @@ export class CgroupFs implements FileSystem {
     let e = map.get(file);
     if (!e || e.css !== css) {
       const attrs = attrsOf(this.tree).file(cg, file.name, fileMode(file), css, this.clock.nowNs());
-      e = { node: new CgroupFileNode(this, cg, file, attrs), css };
+      // Only ever asked for a file its directory has found or listed, so loadedFiles() answers.
+      e = { node: new (loadedFiles().CgroupFileNode)(this, cg, file, attrs), css };
       map.set(file, e);
     }
     return e.node;

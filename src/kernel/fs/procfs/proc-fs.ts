@@ -10,7 +10,8 @@ import type { PidNamespace } from '../../ns/pid-namespace.ts';
 import type { Task } from '../../task/task.ts';
 import type { Caller, FileSystem, StatFs, VNode } from '../vfs/types.ts';
 import type { FsFactory, FsMountRequest } from '../vfs/vfs.ts';
-import { PidDir } from './pid-dir.ts';
+import type { PidDir } from './pid-dir.ts';
+import { contents } from './load-contents.ts';
 import { callerTask } from './proc-node.ts';
 import { RootDir, type RootEnv } from './root-dir.ts';
 import { TaskView, mayInspect } from './task-view.ts';
@@ -105,13 +106,13 @@ export class ProcFs implements FileSystem, RootEnv {
 
   pidDir(task: Task): PidDir {
     let d = this.processDirs.get(task);
-    if (!d) this.processDirs.set(task, (d = new PidDir(this, task, false)));
+    if (!d) this.processDirs.set(task, (d = new (contents().PidDir)(this, task, false)));
     return d;
   }
 
   threadDir(task: Task): PidDir {
     let d = this.threadDirs.get(task);
-    if (!d) this.threadDirs.set(task, (d = new PidDir(this, task, true)));
+    if (!d) this.threadDirs.set(task, (d = new (contents().PidDir)(this, task, true)));
     return d;
   }
 

@@ -174,12 +174,19 @@ export abstract class ProcDir extends ProcNode {
     return n;
   }
 
+  /** Waited for before a lookup or a listing: a directory whose entries load on first use. */
+  protected async ready(_caller: Task | null): Promise<void> {}
+
   override async lookup(name: string, caller?: Caller): Promise<VNode | null> {
-    return this.child(name, callerTask(caller));
+    const task = callerTask(caller);
+    await this.ready(task);
+    return this.child(name, task);
   }
 
   override async readdir(caller?: Caller): Promise<DirEntry[]> {
-    return this.entries(callerTask(caller)).map(([name, node]) => ({ name, type: node.type, ino: node.ino }));
+    const task = callerTask(caller);
+    await this.ready(task);
+    return this.entries(task).map(([name, node]) => ({ name, type: node.type, ino: node.ino }));
   }
 }
 

@@ -8,10 +8,7 @@ import { SysError } from '../../../abi/errno.ts';
 import type { Task } from '../../task/task.ts';
 import type { PidDir, ProcEnv } from './pid-dir.ts';
 import { ProcDir, ProcFile, ProcLink, type ProcNode } from './proc-node.ts';
-import { buildSysDir } from './sys-dir.ts';
-import {
-  cpuinfoText, filesystemsText, loadavgText, meminfoText, statText, uptimeText, versionText,
-} from './system-files.ts';
+import { contents, contentsLoaded, loadContents } from './load-contents.ts';
 
 /** What the root needs beyond a process directory's environment. */
 export interface RootEnv extends ProcEnv {
@@ -24,23 +21,25 @@ export interface RootEnv extends ProcEnv {
   hasFsType(name: string): boolean;
 }
 
+type Contents = ReturnType<typeof contents>;
+
 /** /proc's own files answer a write with EIO (proc_reg_write without a handler). */
-function file(env: RootEnv, read: (caller: Task | null) => string | Promise<string>): ProcFile {
-  return new ProcFile(env, { mode: 0o444 }, { read, noWrite: 'EIO' });
+function file(env: RootEnv, read: (c: Contents) => string | Promise<string>): ProcFile {
+  return new ProcFile(env, { mode: 0o444 }, { read: () => read(contents()), noWrite: 'EIO' });
 }
 
 /** The machine-wide entries in getdents order (by length, then name), and how to make each. */
 const NAMED: ReadonlyArray<readonly [string, (env: RootEnv) => ProcNode]> = ([
   ['net', (env) => new ProcLink(env, { mode: 0o777 }, { target: () => 'self/net', size: 8 })],
-  ['sys', (env) => buildSysDir(env, env.kernel)],
-  ['stat', (env) => file(env, () => statText(env.kernel))],
+  ['sys', (env) => contents().buildSysDir(env, env.kernel)],
+  ['stat', (env) => file(env, (c) => c.statText(env.kernel))],
   ['mounts', (env) => new ProcLink(env, { mode: 0o777 }, { target: () => 'self/mounts', size: 11 })],
-  ['uptime', (env) => file(env, () => uptimeText(env.kernel))],
-  ['cpuinfo', (env) => file(env, () => cpuinfoText())],
-  ['loadavg', (env) => file(env, () => loadavgText(env.kernel, env.view.pidNs))],
-  ['meminfo', (env) => file(env, () => meminfoText(env.kernel))],
-  ['version', (env) => file(env, () => versionText())],
-  ['filesystems', (env) => file(env, () => filesystemsText((name) => env.hasFsType(name)))],
+  ['uptime', (env) => file(env, (c) => c.uptimeText(env.kernel))],
+  ['cpuinfo', (env) => file(env, (c) => c.cpuinfoText())],
+  ['loadavg', (env) => file(env, (c) => c.loadavgText(env.kernel, env.view.pidNs))],
+  ['meminfo', (env) => file(env, (c) => c.meminfoText(env.kernel))],
+  ['version', (env) => file(env, (c) => c.versionText())],
+  ['filesystems', (env) => file(env, (c) => c.filesystemsText((name) => env.hasFsType(name)))],
 ] as Array<readonly [string, (env: RootEnv) => ProcNode]>).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
 
 export class RootDir extends ProcDir {
@@ -64,6 +63,11 @@ export class RootDir extends ProcDir {
         return `${nr}/task/${nr}`;
       },
     });
+  }
+
+  /** What lies below is loaded on the first lookup or listing (load-contents.ts), off the CPU. */
+  protected override async ready(caller: Task | null): Promise<void> {
+    if (!contentsLoaded()) await this.env.kernel.hostWait(caller, loadContents());
   }
 
   /** All the named entries (a listing, or the link count), made as needed. */
