@@ -1,6 +1,7 @@
 // The applets cowbox's busybox runs, with the directory alpine links each from (what
 // `busybox --list-full` prints). Most run cowbox's own tool under busybox's dialect; the few
-// whose output busybox lays out its own way (ps, top, free, df, which) have a file here.
+// whose output busybox lays out its own way (ps, top, free, df, which) and the shell (sh and ash,
+// the shell in ash's dialect) have a file here.
 
 import type { ProgramEntry } from '../lib/table.ts';
 
@@ -8,6 +9,8 @@ type Loader = () => Promise<{ default: ProgramEntry }>;
 
 /** Applets with an implementation of their own in this folder. */
 export const NATIVE: Record<string, Loader> = {
+  ash: () => import('./ash.ts'),
+  sh: () => import('./ash.ts'),
   df: () => import('./df.ts'),
   free: () => import('./free.ts'),
   ps: () => import('./ps.ts'),
@@ -17,7 +20,7 @@ export const NATIVE: Record<string, Loader> = {
 
 /** Where alpine's busybox links each applet (bin/, usr/bin/...). */
 const DIRS: Record<string, string> = {
-  bin: `cat chgrp chmod chown cp date df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln ls mkdir mknod mktemp
+  bin: `ash cat chgrp chmod chown cp date df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln ls mkdir mknod mktemp
     more mount mv ps pwd rm rmdir sed sh sleep tar touch true umount uname zcat`,
   'usr/bin': `[ awk base64 basename cmp cut diff dirname du env expr find fold free groups head id install less md5sum mkfifo nl
     nproc nsenter od paste pgrep pkill printenv readlink realpath seq sha256sum sort stat tail tee test timeout top tr truncate

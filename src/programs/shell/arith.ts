@@ -1,6 +1,6 @@
 // $((...)) as dash evaluates it: 64-bit signed integers (wrapping; literals saturate as
 // strtoimax does), C operator precedence with assignments and ?:, no ++/-- and no comma, and
-// the unevaluated side of && || ?: left alone. Errors use dash's words:
+// the unevaluated side of && || ?: left alone (busybox ash adds `**`). Errors use dash's words:
 // `arithmetic expression: expecting primary: "1+"`.
 
 /** Integer overflow in division: the process must die of SIGFPE, as dash does on x86. */
@@ -16,6 +16,19 @@ export interface ArithEnv {
   set(name: string, value: string): void;
   /** A fatal error (never returns). */
   fail(msg: string): never;
+  /** busybox ash's `**` (power, right-associative, above `*`); dash has none. */
+  power?: boolean;
+}
+
+/** a**b in 64-bit wrapping arithmetic, by squaring (b >= 0). */
+function powWrap(a: bigint, b: bigint): bigint {
+  let r = 1n;
+  let x = BigInt.asUintN(64, a);
+  for (let e = b; e > 0n; e >>= 1n) {
+    if (e & 1n) r = BigInt.asUintN(64, r * x);
+    x = BigInt.asUintN(64, x * x);
+  }
+  return BigInt.asIntN(64, r);
 }
 
 const MAX = (1n << 63n) - 1n;
@@ -75,7 +88,7 @@ export function varNumber(s: string): bigint | null {
   return r.v;
 }
 
-function tokenize(expr: string, fail: (m: string) => never): Tok[] {
+function tokenize(expr: string, fail: (m: string) => never, power = false): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   while (i < expr.length) {
@@ -97,7 +110,7 @@ function tokenize(expr: string, fail: (m: string) => never): Tok[] {
       i = j;
       continue;
     }
-    const op = OPS.find((o) => expr.startsWith(o, i));
+    const op = power && expr.startsWith('**', i) ? '**' : OPS.find((o) => expr.startsWith(o, i));
     if (!op) {
       // An unknown character: the parser reports it where a primary was expected.
       toks.push({ k: 'op', op: c });
@@ -114,7 +127,7 @@ function tokenize(expr: string, fail: (m: string) => never): Tok[] {
 
 const BINARY: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7,
-  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11,
 };
 
 const ASSIGN = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
@@ -123,11 +136,12 @@ const tokenCache = new Map<string, Tok[]>();
 
 /** Evaluate `expr`; errors go through env.fail with dash's words. */
 export function evalArith(expr: string, env: ArithEnv): bigint {
-  let toks = tokenCache.get(expr);
+  const key = env.power ? `**${expr}` : expr;
+  let toks = tokenCache.get(key);
   if (!toks) {
-    toks = tokenize(expr, (m) => env.fail(m));
+    toks = tokenize(expr, (m) => env.fail(m), env.power === true);
     if (tokenCache.size > 1000) tokenCache.clear();
-    tokenCache.set(expr, toks);
+    tokenCache.set(key, toks);
   }
   return new ArithEval(expr, toks, env).run();
 }
@@ -171,6 +185,9 @@ class ArithEval {
       case '+': return wrap(a + b);
       case '-': return wrap(a - b);
       case '*': return wrap(a * b);
+      case '**':
+        if (b < 0n) this.fail('exponent less than 0');
+        return powWrap(a, b);
       case '/': case '%':
         if (b === 0n) {
           if (this.noeval) return 0n;
@@ -249,7 +266,8 @@ class ArithEval {
         a = decided ? (t.op === '&&' ? 0n : 1n) : b !== 0n ? 1n : 0n;
         continue;
       }
-      a = this.binop(t.op, a, this.binary(prec + 1));
+      // `**` groups to the right: 2**3**2 is 2**9.
+      a = this.binop(t.op, a, this.binary(t.op === '**' ? prec : prec + 1));
     }
   }
 

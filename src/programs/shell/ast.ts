@@ -11,7 +11,10 @@ export type WordPart =
   | { k: 'cmd'; body: Node | null; line: number }
   | { k: 'arith'; parts: WordPart[]; line: number };
 
-export type ParamOp = '' | '-' | '=' | '?' | '+' | '#' | '##' | '%' | '%%' | 'len' | 'bad';
+export type ParamOp = '' | '-' | '=' | '?' | '+' | '#' | '##' | '%' | '%%' | 'len' | 'bad' | BashParamOp;
+
+/** bash's forms that busybox ash has too: ${x:OFF:LEN}, ${x/PAT/REP} and ${x//PAT/REP}. */
+export type BashParamOp = 'substr' | '/' | '//';
 
 export interface ParamPart {
   k: 'param';
@@ -20,6 +23,8 @@ export interface ParamPart {
   /** The `:` form (test for null as well as unset). */
   colon: boolean;
   word: WordPart[];
+  /** ${x:OFF:LEN}'s LEN and ${x/PAT/REP}'s REP, when given. */
+  word2?: WordPart[];
 }
 
 export interface Word {

@@ -3,9 +3,13 @@
 // that dash's longjmp would reach: a syntax error or a fatal error ends a non-interactive shell
 // (or subshell) with status 2, `exit` ends it with its status.
 
-/** A syntax error found by the parser, at input line `line`; the shell prints and raises it. */
+/**
+ * A syntax error found by the parser, at input line `line`; the shell prints and raises it.
+ * An unexpected token also keeps the token's name (`got`) and what was wanted (`expecting`),
+ * which ash puts in another order than dash's `msg`.
+ */
 export class SyntaxError_ extends Error {
-  constructor(readonly msg: string, readonly line: number) {
+  constructor(readonly msg: string, readonly line: number, readonly got?: string, readonly expecting?: string) {
     super(msg);
     this.name = 'SyntaxError_';
   }

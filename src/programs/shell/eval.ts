@@ -9,7 +9,7 @@ import { O_RDONLY } from '../../abi/open-flags.ts';
 import { WIFSIGNALED, WIFSTOPPED, WTERMSIG, shellStatus } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { Node, NodeOf, Word } from './ast.ts';
-import { type Builtin, BUILTINS } from './builtin-table.ts';
+import type { Builtin } from './builtin-table.ts';
 import { bytesToLatin1, fromBytes } from './bytes.ts';
 import { ShellError, ShellExit, ShellInterrupt, SyntaxError_ } from './errors.ts';
 import { expandArgs, expandAssignment, expandPattern, expandString } from './expand.ts';
@@ -179,7 +179,7 @@ async function evalcase(sh: Shell, n: NodeOf<'case'>, flags: number): Promise<nu
 async function evalRedirNode(sh: Shell, n: NodeOf<'redir'>, flags: number): Promise<number> {
   const list = await expandRedirs(sh, n.redirs);
   const saved = await applyRedirs(sh, list, true);
-  if (!saved) return 2;
+  if (!saved) return sh.dialect.redirStatus;
   try {
     return await evaltree(sh, n.body, flags & EV_TESTED);
   } finally {
@@ -232,7 +232,11 @@ export async function statusOfUnwind(sh: Shell, e: unknown): Promise<number> {
   if (e instanceof PendingError) return (await sh.report(e)).status;
   if (e instanceof ShellError) return e.status;
   if (e instanceof SyntaxError_) {
-    await sh.writeFd(2, `${sh.arg0}: ${e.line}: Syntax error: ${e.msg}\n`);
+    // Reported outside any builtin, as dash's top level does.
+    const save = sh.commandName;
+    sh.commandName = null;
+    await sh.writeFd(2, `${sh.dialect.syntax(sh, e)}\n`);
+    sh.commandName = save;
     return 2;
   }
   if (e instanceof ShellInterrupt) return 130;
@@ -289,6 +293,8 @@ async function waitForJobInner(sh: Shell, job: Job): Promise<number> {
   }
   const last = job.procs[job.procs.length - 1]!;
   let status = shellStatus(last.status ?? 0);
+  // ash's pipefail: the last stage that failed decides (only ash's option table has it).
+  if (sh.opts.pipefail) for (const p of job.procs) if (p.status !== null && shellStatus(p.status)) status = shellStatus(p.status);
   if (job.state === 'stopped') {
     const stopped = job.procs.find((p) => p.status !== null && WIFSTOPPED(p.status));
     status = shellStatus(stopped!.status!);
@@ -312,12 +318,12 @@ async function evalsubshell(sh: Shell, n: NodeOf<'subshell' | 'bg'>, flags: numb
   const list = n.t === 'subshell' ? await expandRedirs(sh, n.redirs) : [];
   if (!bg && flags & EV_EXIT && !hasTraps(sh)) {
     // Nothing follows in this process: run the subshell here instead of forking.
-    if (!(await applyRedirs(sh, list, false))) throw new ShellExit(2);
+    if (!(await applyRedirs(sh, list, false))) throw new ShellExit(sh.dialect.redirStatus);
     await evaltree(sh, n.body, flags);
     throw new ShellExit(sh.status);
   }
   const pid = await forkShell(sh, async (child) => {
-    if (!(await applyRedirs(child, list, false))) throw new ShellExit(2);
+    if (!(await applyRedirs(child, list, false))) throw new ShellExit(child.dialect.redirStatus);
     await evaltree(child, n.body, (flags | EV_EXIT) & (bg ? ~EV_TESTED : ~0));
   }, { bg, firstInJob: true, job: { pgid: 0 } });
   const job = sh.jobs.add([{ pid, status: null, cmd: cmdText(n) }], { bg, jobctl: sh.jobctl, cmd: cmdText(n) });
@@ -330,7 +336,7 @@ async function evalsubshell(sh: Shell, n: NodeOf<'subshell' | 'bg'>, flags: numb
 }
 
 async function announceBackground(sh: Shell, job: Job): Promise<void> {
-  if (sh.interactive) await sh.writeFd(2, `[${job.id}] ${job.procs[job.procs.length - 1]!.pid}\n`);
+  if (sh.interactive && sh.dialect.announcesBackground) await sh.writeFd(2, `[${job.id}] ${job.procs[job.procs.length - 1]!.pid}\n`);
 }
 
 function hasTraps(sh: Shell): boolean {
@@ -435,7 +441,7 @@ type Resolved =
 
 /** Special builtins, then functions, then builtins (POSIX's order; dash's find_command). */
 export function resolveBuiltinOrFunc(sh: Shell, name: string, noFunc = false): Resolved | null {
-  const b = BUILTINS.get(name);
+  const b = sh.builtin(name);
   if (b?.special) return { kind: 'builtin', b };
   if (!noFunc) {
     const f = sh.funcs.get(name);
@@ -473,8 +479,8 @@ async function evalcommand(sh: Shell, cmd: NodeOf<'cmd'>, flags: number): Promis
     const list: ExpandedRedir[] = await expandRedirs(sh, cmd.redirs);
     saved = await applyRedirs(sh, list, true);
     if (!saved) {
-      if (spclbltin) throw new ShellError(2);
-      return 2;
+      if (spclbltin) throw new ShellError(sh.dialect.redirStatus);
+      return sh.dialect.redirStatus;
     }
   }
   const keepRedirs = { value: false };
@@ -490,7 +496,7 @@ async function evalcommand(sh: Shell, cmd: NodeOf<'cmd'>, flags: number): Promis
       if (!permanent) sh.vars.lookup(name)!.exported = true;
       assigned.push(`${name}=${value}`);
     }
-    if (sh.opts.xtrace) await xtrace(sh, [...assigned, ...argv], saved);
+    if (sh.opts.xtrace) await xtrace(sh, sh.dialect.traceWords(assigned, argv), saved);
     if (argv.length === 0) return sh.backStatus;
 
     let target: Resolved = first ?? { kind: 'none' };
@@ -570,7 +576,7 @@ function commandArgs(args: string[]): { index: number; defaultPath: boolean } | 
   return { index: i, defaultPath };
 }
 
-async function xtrace(sh: Shell, words: string[], saved: SavedFd[] | null): Promise<void> {
+async function xtrace(sh: Shell, line: string, saved: SavedFd[] | null): Promise<void> {
   // A command substitution in PS4 is traced too, which would expand PS4 again, for ever (each
   // level a new process): commands run while PS4 is being expanded are not traced.
   if (sh.expandingPs4) return;
@@ -586,7 +592,7 @@ async function xtrace(sh: Shell, words: string[], saved: SavedFd[] | null): Prom
   const fd = s2 ? s2.copy : 2;
   if (fd === null) return;
   await sh.flushOut();
-  await sh.writeFd(fd, `${ps4}${words.join(' ')}\n`);
+  await sh.writeFd(fd, `${ps4}${line}\n`);
 }
 
 /** PS1/PS2/PS4: expanded like a here-document body. */

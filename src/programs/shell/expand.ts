@@ -6,9 +6,8 @@
 
 import type { ParamPart, Word, WordPart } from './ast.ts';
 import { SIG } from '../../abi/signals.ts';
-import { type ArithEnv, ArithTrap, evalArith } from './arith.ts';
+import type { ArithEnv } from './arith.ts';
 import { isName } from './lexer.ts';
-import { expandPathname } from './glob.ts';
 import { escapePattern, trimPattern } from './pattern.ts';
 import { PendingError, type Shell } from './shell.ts';
 import { runCmdSubst } from './subst.ts';
@@ -143,6 +142,7 @@ async function expandPart(sh: Shell, p: WordPart, ctx: Ctx, out: Item[]): Promis
       for (const q of p.parts) await expandPart(sh, q, { mode: Mode.NoSplit, quoted: true, litIsExp: false }, items);
       const expr = joinItems(items);
       let v: bigint;
+      const { ArithTrap, evalArith } = arith ?? (await loadArith());
       try {
         v = evalArith(expr, arithEnv(sh));
       } catch (e) {
@@ -189,6 +189,12 @@ async function expandTildes(sh: Shell, s: string, atStart: boolean, varTilde: bo
   }
 }
 
+// Arithmetic is loaded on the first $((...)): a shell reaches its prompt without it.
+let arith: typeof import('./arith.ts') | undefined;
+async function loadArith(): Promise<typeof import('./arith.ts')> {
+  return (arith = await import('./arith.ts'));
+}
+
 const arithEnvs = new WeakMap<Shell, ArithEnv>();
 
 /** The variables arithmetic reads and assigns: the shell's own (one object per shell). */
@@ -199,6 +205,7 @@ function arithEnv(sh: Shell): ArithEnv {
       get: (name) => sh.getVar(name),
       set: (name, value) => sh.setVar(name, value),
       fail: (msg) => sh.error(msg),
+      power: sh.dialect.bashSyntax,
     };
     arithEnvs.set(sh, env);
   }
@@ -224,7 +231,7 @@ function paramValue(sh: Shell, name: string): Value {
     const n = Number(name);
     return n <= sh.positional.length ? sh.positional[n - 1] : undefined;
   }
-  return sh.getVar(name);
+  return sh.getVar(name) ?? sh.dialect.dynamicVar(sh, name);
 }
 
 /** The separator "$*" joins with: IFS's first char, a space when IFS is unset. */
@@ -301,8 +308,30 @@ async function expandParam(sh: Shell, p: ParamPart, ctx: Ctx, out: Item[]): Prom
       } else v = trimPattern(v ?? '', pat, p.op);
       break;
     }
+    case 'substr': case '/': case '//':
+      v = await bashParam(sh, p, Array.isArray(v) ? v.join(' ') : v ?? '', ctx);
+      break;
   }
   emitValue(sh, v, p.name, ctx, out);
+}
+
+/** busybox ash's ${x:OFF:LEN} and ${x/PAT/REP}: OFF and LEN are arithmetic, REP a word. */
+async function bashParam(sh: Shell, p: ParamPart, value: string, ctx: Ctx): Promise<string> {
+  const { replacePattern, substring } = await import('./bash-subst.ts');
+  const text = async (parts: WordPart[]): Promise<string> => {
+    const items: Item[] = [];
+    await expandWordParts(sh, parts, { mode: Mode.NoSplit, quoted: ctx.quoted, litIsExp: false }, items, false);
+    return joinItems(items);
+  };
+  if (p.op === 'substr') {
+    // Expanded once, then evaluated as $((...)) would be; nothing at all counts as 0.
+    const num = async (parts: WordPart[]): Promise<number> => {
+      const expr = await text(parts);
+      return expr.trim() === '' ? 0 : Number(await text([{ k: 'arith', parts: [{ k: 'sq', s: expr }], line: sh.lineno }]));
+    };
+    return substring(value, await num(p.word), p.word2 ? await num(p.word2) : null);
+  }
+  return replacePattern(value, await expandPattern(sh, p.word), p.word2 ? await text(p.word2) : '', p.op === '//');
 }
 
 function emitValue(sh: Shell, v: Value, name: string, ctx: Ctx, out: Item[]): void {
@@ -400,6 +429,8 @@ async function finishFields(sh: Shell, items: Item[]): Promise<string[]> {
     }
     let pattern = '';
     for (const seg of f) pattern += seg.q ? escapePattern(seg.s) : seg.s;
+    // Pathname expansion is loaded on the first unquoted pattern: a prompt needs none.
+    const { expandPathname } = await import('./glob.ts');
     const matches = await expandPathname(sh, pattern);
     if (matches.length === 0) out.push(text);
     else for (const m of matches) out.push(m);

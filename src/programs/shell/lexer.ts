@@ -4,7 +4,7 @@
 // that follows their redirection. When the text runs out before the input is final it throws
 // NEED_MORE so the caller can read more and parse the command again from its start.
 
-import type { Node, ParamOp, Redir, RedirOp, Word, WordPart } from './ast.ts';
+import type { Node, ParamOp, ParamPart, Redir, RedirOp, Word, WordPart } from './ast.ts';
 import { SyntaxError_ } from './errors.ts';
 
 export const enum T {
@@ -81,16 +81,19 @@ export class Lexer {
 
   constructor(
     text: string,
-    opts: { line?: number; final?: boolean; aliases?: AliasLookup },
+    opts: { line?: number; final?: boolean; aliases?: AliasLookup; bash?: boolean },
     private readonly subParse: (lx: Lexer, closer: T) => Node | null,
   ) {
     this.s = text;
     this.line = opts.line ?? 1;
     this.final = opts.final ?? true;
     this.aliases = opts.aliases ?? (() => undefined);
+    this.bash = opts.bash ?? false;
   }
 
   private readonly aliases: AliasLookup;
+  /** Read bash's ${x:OFF:LEN} and ${x/PAT/REP} (busybox ash has them; dash has not). */
+  private readonly bash: boolean;
 
   // ---- position, for restarting a command when more input arrives -------------------------
 
@@ -392,6 +395,36 @@ export class Lexer {
     }
   }
 
+  /**
+   * bash's $'...' (busybox ash has it): single-quoted, with busybox 1.35's escapes decoded
+   * (\a \b \f \n \r \t \v \\ \' \", octal, \xHH); any other backslash stays as written.
+   */
+  private readDollarSingle(): string {
+    const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+    let out = '';
+    for (;;) {
+      const c = this.getc();
+      if (c === "'") return out;
+      if (c === '') throw new SyntaxError_('Unterminated quoted string', this.line);
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const d = this.getc();
+      let digits = '';
+      if (SIMPLE[d] !== undefined) out += SIMPLE[d];
+      else if (d >= '0' && d <= '7') {
+        digits = d;
+        while (digits.length < 3 && /[0-7]/.test(this.peekc())) digits += this.getc();
+        out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+      } else if (d === 'x' && /[0-9A-Fa-f]/.test(this.peekc())) {
+        while (digits.length < 2 && /[0-9A-Fa-f]/.test(this.peekc())) digits += this.getc();
+        out += String.fromCharCode(parseInt(digits, 16));
+      } else if (d === '') throw new SyntaxError_('Unterminated quoted string', this.line);
+      else out += `\\${d}`;
+    }
+  }
+
   /** The parts of a double-quoted string, after its opening quote. */
   private readDouble(): WordPart[] {
     const b = new PartsBuilder();
@@ -426,6 +459,11 @@ export class Lexer {
   /** After a `$`: a parameter, `${...}`, `$(...)`, `$((...))`, or a plain dollar sign. */
   private readDollar(b: PartsBuilder, dq: boolean): void {
     const c = this.getcBnl();
+    if (c === "'" && this.bash && !dq) {
+      b.sq(this.readDollarSingle());
+      b.markQuoted();
+      return;
+    }
     if (c === '(') {
       if (this.peekcBnl() === '(') {
         this.getcBnl();
@@ -567,6 +605,10 @@ export class Lexer {
       return { k: 'param', name, op: 'bad', colon: false, word: [] };
     }
     let e = d;
+    if (this.bash && (e === '/' || e === ':')) {
+      const b = this.readBashParam(e, dq, name);
+      if (b) return b;
+    }
     if (e === ':') {
       colon = true;
       e = this.getcBnl();
@@ -596,13 +638,44 @@ export class Lexer {
     return { k: 'param', name, op, colon, word };
   }
 
-  /** The word of `${x OP word}` up to the closing brace. */
-  private readParamWord(dq: boolean): WordPart[] {
+  /**
+   * After `${name` and `/` or `:`: bash's ${x/PAT/REP} or ${x//PAT/REP} (busybox 1.35 has no
+   * /# or /% anchors: they are pattern text) or ${x:OFF:LEN}, or null when `:` starts one of
+   * the POSIX forms (`:-` `:=` `:?` `:+`).
+   */
+  private readBashParam(first: string, dq: boolean, name: string): ParamPart | null {
+    if (first === ':') {
+      const e = this.peekcBnl();
+      if (e === '-' || e === '=' || e === '?' || e === '+') return null;
+      const off = this.readParamWord(dq, ':');
+      const word2 = this.paramStop === ':' ? this.readParamWord(dq) : undefined;
+      return { k: 'param', name, op: 'substr', colon: false, word: off, word2 };
+    }
+    let op: ParamOp = '/';
+    const f = this.getcBnl();
+    if (f === '/') op = '//';
+    else this.ungetc(f);
+    // The pattern is read unquoted even inside double quotes, as for ${x#PAT}.
+    const pat = this.readParamWord(false, '/');
+    const word2 = this.paramStop === '/' ? this.readParamWord(dq) : undefined;
+    return { k: 'param', name, op, colon: false, word: pat, word2 };
+  }
+
+  /** Which character ended the last readParamWord: '}' or its `stop`. */
+  private paramStop = '}';
+
+  /** The word of `${x OP word}` up to the closing brace (or `stop`, outside quotes). */
+  private readParamWord(dq: boolean, stop = '}'): WordPart[] {
     const b = new PartsBuilder();
     for (;;) {
       const c = this.getcBnl();
+      if (c === stop && c !== '}') {
+        this.paramStop = c;
+        return b.done();
+      }
       switch (c) {
         case '}':
+          this.paramStop = '}';
           return b.done();
         case '':
           throw new SyntaxError_("Missing '}'", this.line);
@@ -658,7 +731,7 @@ export class Lexer {
       }
       text += c;
     }
-    const sub = new Lexer(text, { line, final: true, aliases: this.aliases }, this.subParse);
+    const sub = new Lexer(text, { line, final: true, aliases: this.aliases, bash: this.bash }, this.subParse);
     return { k: 'cmd', body: this.subParse(sub, T.EOF), line };
   }
 

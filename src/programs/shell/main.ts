@@ -13,7 +13,7 @@ import { listOptions, parseShellOptions } from './builtins/variables.ts';
 import { ShellError } from './errors.ts';
 import { EV_EXIT, expandPrompt, runShellBody } from './eval.ts';
 import { isName } from './lexer.ts';
-import { openErrorText } from './redirect.ts';
+import { DASH, type ShellDialect } from './dialect.ts';
 import { type InputSource, cmdloop, evalString } from './run.ts';
 import { readTextFile } from './passwd.ts';
 import { PendingError, Shell } from './shell.ts';
@@ -41,8 +41,10 @@ export function fdInput(sys: Sys, fd: number): InputSource {
   };
 }
 
-export async function shellMain(sys: Sys): Promise<number> {
+/** Run the shell; busybox's sh/ash applet passes ash's dialect. */
+export async function shellMain(sys: Sys, dialect: ShellDialect = DASH): Promise<number> {
   const sh = new Shell(sys);
+  sh.dialect = dialect;
   const argv = sys.argv.map(toBytes);
   sh.arg0 = argv[0] ?? 'sh';
   sh.lineno = 0;
@@ -56,7 +58,8 @@ export async function shellMain(sys: Sys): Promise<number> {
   // PS1, PS2 and PS4 from the environment win over the defaults; IFS and OPTIND never do.
   if (sh.getVar('PS2') === undefined) sh.vars.set('PS2', '> ');
   if (sh.getVar('PS4') === undefined) sh.vars.set('PS4', '+ ');
-  if (sh.getVar('PS1') === undefined) sh.vars.set('PS1', (await sys.geteuid()) === 0 ? '# ' : '$ ');
+  if (sh.getVar('PS1') === undefined) sh.vars.set('PS1', dialect.defaultPs1(await sys.geteuid()));
+  await dialect.startVars(sh);
   sh.vars.set('PPID', String(await sys.getppid()));
   sh.rootPid = await sys.getpid();
   await initPwd(sh);
@@ -80,6 +83,7 @@ export async function shellMain(sys: Sys): Promise<number> {
     if (e instanceof PendingError) return (await sh.report(e)).status;
     throw e;
   }
+  if (i < 0) return 2;
   await sh.flushOut();
   if (cflag) {
     if (i >= argv.length) {
@@ -87,12 +91,13 @@ export async function shellMain(sys: Sys): Promise<number> {
       return 2;
     }
     minusc = argv[i++]!;
+    sh.opts.cmdstring = true;
   }
   let file: string | null = null;
   if (!cflag && !sflag && i < argv.length) {
     file = argv[i++]!;
     sh.arg0 = file;
-  } else if (cflag && i < argv.length) sh.arg0 = argv[i++]!;
+  } else if (cflag && i < argv.length) sh.topName = sh.arg0 = argv[i++]!;
   if (!cflag && file === null) sflag = true;
   sh.positional = argv.slice(i);
   sh.opts.stdin = sflag;
@@ -112,8 +117,8 @@ export async function shellMain(sys: Sys): Promise<number> {
       if (env) await sourceIfExists(sh, await expandPrompt(sh, env));
     }
     if (minusc !== null) {
-      sh.lineno = 1;
-      sh.status = await evalString(sh, minusc, sflag ? 0 : EV_EXIT);
+      sh.lineno = dialect.commandStringLine;
+      sh.status = await evalString(sh, minusc, sflag ? 0 : EV_EXIT, sh.lineno);
       return;
     }
     if (file !== null) {
@@ -123,8 +128,9 @@ export async function shellMain(sys: Sys): Promise<number> {
       } catch (e) {
         if (!isSysError(e)) throw e;
         sh.arg0 = argv[0] ?? 'sh';
-        throw await sh.fail(`cannot open ${file}: ${openErrorText(e.code, false)}`, e.code === 'ENOENT' ? 2 : 2);
+        throw await sh.fail(dialect.openFailed(file, e.code), 2);
       }
+      sh.topName = file;
       // The script keeps its descriptor above 10, close-on-exec, like dash.
       try {
         const high = await sys.fcntl(fd, 1030, 10);
@@ -152,7 +158,7 @@ async function sourceIfExists(sh: Shell, path: string): Promise<void> {
     return;
   }
   const saveArg0 = sh.arg0;
-  sh.arg0 = path;
+  if (sh.dialect.namesProfile) sh.arg0 = path;
   try {
     let given = false;
     await cmdloop(sh, { next: async () => (given ? null : ((given = true), text)) }, false);

@@ -17,7 +17,7 @@ const SPECIAL_BUILTINS = new Set(['.', ':', 'break', 'continue', 'eval', 'exec',
 export class Parser {
   readonly lx: Lexer;
 
-  constructor(text: string, opts: { line?: number; final?: boolean; aliases?: AliasLookup } = {}) {
+  constructor(text: string, opts: { line?: number; final?: boolean; aliases?: AliasLookup; bash?: boolean } = {}) {
     this.lx = new Lexer(text, opts, (lx, closer) => this.subParse(lx, closer));
   }
 
@@ -118,16 +118,16 @@ export class Parser {
       case T.IF: {
         const test = this.list(0);
         if (lx.readtoken() !== T.THEN) this.synexpect(T.THEN);
-        const top: Node = { t: 'if', test: this.need(test), then: this.need(this.list(0)), else: null };
+        const top: Node = { t: 'if', test: this.need(test), then: this.need(this.list(0), T.FI), else: null };
         let cur = top as Extract<Node, { t: 'if' }>;
         while (lx.readtoken() === T.ELIF) {
           const etest = this.list(0);
           if (lx.readtoken() !== T.THEN) this.synexpect(T.THEN);
-          const next: Extract<Node, { t: 'if' }> = { t: 'if', test: this.need(etest), then: this.need(this.list(0)), else: null };
+          const next: Extract<Node, { t: 'if' }> = { t: 'if', test: this.need(etest), then: this.need(this.list(0), T.FI), else: null };
           cur.else = next;
           cur = next;
         }
-        if (lx.lasttoken === T.ELSE) cur.else = this.need(this.list(0));
+        if (lx.lasttoken === T.ELSE) cur.else = this.need(this.list(0), T.FI);
         else lx.tokpushback = true;
         n1 = top;
         closer = T.FI;
@@ -136,7 +136,7 @@ export class Parser {
       case T.WHILE: case T.UNTIL: {
         const test = this.list(0);
         if (lx.readtoken() !== T.DO) this.synexpect(T.DO);
-        n1 = { t: t === T.WHILE ? 'while' : 'until', test: this.need(test), body: this.need(this.list(0)) };
+        n1 = { t: t === T.WHILE ? 'while' : 'until', test: this.need(test), body: this.need(this.list(0), T.DONE) };
         closer = T.DONE;
         break;
       }
@@ -154,18 +154,18 @@ export class Parser {
         } else if (lx.lasttoken !== T.SEMI) lx.tokpushback = true;
         lx.checkkwd = CHKNL | CHKKWD | CHKALIAS;
         if (lx.readtoken() !== T.DO) this.synexpect(T.DO);
-        n1 = { t: 'for', line, name, words, body: this.need(this.list(0)) };
+        n1 = { t: 'for', line, name, words, body: this.need(this.list(0), T.DONE) };
         closer = T.DONE;
         break;
       }
       case T.CASE:
         return this.redirections(this.caseCommand(line));
       case T.LP:
-        n1 = { t: 'subshell', line, body: this.need(this.list(0)), redirs: [] };
+        n1 = { t: 'subshell', line, body: this.need(this.list(0), T.RP), redirs: [] };
         closer = T.RP;
         break;
       case T.BEGIN:
-        n1 = this.need(this.list(0));
+        n1 = this.need(this.list(0), T.END);
         closer = T.END;
         break;
       case T.WORD: case T.REDIR:
@@ -179,10 +179,10 @@ export class Parser {
   }
 
   /** A list that must not be empty got nothing: dash complains about the token it found. */
-  private need(n: Node | null): Node {
+  private need(n: Node | null, closer: T | -1 = -1): Node {
     if (n) return n;
-    this.lx.readtoken();
-    this.synexpect(-1);
+    // At the end of the input dash names the token that would have closed the command.
+    this.synexpect(this.lx.readtoken() === T.EOF ? closer : -1);
   }
 
   private caseCommand(line: number): Node {
@@ -307,8 +307,9 @@ export class Parser {
   synexpect(token: T | -1): never {
     const lx = this.lx;
     const got = TOKNAME[lx.lasttoken]!;
-    const msg = token >= 0 ? `${got} unexpected (expecting ${TOKNAME[token]})` : `${got} unexpected`;
-    throw new SyntaxError_(msg, lx.line);
+    const expecting = token >= 0 ? TOKNAME[token] : undefined;
+    const msg = expecting !== undefined ? `${got} unexpected (expecting ${expecting})` : `${got} unexpected`;
+    throw new SyntaxError_(msg, lx.line, got, expecting);
   }
 }
 

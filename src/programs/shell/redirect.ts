@@ -1,9 +1,10 @@
 // Redirections, as dash applies them: each target is opened (or duplicated) in order and moved
 // onto its fd; when the redirection is temporary (a builtin, a function, a compound command)
 // the fd's previous description is first saved above 10 with close-on-exec and put back after.
-// Failures print dash's words (`cannot create f: Directory nonexistent`) and give status 2.
+// Failures print dash's words (`cannot create f: Directory nonexistent`) and give status 2, or
+// ash's (`can't create f: nonexistent directory`, status 1).
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import { isReg } from '../../abi/stat.ts';
 import type { Redir } from './ast.ts';
@@ -31,11 +32,7 @@ export interface ExpandedRedir {
   dupfd?: number;
 }
 
-/** errmsg() for open failures: dash's words for ENOENT/ENOTDIR, strerror otherwise. */
-export function openErrorText(code: ErrnoName, creating: boolean): string {
-  if (code === 'ENOENT' || code === 'ENOTDIR') return creating ? 'Directory nonexistent' : 'No such file';
-  return strerror(code);
-}
+export { openErrorText } from './dialect.ts';
 
 export async function expandRedirs(sh: Shell, redirs: Redir[]): Promise<ExpandedRedir[]> {
   const out: ExpandedRedir[] = [];
@@ -114,7 +111,7 @@ async function openRedirect(sh: Shell, x: ExpandedRedir): Promise<number> {
       return await sh.sys.open(fromBytes(name), flags, 0o666);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      throw new RedirFailure(`cannot ${creating ? 'create' : 'open'} ${name}: ${openErrorText(e.code, creating)}`);
+      throw new RedirFailure(sh.dialect.redirFailed(name, e.code, creating));
     }
   };
   switch (r.op) {
@@ -127,7 +124,7 @@ async function openRedirect(sh: Shell, x: ExpandedRedir): Promise<number> {
       // noclobber refuses an existing regular file but still writes to devices and fifos.
       try {
         const st = await sh.sys.stat(fromBytes(name));
-        if (isReg(st.mode)) throw new RedirFailure(`cannot create ${name}: File exists`);
+        if (isReg(st.mode)) throw new RedirFailure(sh.dialect.redirFailed(name, 'EEXIST', true));
         return open(O_WRONLY, true);
       } catch (e) {
         if (!isSysError(e)) throw e;

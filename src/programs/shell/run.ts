@@ -22,18 +22,20 @@ export interface InputSource {
   commandRead?(text: string): void;
 }
 
-/** Report a syntax error as dash does: `sh: LINE: Syntax error: ...`. */
+/** Report a syntax error as dash does (`sh: LINE: Syntax error: ...`), or in ash's words. */
 export async function syntaxError(sh: Shell, e: SyntaxError_): Promise<ShellError> {
   await sh.flushOut();
-  const cmd = sh.commandName !== null ? `${sh.commandName}: ` : '';
-  await sh.writeFd(2, `${sh.arg0}: ${e.line}: ${cmd}Syntax error: ${e.msg}\n`);
+  await sh.writeFd(2, `${sh.dialect.syntax(sh, e)}\n`);
   sh.status = 2;
   return new ShellError(2);
 }
 
-/** `eval` and `sh -c`: run a string; EV_EXIT applies to its last command only. */
-export async function evalString(sh: Shell, text: string, flags: number, firstLine = 1): Promise<number> {
-  const parser = new Parser(text, { line: firstLine, final: true, aliases: (n) => sh.aliases.get(n) });
+/**
+ * `eval` and `sh -c`: run a string; EV_EXIT applies to its last command only. Its lines count
+ * from 1 in dash; ash goes on from the line that runs it.
+ */
+export async function evalString(sh: Shell, text: string, flags: number, firstLine = sh.dialect.evalKeepsLine ? sh.lineno : 1): Promise<number> {
+  const parser = new Parser(text, { line: firstLine, final: true, aliases: (n) => sh.aliases.get(n), bash: sh.dialect.bashSyntax });
   let status = 0;
   for (;;) {
     let n: Node | null | typeof EOF_NODE;
@@ -57,7 +59,7 @@ export async function evalString(sh: Shell, text: string, flags: number, firstLi
 export async function cmdloop(sh: Shell, input: InputSource, top: boolean): Promise<number> {
   let text = '';
   let final = false;
-  const parser = new Parser('', { final: false, aliases: (n) => sh.aliases.get(n) });
+  const parser = new Parser('', { final: false, aliases: (n) => sh.aliases.get(n), bash: sh.dialect.bashSyntax });
   let mark = { i: 0, line: 1 };
   let status = 0;
   for (;;) {

@@ -7,23 +7,16 @@ import { isSysError } from '../../abi/errno.ts';
 import type { Node } from './ast.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { latin1ToBytes } from './bytes.ts';
+import type { Builtin } from './builtin-table.ts';
+import { DASH, OPTION_NAMES, type OptionName, type ShellDialect } from './dialect.ts';
 import { ShellError } from './errors.ts';
 import { Jobs } from './jobs.ts';
 import { Vars } from './vars.ts';
 
-/** dash's options, in its order (which `set -o` prints and `$-` reverses). */
-export const OPTION_NAMES = [
-  'errexit', 'noglob', 'ignoreeof', 'interactive', 'monitor', 'noexec', 'stdin', 'xtrace', 'verbose',
-  'vi', 'emacs', 'noclobber', 'allexport', 'notify', 'nounset', 'privileged', 'nolog', 'debug',
-] as const;
-export type OptionName = (typeof OPTION_NAMES)[number];
-export const OPTION_LETTERS: Record<OptionName, string> = {
-  errexit: 'e', noglob: 'f', ignoreeof: 'I', interactive: 'i', monitor: 'm', noexec: 'n', stdin: 's',
-  xtrace: 'x', verbose: 'v', vi: 'V', emacs: 'E', noclobber: 'C', allexport: 'a', notify: 'b',
-  nounset: 'u', privileged: 'p', nolog: '', debug: '',
-};
+export { OPTION_LETTERS, OPTION_NAMES, type OptionName } from './dialect.ts';
 
-export type Options = Record<OptionName, boolean>;
+/** dash's options, plus what only ash has (pipefail, errtrace; `c` shows in ash's `$-`). */
+export type Options = Record<OptionName, boolean> & { pipefail?: boolean; errtrace?: boolean; cmdstring?: boolean };
 
 export const SKIP_BREAK = 1;
 export const SKIP_CONT = 2;
@@ -68,6 +61,12 @@ export class Shell {
   plinno = 1;
   /** The builtin that is running, named in its error messages. */
   commandName: string | null = null;
+  /** Whose words the shell speaks (dash's, or busybox ash's), fixed at start. */
+  dialect: ShellDialect = DASH;
+  /** ash's commandname outside builtins: the script, or the $0 given after `-c CMD`. */
+  topName: string | null = null;
+  /** The line editor's history, once an interactive shell reads its terminal (ash's `history`). */
+  history: { readonly entries: readonly string[] } | null = null;
   /** The logical current directory (dash's curdir), null if unknown. */
   curdir: string | null = null;
   /** Remembered command locations (the `hash` builtin). */
@@ -105,6 +104,9 @@ export class Shell {
     c.opts = { ...this.opts };
     c.positional = [...this.positional];
     c.arg0 = this.arg0;
+    c.dialect = this.dialect;
+    c.topName = this.topName;
+    c.history = this.history;
     c.traps = new Map(this.traps);
     c.status = this.status;
     c.backStatus = this.backStatus;
@@ -126,17 +128,20 @@ export class Shell {
     return c;
   }
 
+  /** The builtin `name` of this shell's dialect. */
+  builtin(name: string): Builtin | undefined {
+    return this.dialect.builtin(name);
+  }
+
   get interactive(): boolean {
     return this.opts.interactive;
   }
 
   /** `$-`: option letters in dash's (reversed) order. */
   optionLetters(): string {
+    const defs = this.dialect.options;
     let s = '';
-    for (let i = OPTION_NAMES.length - 1; i >= 0; i--) {
-      const n = OPTION_NAMES[i]!;
-      if (this.opts[n]) s += OPTION_LETTERS[n];
-    }
+    for (let i = defs.length - 1; i >= 0; i--) if (this.opts[defs[i]!.key]) s += defs[i]!.letter;
     return s;
   }
 
@@ -168,13 +173,13 @@ export class Shell {
   // ---- messages ---------------------------------------------------------------------------
 
   private prefix(): string {
-    return this.commandName !== null ? `${this.arg0}: ${this.lineno}: ${this.commandName}: ` : `${this.arg0}: ${this.lineno}: `;
+    return this.dialect.prefix(this, this.lineno);
   }
 
-  /** Print a message the way dash's sh_warnx does. */
+  /** Print a message the way dash's sh_warnx does (in the dialect's words). */
   async warn(msg: string): Promise<void> {
     await this.flushOut();
-    await this.writeFd(2, `${this.prefix()}${msg}\n`);
+    await this.writeFd(2, `${this.prefix()}${this.dialect.words(msg, this)}\n`);
   }
 
   /** A message at another line (dash's errors raised with the parser's line). */
@@ -193,7 +198,7 @@ export class Shell {
    * turns it into a printed message and a ShellError with `report`, before any fd changes.
    */
   error(msg: string, status = 2): never {
-    throw new PendingError(`${this.prefix()}${msg}\n`, status);
+    throw new PendingError(`${this.prefix()}${this.dialect.words(msg, this)}\n`, status);
   }
 
   /** Print a pending error's message now; the caller throws the ShellError returned. */
@@ -266,6 +271,6 @@ export async function forkOrFail(sh: Shell, child: (csys: Sys) => Promise<number
     return await sh.sys.fork(child);
   } catch (e) {
     if (!isSysError(e) || (e.code !== 'EAGAIN' && e.code !== 'ENOMEM')) throw e;
-    throw await sh.fail('Cannot fork');
+    throw await sh.fail(sh.dialect.forkFailed(e.code));
   }
 }

@@ -2,7 +2,7 @@
 // symlinks (PWD), `cd ..` goes up lexically, `cd -` goes to OLDPWD and prints it, CDPATH is
 // searched for relative names, -P uses the physical path.
 
-import { isSysError } from '../../../abi/errno.ts';
+import { type ErrnoName, isSysError } from '../../../abi/errno.ts';
 import { isDir } from '../../../abi/stat.ts';
 import { defineBuiltin } from '../builtin-table.ts';
 import { fromBytes, toBytes } from '../bytes.ts';
@@ -75,19 +75,20 @@ export async function initPwd(sh: Shell): Promise<void> {
   if (cwd !== null) sh.vars.set('PWD', cwd, { exported: true });
 }
 
-async function docd(sh: Shell, dest: string, physical: boolean): Promise<boolean> {
+/** Change directory; null when done, else why not (ash names the reason). */
+async function docd(sh: Shell, dest: string, physical: boolean): Promise<ErrnoName | null> {
   const dir = physical ? null : updatepwd(sh.curdir, dest);
   try {
     await sh.sys.chdir(fromBytes(dir ?? dest));
   } catch (e) {
     if (!isSysError(e)) throw e;
-    return false;
+    return e.code;
   }
   const old = sh.curdir;
   sh.curdir = physical || dir === null ? await getcwd(sh) : dir;
   if (old !== null) sh.setVar('OLDPWD', old);
   if (sh.curdir !== null) sh.setVar('PWD', sh.curdir);
-  return true;
+  return null;
 }
 
 defineBuiltin('cd', false, async (sh, argv) => {
@@ -116,14 +117,16 @@ defineBuiltin('cd', false, async (sh, argv) => {
         continue;
       }
       if (entry !== '') print = true;
-      if (await docd(sh, p, physical)) {
+      const failed = await docd(sh, p, physical);
+      if (failed === null) {
         if (print) sh.out(`${sh.curdir}\n`);
         return 0;
       }
-      sh.error(`can't cd to ${dest}`);
+      sh.error(sh.dialect.cdFailed(dest, failed));
     }
   }
-  if (!(await docd(sh, dest, physical))) sh.error(`can't cd to ${dest}`);
+  const failed = await docd(sh, dest, physical);
+  if (failed !== null) sh.error(sh.dialect.cdFailed(dest, failed));
   if (print) sh.out(`${sh.curdir}\n`);
   return 0;
 });

@@ -9,7 +9,6 @@ import { fromBytes } from '../bytes.ts';
 import { ShellExit } from '../errors.ts';
 import { shellExec } from '../eval.ts';
 import { findCommand } from '../lookup.ts';
-import { openErrorText } from '../redirect.ts';
 import { cmdloop, evalString } from '../run.ts';
 import { SKIP_BREAK, SKIP_CONT, SKIP_FUNC } from '../shell.ts';
 import { number } from './variables.ts';
@@ -32,7 +31,7 @@ for (const [name, skip] of [['break', SKIP_BREAK], ['continue', SKIP_CONT]] as c
 }
 
 defineBuiltin('return', true, async (sh, argv) => {
-  const status = argv.length > 1 ? number(sh, argv[1]!) : sh.status;
+  const status = argv.length > 1 ? sh.dialect.returnStatus(number(sh, argv[1]!)) : sh.status;
   sh.evalskip = SKIP_FUNC;
   return status;
 });
@@ -63,13 +62,16 @@ defineBuiltin('.', true, async (sh, argv) => {
   const name = argv[1]!;
   // A name without a slash is looked for on PATH, as dash does (but the file need not be executable).
   let path = name;
-  if (!name.includes('/')) path = (await findReadable(sh, name)) ?? name;
+  if (!name.includes('/')) {
+    // Not on PATH: not found, as dash and ash say (neither looks in the current directory).
+    path = (await findReadable(sh, name)) ?? sh.error(`${name}: not found`);
+  }
   let text: string;
   try {
     text = await readTextFile(sh, path);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    sh.error(`cannot open ${name}: ${openErrorText(e.code, false)}`);
+    sh.error(sh.dialect.openFailed(name, e.code));
   }
   // dash names the file in messages from inside it, and ignores further arguments.
   sh.commandName = path;

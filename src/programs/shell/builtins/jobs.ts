@@ -50,7 +50,7 @@ async function reapOne(sh: Shell, waited: Job | null): Promise<boolean> {
     try {
       const [pid, st] = await sh.sys.wait4(-1, 2);
       const job = sh.jobs.record(pid, st);
-      if (job && (waited === null || job === waited)) {
+      if (job && (waited === null || job === waited) && sh.dialect.waitTellsSignal) {
         const text = statusText(st, true);
         if (text) await sh.writeFd(2, `${text}\n`);
       }
@@ -118,10 +118,10 @@ export async function reapFinished(sh: Shell): Promise<void> {
   }
 }
 
-/** dash's showjob line: `[1] + Running                    cmd`. */
+/** dash's showjob line: `[1] + Running                    cmd` (ash's: `[1]+  Running`). */
 export function jobLine(sh: Shell, job: Job, pids: boolean): string {
   const mark = job === sh.jobs.current() ? '+' : job === sh.jobs.previous() ? '-' : ' ';
-  let s = `[${job.id}] ${mark} `;
+  let s = sh.dialect.jobHead(job.id, mark);
   if (pids) s += `${job.procs[0]!.pid} `;
   s += jobStatusText(job);
   // dash starts the command in column 33, and leaves at least one space.

@@ -2,7 +2,7 @@
 // unalias, times and ulimit, with dash's output formats.
 
 import { isSysError } from '../../../abi/errno.ts';
-import { BUILTINS, defineBuiltin } from '../builtin-table.ts';
+import { defineBuiltin } from '../builtin-table.ts';
 import { isKeyword } from '../lexer.ts';
 import { findCommand } from '../lookup.ts';
 import type { Shell } from '../shell.ts';
@@ -71,9 +71,10 @@ export async function describe(sh: Shell, name: string, forV: 'type' | 'v'): Pro
   const alias = sh.aliases.get(name);
   if (isKeyword(name)) return forV === 'v' ? name : `${name} is a shell keyword`;
   if (alias !== undefined) return forV === 'v' ? `alias ${name}=${singleQuote(alias)}` : `${name} is an alias for ${alias}`;
-  if (BUILTINS.get(name)?.special) return forV === 'v' ? name : `${name} is a special shell builtin`;
-  if (sh.funcs.has(name)) return forV === 'v' ? name : `${name} is a shell function`;
-  if (BUILTINS.has(name)) return forV === 'v' ? name : `${name} is a shell builtin`;
+  const b = sh.builtin(name);
+  if (b?.special) return forV === 'v' ? name : `${name} is a special shell builtin`;
+  if (sh.funcs.has(name)) return forV === 'v' ? name : `${name} is a ${sh.dialect.functionKind}`;
+  if (b) return forV === 'v' ? name : `${name} is a shell builtin`;
   const hashed = !name.includes('/') && sh.cmdHash.has(name);
   const path = await findCommand(sh, name);
   if (path === null) return null;
@@ -132,7 +133,7 @@ defineBuiltin('hash', false, async (sh, argv) => {
   let status = 0;
   for (const name of rest) {
     sh.cmdHash.delete(name);
-    if (BUILTINS.has(name) || sh.funcs.has(name)) continue;
+    if (sh.builtin(name) || sh.funcs.has(name)) continue;
     if ((await findCommand(sh, name)) === null) {
       await sh.warn(`${name}: not found`);
       status = 1;

@@ -114,18 +114,19 @@ export function readSplit(s: string, esc: boolean[], ifs: string, count: number)
 }
 
 defineBuiltin('read', false, async (sh, argv) => {
-  const { opts, rest } = parseOpts(sh, argv, 'p:r');
+  const { opts, rest: names } = parseOpts(sh, argv, 'p:r');
   let raw = false;
   let prompt: string | undefined;
   for (const [c, arg] of opts) {
     if (c === 'r') raw = true;
     else prompt = arg;
   }
-  if (rest.length === 0) sh.error('arg count');
+  // ash reads the whole line, unsplit, into REPLY when no name is given; dash wants a name.
+  const rest = names.length ? names : sh.dialect.readDefaultName !== null ? [sh.dialect.readDefaultName] : sh.error('arg count');
   for (const name of rest) if (!isName(name)) sh.error(`${name}: bad variable name`);
   if (prompt !== undefined && (await isTerminal(sh, 0))) await sh.writeFd(2, prompt);
   const line = await readLine(sh, raw);
-  const fields = readSplit(line.chars, line.esc, sh.ifs, rest.length);
+  const fields = names.length ? readSplit(line.chars, line.esc, sh.ifs, rest.length) : [line.chars];
   rest.forEach((name, i) => sh.setVar(name, fields[i] ?? ''));
   return line.eof ? 1 : 0;
 });

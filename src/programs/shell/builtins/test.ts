@@ -213,7 +213,7 @@ async function testcmd(sh: Shell, argv: string[]): Promise<number> {
       const inner = rest.slice(1, -1);
       const t2 = new Test(sh, inner);
       const r = await t2.oexpr(t2.lex(0));
-      if (inner[t2.wp] !== undefined && inner[t2.wp + 1] !== undefined) t2.syntax(inner[t2.wp]!, 'unexpected operator');
+      if (inner[t2.wp] !== undefined && inner[t2.wp + 1] !== undefined) sh.error(sh.dialect.testLeftover(inner[t2.wp]!, inner[t2.wp + 1]!));
       return res ^ (r ? 1 : 0);
     } else if ((argc === 3 || argc === 4) && rest[0] === '!') {
       res = 0;
@@ -222,7 +222,7 @@ async function testcmd(sh: Shell, argv: string[]): Promise<number> {
     }
     if (n === null) n = t.lex(0);
     const r = await t.oexpr(n);
-    if (rest[t.wp] !== undefined && rest[t.wp + 1] !== undefined) t.syntax(rest[t.wp]!, 'unexpected operator');
+    if (rest[t.wp] !== undefined && rest[t.wp + 1] !== undefined) sh.error(sh.dialect.testLeftover(rest[t.wp]!, rest[t.wp + 1]!));
     return res ^ (r ? 1 : 0);
   }
 }

@@ -6,6 +6,7 @@ import { NSIG, SIG, signalName } from '../../../abi/signals.ts';
 import { defineBuiltin } from '../builtin-table.ts';
 import { isHardIgnored, setsignal } from '../signals.ts';
 import type { Shell } from '../shell.ts';
+import { nextopt } from './options.ts';
 import { number, singleQuote } from './variables.ts';
 import { findJob } from './jobs.ts';
 
@@ -34,8 +35,8 @@ export function decodeSignal(s: string, minsig: number): number {
 }
 
 defineBuiltin('trap', true, async (sh, argv) => {
-  let args = argv.slice(1);
-  if (args[0] === '--') args = args.slice(1);
+  // dash's nextopt(nullstr): `--` ends options and any option letter is illegal.
+  const args = nextopt(sh, argv, '');
   if (args.length === 0) {
     let out = '';
     for (const sig of [...sh.traps.keys()].sort((a, b) => a - b)) {
@@ -51,7 +52,7 @@ defineBuiltin('trap', true, async (sh, argv) => {
     const sig = decodeSignal(a, 0);
     if (sig < 0) {
       await sh.flushOut();
-      await sh.writeFd(2, `trap: ${a}: bad trap\n`);
+      await sh.writeFd(2, `${sh.dialect.badTrap(sh, a)}\n`);
       return 1;
     }
     if (action === '-' || action === null) sh.traps.delete(sig);

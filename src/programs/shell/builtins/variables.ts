@@ -3,7 +3,8 @@
 
 import { defineBuiltin } from '../builtin-table.ts';
 import { isName } from '../lexer.ts';
-import { OPTION_LETTERS, OPTION_NAMES, type OptionName, type Shell } from '../shell.ts';
+import type { OptionDef } from '../dialect.ts';
+import type { Shell } from '../shell.ts';
 import { parseOpts } from './options.ts';
 import { setsignal } from '../signals.ts';
 import { enableJobControl } from '../jobctl.ts';
@@ -102,25 +103,30 @@ defineBuiltin('local', true, async (sh, argv) => {
 defineBuiltin('shift', true, async (sh, argv) => {
   let n = 1;
   if (argv.length > 1) n = number(sh, argv[1]!);
-  if (n > sh.positional.length) sh.error("can't shift that many");
+  if (n > sh.positional.length) {
+    if (sh.dialect.quietShiftOverrun) return 1;
+    sh.error("can't shift that many");
+  }
   sh.positional = sh.positional.slice(n);
   return 0;
 });
 
-/** dash's number(): a non-negative decimal integer or "Illegal number". */
+/** dash's number(): a non-negative decimal integer or "Illegal number" (range per dialect). */
 export function number(sh: Shell, s: string): number {
   if (!/^[0-9]+$/.test(s)) sh.error(`Illegal number: ${s}`);
-  const n = Number(s);
-  if (!Number.isSafeInteger(n) || n > 0x7fffffff) sh.error(`Illegal number: ${s}`);
+  const n = sh.dialect.digitsValue(s);
+  if (n === null) sh.error(`Illegal number: ${s}`);
   return n;
 }
 
-function optionByLetter(c: string): OptionName | undefined {
-  return OPTION_NAMES.find((n) => OPTION_LETTERS[n] === c && c !== '');
+type OptionKey = OptionDef['key'];
+
+function optionByLetter(sh: Shell, c: string): OptionKey | undefined {
+  return sh.dialect.options.find((d) => d.letter === c && c !== '')?.key;
 }
 
 /** Set or clear one option, doing what dash does when some of them change. */
-export async function setOption(sh: Shell, name: OptionName, on: boolean): Promise<void> {
+export async function setOption(sh: Shell, name: OptionKey, on: boolean): Promise<void> {
   const was = sh.opts[name];
   // dash 0.5.12 keeps vi and emacs as two independent flags (recorded: set -o emacs after
   // set -o vi shows $- as "EV"), so neither clears the other.
@@ -135,7 +141,8 @@ export async function setOption(sh: Shell, name: OptionName, on: boolean): Promi
 
 /**
  * Parse shell options (`set` and the sh command line): returns the index of the first operand.
- * `-o name`/`+o name`; `-o`/`+o` alone list the options. Unknown options are errors.
+ * `-o name`/`+o name`; `-o`/`+o` alone list the options. Unknown options are errors (-1 when
+ * the dialect only warns about an unknown `-o` name and the command fails).
  */
 export async function parseShellOptions(sh: Shell, argv: string[], start: number, onList: (plus: boolean) => void, extra?: (c: string, on: boolean) => boolean): Promise<number> {
   let i = start;
@@ -161,12 +168,19 @@ export async function parseShellOptions(sh: Shell, argv: string[], start: number
           continue;
         }
         i++;
-        if (!(OPTION_NAMES as readonly string[]).includes(name)) sh.error(`Illegal option ${on ? '-' : '+'}o ${name}`);
-        await setOption(sh, name as OptionName, on);
+        const def = sh.dialect.options.find((d) => d.name === name && name !== '');
+        if (!def) {
+          // ash only complains and fails the set; dash's is a fatal error.
+          const msg = `Illegal option ${on ? '-' : '+'}o ${name}`;
+          if (!sh.dialect.softBadOptionName) sh.error(msg);
+          await sh.warn(msg);
+          return -1;
+        }
+        await setOption(sh, def.key, on);
         continue;
       }
       if (extra?.(c, on)) continue;
-      const opt = optionByLetter(c);
+      const opt = optionByLetter(sh, c);
       if (!opt) sh.error(`Illegal option ${on ? '-' : '+'}${c}`);
       await setOption(sh, opt, on);
     }
@@ -175,11 +189,12 @@ export async function parseShellOptions(sh: Shell, argv: string[], start: number
 }
 
 export function listOptions(sh: Shell, plus: boolean): void {
+  const defs = sh.dialect.options.filter((d) => d.name !== '');
   let out = '';
-  if (plus) for (const n of OPTION_NAMES) out += `set ${sh.opts[n] ? '-' : '+'}o ${n}\n`;
+  if (plus) for (const d of defs) out += `set ${sh.opts[d.key] ? '-' : '+'}o ${d.name}\n`;
   else {
-    out += 'Current option settings\n';
-    for (const n of OPTION_NAMES) out += `${n.padEnd(16)}${sh.opts[n] ? 'on' : 'off'}\n`;
+    out += sh.dialect.optionsHeader;
+    for (const d of defs) out += `${d.name.padEnd(16)}${sh.opts[d.key] ? 'on' : 'off'}\n`;
   }
   sh.out(out);
 }
@@ -192,6 +207,7 @@ defineBuiltin('set', true, async (sh, argv) => {
     return 0;
   }
   const i = await parseShellOptions(sh, argv, 1, (plus) => listOptions(sh, plus));
+  if (i < 0) return 1;
   const ended = argv[i - 1] === '--' || argv[i - 1] === '-';
   if (i < argv.length || ended) {
     if (argv[i - 1] === '-' && i === argv.length) {

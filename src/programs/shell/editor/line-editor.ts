@@ -11,7 +11,6 @@ import {
 import { utf8Encode } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { Shell } from '../shell.ts';
-import { commonPrefix, complete } from './completion.ts';
 import { History } from './history.ts';
 import { promptText, promptWidth } from './prompt.ts';
 import { utf8StreamDecoder } from '../../../base/text.ts';
@@ -308,6 +307,8 @@ export class LineEditor {
   }
 
   private async complete(): Promise<void> {
+    // Completion is loaded on the first Tab: the prompt shows without it.
+    const { commonPrefix, complete } = await import('./completion.ts');
     const c = await complete(this.sh, this.buf, this.cursor);
     if (c.matches.length === 0) {
       await this.write('\x07');
