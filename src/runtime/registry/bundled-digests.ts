@@ -10,9 +10,9 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   // docker.io/library/busybox:latest layer 1, tar 4392960 bytes
   'sha256:3d38b93ccd26252e7de66bb8fd23bda93352f0ec1f204ee94130e7413862b29a': { diffId: 'sha256:5432f2fb10ab3e4023c3bdc13420e4e8120e792dce4fe75fc756bdd8395aa847', digest: 'sha256:736f2ef31e4f46af51f2f104d90827223be315fa79964a01f94dd6188170ea23', size: 4393318 },
   // docker.io/library/alpine:3.20 layer 1, tar 8386560 bytes
-  'sha256:e36f1a7e630c0f428186cec1d2a581ceaf33de5cceb4cb9cd493146e8053867a': { diffId: 'sha256:aa3ae757e2f2a9ce3fb100d93533ac5bfd8bd23c424cac557e57c6fd76db5fa5', digest: 'sha256:003a65f2420aac06ea54f9f17a32a0baa590986e9380ed38200a3856fdfbc2f3', size: 8387218 },
+  'sha256:7a25a2262eda7ac3e075d36a5359df1a47454fad84545f25a9d0ac0d0c0270f4': { diffId: 'sha256:ca12ee0177df5978228c2a840da864ec90d80c37e5eebb1b1d2db57a4fe7447b', digest: 'sha256:473b0889e01d98d571fe4714edacf01fab389d44b5ac86eed309d2dad3ab7be8', size: 8387218 },
   // docker.io/library/alpine:3.19 layer 1, tar 8386560 bytes
-  'sha256:c493d7f70e86d7faa0ef5262f63d6b8c698aa2f9352edd4a7ae1e242a9dc061d': { diffId: 'sha256:848d34815280ea7bb514a9d3c2b7e13262afedb341cb49735904d650a3fccf2f', digest: 'sha256:24792cb6f4b77c0cc69368e0d694013bbb91c7d32f9584a8b26ed35ace2a3ca8', size: 8387218 },
+  'sha256:3161fa9afdfea23e029f1204b791aefa3d825e6fd3acf8cbb06df5bbb973c290': { diffId: 'sha256:c60087ae2b845b23f52277cbb82558b46a02e4fd7ae4c81a16fe8c7ddd30453b', digest: 'sha256:1812fc1e80b0e46fae36239a396b969d6680c29dd792dfd72c7bcd06f49e6d3d', size: 8387218 },
   // docker.io/library/debian:12 layer 1, tar 120811520 bytes
   'sha256:b554a72e120e4aea26c5ceac83b1594dbbf94a4356825348c09049f6b82f9100': { diffId: 'sha256:fcfa9c1706fcfddb6fa7681c277ec4259fe33ea097c9ae676b7675317bac4c8a', digest: 'sha256:d13a4c5ca9edab594e028dbed864c933dbb3ca39335922231be1917c0a981448', size: 120820758 },
   // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
