@@ -3,6 +3,15 @@
 // objects that are new in the second (by constructor, and by the constructor of what holds
 // them), per container. Measurement only; run with
 //   node --expose-gc --import tsx bench/docker/heap-profile.ts [N]
+// It always prints the new memory by kind (each byte charged to its nearest named owner: the
+// mount namespace, the overlay, blocked calls' async frames, files...). More, by environment:
+//   TREE=prefix [TREE_DEPTH=n TREE_MIN=bytes TREE_OLD=1 TREE_TYPES=1]  the dominator tree below
+//     new objects whose key starts with prefix ("object:Task"); TREE_OLD keeps only those hanging
+//     from old objects (and prints what holds them); TREE_TYPES sums the subtrees by kind.
+//   DETAIL=Class,...  what new objects of a class dominate, edge by edge.
+//   WHO=Class,...     what holds new objects of a class.   PATH_OF=Class[:edge]  retainer chains.
+//   OLD_HOLDERS=1     long-lived tables that grew, and what holds them.
+// Keys name contexts by their variables ({reject,resolve,...}) and generators by their function.
 
 import fs from 'node:fs';
 import v8 from 'node:v8';
@@ -62,6 +71,27 @@ function closureWhere(s: Snap, i: number): string {
   return props.slice(0, 6).join(',');
 }
 
+/** The variable names a function context holds: which async frame or closure scope it is. */
+function contextVars(s: Snap, i: number): string {
+  const end = i + 1 < s.nodes.length / s.nodeFields ? s.firstEdge[i + 1]! : s.edges.length;
+  const vars: string[] = [];
+  for (let e = s.firstEdge[i]!; e < end; e += s.edgeFields) {
+    if (s.edgeTypes[s.edges[e]!] === 'context') vars.push(String(s.strings[s.edges[e + 1]!]));
+  }
+  return vars.slice(0, 6).join(',');
+}
+
+/** The name of the async function a generator object runs. */
+function generatorFunction(s: Snap, i: number): string {
+  const end = i + 1 < s.nodes.length / s.nodeFields ? s.firstEdge[i + 1]! : s.edges.length;
+  for (let e = s.firstEdge[i]!; e < end; e += s.edgeFields) {
+    if (s.strings[s.edges[e + 1]!] !== 'function') continue;
+    const f = s.edges[e + s.edgeFields - 1]! / s.nodeFields;
+    return String(s.strings[s.nodes[f * s.nodeFields + 1]!]) || '(anon)';
+  }
+  return '?';
+}
+
 function nodeKey(s: Snap, i: number): string {
   const b = i * s.nodeFields;
   const type = s.nodeTypes[s.nodes[b]!]!;
@@ -69,6 +99,8 @@ function nodeKey(s: Snap, i: number): string {
   if (type === 'string' || type === 'concatenated string' || type === 'sliced string') name = JSON.stringify(name.slice(0, 40));
   if (type === 'code' || type === 'hidden') name = name.slice(0, 50);
   if (type === 'closure' && name === '') name = `anon@${closureWhere(s, i)}`;
+  if (type === 'object' && name === 'system / Context') name += ` {${contextVars(s, i)}}`;
+  if (type === 'object' && name === 'Generator') name += ` ${generatorFunction(s, i)}`;
   return `${type}:${name.slice(0, 80)}`;
 }
 
@@ -337,6 +369,185 @@ async function main(): Promise<void> {
         }
       };
       walk(i, 1);
+    }
+  }
+  // Every new byte charged to the nearest object (itself or a dominator) of a named kind, so
+  // the categories add up to the whole: the breakdown the heap figure is explained by.
+  {
+    const kinds: Array<[string, RegExp]> = [
+      ['mount namespace', /^object:MountNamespace$/],
+      ['overlay', /^object:(OverlayFs|OvlNode)/],
+      ['waits (async frames of blocked calls)', /^object:(system \/ Context \{reject|Generator|Promise$)/],
+      ['process (Task)', /^object:Task$/],
+      ['files (memtree inodes)', /^object:MemInode$/],
+      ['cgroup', /^object:(Cgroup|MemoryCss|CpuCss|PidsCss|CgroupFs|CgroupDirNode)/],
+      ['procfs', /^object:(PidDir|ProcFs|RootDir|StaticDir|ProcLink|ProcFile)/],
+      ['compiled code', /^code:/],
+    ];
+    // An inode's filesystem (its `fs` property): the machine's disk, or one a container mounted.
+    const fsClassOf = (i: number): string => {
+      const end = i + 1 < nodeCount ? sb.firstEdge[i + 1]! : sb.edges.length;
+      for (let e = sb.firstEdge[i]!; e < end; e += sb.edgeFields) {
+        if (sb.edgeTypes[sb.edges[e]!] !== 'property' || sb.strings[sb.edges[e + 1]!] !== 'fs') continue;
+        const fs = sb.edges[e + toNodeIdx]! / sb.nodeFields;
+        return `${isNew[fs] ? "a container's own" : "the machine's"} ${nodeKey(sb, fs).replace(/^object:/, '')}`;
+      }
+      return '?';
+    };
+    const sums = new Map<string, number>();
+    const others = new Map<string, number>();
+    const cat = new Array<string | undefined>(rootPo + 1);
+    for (let po = rootPo - 1; po >= 0; po--) {
+      // Reverse post-order visits a dominator before what it dominates.
+      const i = byOrder[po]!;
+      const key = nodeKey(sb, i);
+      let own = kinds.find(([, re]) => re.test(key))?.[0];
+      if (own === 'files (memtree inodes)') own = `files (memtree inodes, ${fsClassOf(i)})`;
+      const d = idom[po]!;
+      cat[po] = own ?? (d >= 0 && d !== po ? cat[d] : undefined);
+      if (!isNew[i]) continue;
+      const k = cat[po] ?? 'other';
+      sums.set(k, (sums.get(k) ?? 0) + sb.nodes[i * sb.nodeFields + sizeIdx]!);
+      if (k === 'other') {
+        // Name "other" by the object just below the old one it hangs from.
+        let top = po;
+        while (idom[top]! >= 0 && idom[top] !== top && isNew[byOrder[idom[top]!]!]) top = idom[top]!;
+        const tk = `${nodeKey(sb, byOrder[top]!).slice(0, 70)}`;
+        others.set(tk, (others.get(tk) ?? 0) + sb.nodes[i * sb.nodeFields + sizeIdx]!);
+      }
+    }
+    console.log('\n--- new memory by kind (self sizes charged to the nearest named owner, per container) ---');
+    for (const [k, v] of [...sums].sort((x, y) => y[1] - x[1])) console.log(`${String(Math.round(v / count)).padStart(7)} B  ${k}`);
+    for (const [k, v] of [...others].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.OTHERS ?? 15))) {
+      console.log(`${String(Math.round(v / count)).padStart(7)} B    other: ${k}`);
+    }
+  }
+  // OLD_HOLDERS=1: the old objects that new memory hangs from directly (a Map's grown table),
+  // with what holds them, to tell which long-lived table grows with each container.
+  if (process.env.OLD_HOLDERS) {
+    const into = new Map<number, Array<[number, string]>>();
+    for (let i = 0; i < nodeCount; i++) {
+      const end = i + 1 < nodeCount ? sb.firstEdge[i + 1]! : sb.edges.length;
+      for (let e = sb.firstEdge[i]!; e < end; e += sb.edgeFields) {
+        const et = sb.edgeTypes[sb.edges[e]!]!;
+        if (et === 'weak' || et === 'shortcut') continue;
+        const to = sb.edges[e + toNodeIdx]! / sb.nodeFields;
+        const en = et === 'element' || et === 'hidden' ? '[]' : String(sb.strings[sb.edges[e + 1]!]);
+        (into.get(to) ?? into.set(to, []).get(to)!).push([i, en]);
+      }
+    }
+    const olds = new Map<number, number>();
+    for (let po = 0; po < rootPo; po++) {
+      const i = byOrder[po]!;
+      if (!isNew[i] || idom[po]! < 0) continue;
+      const d = byOrder[idom[po]!]!;
+      if (isNew[d] || !/^object:(Map|Set|WeakMap|Array)/.test(nodeKey(sb, d))) continue;
+      olds.set(d, (olds.get(d) ?? 0) + retained[po]!);
+    }
+    console.log('\n--- old tables that grew (retained growth per container, and their holders) ---');
+    for (const [d, size] of [...olds].sort((x, y) => y[1] - x[1]).slice(0, 12)) {
+      const chain: string[] = [];
+      let cur = d;
+      for (let k = 0; k < 5; k++) {
+        const h = (into.get(cur) ?? []).find(([f]) => !nodeKey(sb, f).startsWith('synthetic'));
+        if (!h) break;
+        chain.push(`<-${h[1]}- ${nodeKey(sb, h[0]).slice(0, 50)}`);
+        cur = h[0];
+      }
+      console.log(`${String(Math.round(size / count)).padStart(7)} B  ${nodeKey(sb, d)} ${chain.join(' ')}`);
+    }
+  }
+  // TREE=prefix: the dominator tree below the new objects whose key starts with prefix, summed
+  // over all of them by edge path (per container), down to TREE_DEPTH levels.
+  if (process.env.TREE) {
+    const want = process.env.TREE;
+    const depthMax = Number(process.env.TREE_DEPTH ?? 4);
+    const sums = new Map<string, { count: number; size: number }>();
+    // Children in the dominator tree, with the name of a direct edge when there is one.
+    const kids = new Map<number, number[]>();
+    for (let po = 0; po < rootPo; po++) {
+      const d = idom[po]!;
+      if (d < 0 || d === po) continue;
+      (kids.get(d) ?? kids.set(d, []).get(d)!).push(po);
+    }
+    const edgeName = (from: number, to: number): string => {
+      const end = from + 1 < nodeCount ? sb.firstEdge[from + 1]! : sb.edges.length;
+      for (let e = sb.firstEdge[from]!; e < end; e += sb.edgeFields) {
+        if (sb.edges[e + toNodeIdx]! / sb.nodeFields !== to) continue;
+        const et = sb.edgeTypes[sb.edges[e]!]!;
+        return et === 'element' || et === 'hidden' ? '[]' : String(sb.strings[sb.edges[e + 1]!]);
+      }
+      return '~';
+    };
+    const heldBy = new Map<string, number>();
+    const holders = new Map<number, Array<[number, string]>>();
+    if (process.env.TREE_OLD) {
+      for (let i = 0; i < nodeCount; i++) {
+        const end = i + 1 < nodeCount ? sb.firstEdge[i + 1]! : sb.edges.length;
+        for (let e = sb.firstEdge[i]!; e < end; e += sb.edgeFields) {
+          const et = sb.edgeTypes[sb.edges[e]!]!;
+          if (et === 'weak' || et === 'shortcut') continue;
+          const to = sb.edges[e + toNodeIdx]! / sb.nodeFields;
+          if (!isNew[to] || !nodeKey(sb, to).startsWith(want)) continue;
+          const en = et === 'element' || et === 'hidden' ? '[]' : String(sb.strings[sb.edges[e + 1]!]);
+          (holders.get(to) ?? holders.set(to, []).get(to)!).push([i, en]);
+        }
+      }
+    }
+    const visit = (i: number, path: string, depth: number): void => {
+      const po = order[i]!;
+      const v = sums.get(path) ?? { count: 0, size: 0 };
+      v.count++;
+      v.size += retained[po]!;
+      sums.set(path, v);
+      if (depth >= depthMax) return;
+      for (const cpo of kids.get(po) ?? []) {
+        const to = byOrder[cpo]!;
+        visit(to, `${path} / ${edgeName(i, to)}:${nodeKey(sb, to).slice(0, 60)}`, depth + 1);
+      }
+    };
+    for (let po = 0; po < rootPo; po++) {
+      const i = byOrder[po]!;
+      if (!isNew[i] || !nodeKey(sb, i).startsWith(want)) continue;
+      const d = idom[po]!;
+      if (d >= 0 && isNew[byOrder[d]!] && (process.env.TREE_OLD || nodeKey(sb, byOrder[d]!).startsWith(want))) continue;
+      visit(i, nodeKey(sb, i).slice(0, 60), 0);
+      if (process.env.TREE_OLD) {
+        for (const [from, en] of holders.get(i) ?? []) {
+          const k = `${nodeKey(sb, i).slice(0, 40)} <-${en}- ${nodeKey(sb, from).slice(0, 60)}${isNew[from] ? '' : ' (old)'}`;
+          heldBy.set(k, (heldBy.get(k) ?? 0) + 1);
+        }
+      }
+    }
+    for (const [k, v] of [...heldBy].sort((x, y) => y[1] - x[1]).slice(0, 30)) console.log(`${(v / count).toFixed(2).padStart(7)}x  ${k}`);
+    if (process.env.TREE_TYPES) {
+      // Self sizes of everything in those subtrees, by kind of object.
+      const kinds = new Map<string, { count: number; size: number }>();
+      const add = (po: number): void => {
+        const i = byOrder[po]!;
+        const k = nodeKey(sb, i).slice(0, 70);
+        const v = kinds.get(k) ?? { count: 0, size: 0 };
+        v.count++;
+        v.size += sb.nodes[i * sb.nodeFields + sizeIdx]!;
+        kinds.set(k, v);
+        for (const c of kids.get(po) ?? []) add(c);
+      };
+      for (let po = 0; po < rootPo; po++) {
+        const i = byOrder[po]!;
+        if (!isNew[i] || !nodeKey(sb, i).startsWith(want)) continue;
+        const d = idom[po]!;
+        if (d >= 0 && isNew[byOrder[d]!] && (process.env.TREE_OLD || nodeKey(sb, byOrder[d]!).startsWith(want))) continue;
+        add(po);
+      }
+      console.log(`\n--- self sizes in the subtrees of new ${want}, by kind (per container) ---`);
+      for (const [k, v] of [...kinds].sort((x, y) => y[1].size - x[1].size).slice(0, 40)) {
+        console.log(`${String(Math.round(v.size / count)).padStart(7)} B ${(v.count / count).toFixed(1).padStart(6)}x  ${k}`);
+      }
+    }
+    console.log(`\n--- dominator tree under new ${want} (per container) ---`);
+    for (const [k, v] of [...sums].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      if (v.size / count < Number(process.env.TREE_MIN ?? 100)) continue;
+      console.log(`${String(Math.round(v.size / count)).padStart(7)} B ${(v.count / count).toFixed(1).padStart(6)}x  ${k}`);
     }
   }
   const top = [...byKey].sort((x, y) => y[1].size - x[1].size).slice(0, Number(process.env.TOP ?? 60));

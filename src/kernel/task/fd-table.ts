@@ -12,7 +12,7 @@ interface Slot {
 }
 
 export class FdTable {
-  private readonly slots: Array<Slot | undefined> = [];
+  private slots: Array<Slot | undefined> = [];
 
   get(fd: number): FileDescription {
     const s = this.slots[fd];
@@ -77,6 +77,8 @@ export class FdTable {
   /** The table a forked child starts with: the same descriptions, each held once more. */
   fork(): FdTable {
     const t = new FdTable();
+    // Sized up front: filled one by one, an empty array grows with room for sixteen more.
+    t.slots = new Array<Slot | undefined>(this.slots.length);
     this.slots.forEach((s, fd) => {
       if (s) t.slots[fd] = { shared: s.shared.hold(), cloexec: s.cloexec };
     });

@@ -3,8 +3,48 @@
 
 import { SysError } from '../../abi/errno.ts';
 
+/**
+ * One wait in progress. An object with methods rather than closures: a blocked process keeps
+ * its waits for as long as it sleeps (a thousand idle containers, each with a few), and every
+ * named closure costs a context, a function and, where the loader keeps function names (tsx,
+ * which runs the CLI and the benchmarks), a property table of its own.
+ */
+class Wait<T> {
+  settled = false;
+  cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly owner: Interrupt,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (e: unknown) => void,
+  ) {}
+
+  /** Finish once: false if the wait already ended. */
+  private end(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.owner.ended(this);
+    return true;
+  }
+
+  done(value: T): void {
+    if (this.end()) this.resolve(value);
+  }
+
+  fail(e: unknown): void {
+    if (this.end()) this.reject(e);
+  }
+
+  interrupted(): void {
+    if (!this.end()) return;
+    this.cancel?.();
+    this.reject(new SysError('EINTR'));
+  }
+}
+
 export class Interrupt {
-  private listeners = new Set<() => void>();
+  /** Waits that an interrupt ends; made at the first wait, as most tasks never wait. */
+  private waits: Set<Wait<never>> | null = null;
   private raised = false;
   /**
    * Waits in progress. A program may wait on several things at once (a shim copying two pipes
@@ -20,11 +60,17 @@ export class Interrupt {
 
   raise(): void {
     this.raised = true;
-    for (const l of [...this.listeners]) l();
+    if (this.waits) for (const w of [...this.waits]) w.interrupted();
   }
 
   clear(): void {
     this.raised = false;
+  }
+
+  /** A wait has ended (by its own callback or by the interrupt). */
+  ended(w: Wait<never>): void {
+    this.waits?.delete(w);
+    if (--this.sleeping === 0) this.onSleep?.(false);
   }
 
   /**
@@ -34,31 +80,20 @@ export class Interrupt {
   wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
     if (this.raised) return Promise.reject(new SysError('EINTR'));
     if (this.sleeping++ === 0) this.onSleep?.(true);
-    return new Promise<T>((resolve, reject) => {
-      let cancel: (() => void) | null = null;
-      let settled = false;
-      const end = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        this.listeners.delete(onInterrupt);
-        if (--this.sleeping === 0) this.onSleep?.(false);
-        return true;
-      };
-      const onInterrupt = (): void => {
-        if (!end()) return;
-        cancel?.();
-        reject(new SysError('EINTR'));
-      };
-      this.listeners.add(onInterrupt);
-      cancel = register(
-        (v) => {
-          if (end()) resolve(v);
-        },
-        (e) => {
-          if (end()) reject(e);
-        },
-      );
+    let w!: Wait<T>;
+    const promise = new Promise<T>((resolve, reject) => {
+      w = new Wait(this, resolve, reject);
     });
+    (this.waits ??= new Set()).add(w as Wait<never>);
+    try {
+      w.cancel = register(
+        (v) => w.done(v),
+        (e) => w.fail(e),
+      );
+    } catch (e) {
+      w.fail(e);
+    }
+    return promise;
   }
 }
 

@@ -32,9 +32,13 @@ export function chargeGrowth(k: Kernel, task: Task, node: VNode, before: number,
     if (res.selfKilled) throw new ExitUnwind(signaledStatus(SIG.SIGKILL));
     return;
   }
-  const list = charges.get(node) ?? [];
-  list.push({ owner: res.owner, kind, bytes });
-  charges.set(node, list);
+  const list = charges.get(node);
+  const last = list?.[list.length - 1];
+  // The same payer growing the file again adds to its charge: one entry per file in the common
+  // case (a thousand containers' files each written once), and uncharging reads the same.
+  if (last && last.owner === res.owner && last.kind === kind) last.bytes += bytes;
+  else if (list) list.push({ owner: res.owner, kind, bytes });
+  else charges.set(node, [{ owner: res.owner, kind, bytes }]);
 }
 
 /** `node` shrank by `bytes` (truncate) or is gone (all): give pages back, newest charges first. */

@@ -8,6 +8,7 @@ import type { NsProxy } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import { FdTable } from './fd-table.ts';
 import { Interrupt } from './interrupt.ts';
+import { LazyMap, LazySet } from './lazy.ts';
 import type { TaskUnwind } from './unwind.ts';
 
 /** /proc/PID/status State letters. */
@@ -31,7 +32,7 @@ export class Task {
   readonly nrs: number[];
   readonly pidNs: PidNamespace<Task>;
   parent: Task | null;
-  readonly children = new Set<Task>();
+  readonly children = new LazySet<Task>();
   pgid: number;
   sid: number;
   state: TaskState = 'R';
@@ -51,9 +52,9 @@ export class Task {
   pidNsForChildren: PidNamespace<Task>;
   cred: Credentials;
   cgroup: unknown = null;
-  readonly handlers = new Map<number, SignalDisposition>();
-  blocked = new Set<number>();
-  pending = new Set<number>();
+  readonly handlers = new LazyMap<number, SignalDisposition>();
+  private blockedSet = new LazySet<number>();
+  readonly pending = new LazySet<number>();
   readonly interrupt = new Interrupt();
   /** Resolves while stopped by SIGSTOP/SIGTSTP; SIGCONT or SIGKILL releases it. */
   resume: (() => void) | null = null;
@@ -66,13 +67,13 @@ export class Task {
   /** Bytes the program says it holds (charged to its memory cgroup): the sum of `mappings`. */
   memoryBytes = 0;
   /** Anonymous memory the program mapped (mmap), by address, with the cgroup it was charged to. */
-  readonly mappings = new Map<number, { bytes: number; owner: unknown }>();
+  readonly mappings = new LazyMap<number, { bytes: number; owner: unknown }>();
   /** When it last woke from a sleep (host ms): the scheduler favours it for a slice after. */
   wokeAtMs = -Infinity;
   /** CPU time the cgroup's cpu.max still owes: the task sits out this long at its next call. */
   throttleUs = 0;
   /** Parent's wakers, called when this child changes state. */
-  readonly childWaiters = new Set<() => void>();
+  readonly childWaiters = new LazySet<() => void>();
   /** The kernel's run loop has finished with this task's program. */
   exited = false;
   /** An exec, exit or fatal signal is unwinding the current program (see Kernel.syscall). */
@@ -107,6 +108,14 @@ export class Task {
     this.ns = init.ns;
     this.cred = init.cred;
     this.startNs = init.startNs;
+  }
+
+  /** Blocked signals; sigprocmask's SIG_SETMASK and fork replace the whole set. */
+  get blocked(): LazySet<number> {
+    return this.blockedSet;
+  }
+  set blocked(signals: Iterable<number>) {
+    this.blockedSet = new LazySet(signals);
   }
 
   /** The kernel-wide (root namespace) PID. */

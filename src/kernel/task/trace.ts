@@ -281,6 +281,14 @@ export function traceTaskExit(k: Kernel, task: Task, status: number): void {
   }
 }
 
+/** The child-change listener of one traceWait: notes the wake and ends the sleep, if any. */
+function wakerOf(w: { woke: boolean; wakeup: (() => void) | null }): () => void {
+  return () => {
+    w.woke = true;
+    w.wakeup?.();
+  };
+}
+
 /**
  * wait4(2) with tracees: the next report of a tracee matching `pid` (-1: any), else what the
  * kernel's wait4 says of the caller's own children; it blocks while tracees live even when the
@@ -288,17 +296,14 @@ export function traceTaskExit(k: Kernel, task: Task, status: number): void {
  */
 export async function traceWait(k: Kernel, t: Task, pid: number, options: number): Promise<[number, number]> {
   const WNOHANG = 1;
-  // Listen from the start: a wake between a look and the sleep is not lost.
-  let woke = false;
-  let wakeup: (() => void) | null = null;
-  const listener = (): void => {
-    woke = true;
-    wakeup?.();
-  };
+  // Listen from the start: a wake between a look and the sleep is not lost. (A record and one
+  // unnamed function, not named closures: a shim sits in here for its container's whole life.)
+  const w: { woke: boolean; wakeup: (() => void) | null } = { woke: false, wakeup: null };
+  const listener = wakerOf(w);
   t.childWaiters.add(listener);
   try {
     for (;;) {
-      woke = false;
+      w.woke = false;
       const side = tracers.get(t);
       const i = side ? side.queue.findIndex((r) => pid === -1 || r.tracee.nrIn(t.pidNs) === pid) : -1;
       if (side && i >= 0) {
@@ -317,15 +322,15 @@ export async function traceWait(k: Kernel, t: Task, pid: number, options: number
         got = [0, 0];
       }
       if (got[0] !== 0 || options & WNOHANG) return got;
-      if (woke) continue;
+      if (w.woke) continue;
       await t.interrupt.wait<void>((done) => {
-        if (woke) done();
-        else wakeup = done;
+        if (w.woke) done();
+        else w.wakeup = done;
         return () => {
-          wakeup = null;
+          w.wakeup = null;
         };
       });
-      wakeup = null;
+      w.wakeup = null;
     }
   } finally {
     t.childWaiters.delete(listener);

@@ -48,9 +48,14 @@ async function tryMount(sys: Sys, source: string, target: string, type: string, 
 
 async function setupDev(sys: Sys, dev: string): Promise<void> {
   await sys.mount('tmpfs', dev, 'tmpfs', 'nosuid,strictatime,mode=755,size=65536k');
-  for (const [name, major, minor] of DEVICES) {
-    await sys.mknod(`${dev}/${name}`, S_IFCHR | 0o666, makedev(major, minor));
-    await sys.chmod(`${dev}/${name}`, name === 'console' ? 0o620 : 0o666);
+  // Made with no umask in the way, as runc makes them, so each gets its mode in one call.
+  const umask = await sys.umask(0);
+  try {
+    for (const [name, major, minor] of DEVICES) {
+      await sys.mknod(`${dev}/${name}`, S_IFCHR | (name === 'console' ? 0o620 : 0o666), makedev(major, minor));
+    }
+  } finally {
+    await sys.umask(umask);
   }
   await sys.mkdir(`${dev}/pts`, 0o755);
   await sys.mkdir(`${dev}/shm`, 0o1777);

@@ -14,7 +14,7 @@ const COPY_BLOCK = 1 << 20;
 
 /** The upper directory or object of `node`, copying it (and its parents) up if needed. */
 export async function copyUp(node: OvlNode, reason: string): Promise<VNode> {
-  if (node.stack.upper) return node.stack.upper.node;
+  if (node.upper) return node.upper.node;
   const fs = node.fs;
   if (!fs.upper || !fs.work) throw new SysError('EROFS');
   // Two writers may race to copy the same file; the second waits for the first.
@@ -29,7 +29,7 @@ async function doCopyUp(node: OvlNode, reason: string): Promise<VNode> {
   const parent = node.parent;
   if (!parent) throw new SysError('EIO', 'overlay root has no upper directory');
   const parentUpper = await copyUp(parent, 'parent of a copy-up');
-  const source = node.stack.lowers[0]!;
+  const source = node.lowers[0]!;
   const src = source.node;
   const st = await src.stat();
   const owner: Cred = { uid: st.uid, gid: st.gid, groups: [] };
@@ -59,7 +59,7 @@ async function doCopyUp(node: OvlNode, reason: string): Promise<VNode> {
   await work.rename(tmp, parentUpper, node.name, 0);
   const placed = await parentUpper.lookup(node.name);
   if (!placed) throw new SysError('EIO', 'copy-up lost its file');
-  node.stack.upper = { node: placed, layer: fs.upper! };
+  node.upper = { node: placed, layer: fs.upper! };
   fs.emit({
     type: 'fs.copy-up', overlay: fs.dev, path: node.path(), fileType: src.type,
     from: source.layer.label, to: fs.upper!.label, bytes: src.type === 'file' ? st.size : 0, reason,

@@ -12,6 +12,7 @@ import { copyUp } from './copy-up.ts';
 import { OvlNode } from './inode.ts';
 import { OPAQUE_XATTR, isOpaque, isWhiteout, type Layer } from './layer.ts';
 import { lowerPositive } from './namei.ts';
+import { NO_LOWERS } from './shared.ts';
 
 const ROOT: Cred = { uid: 0, gid: 0, groups: [] };
 const YES = utf8Encode('y');
@@ -54,7 +55,7 @@ export async function createChild(dir: OvlNode, name: string, what: NewObject, o
     created = await makeIn(upperDir, name, what, owner);
   }
   dir.changed();
-  return dir.fs.adopt(dir, name, { upper: { node: created, layer: dir.fs.upper! }, lowers: [] });
+  return dir.fs.adopt(dir, name, { upper: { node: created, layer: dir.fs.upper! }, lowers: NO_LOWERS });
 }
 
 export async function link(dir: OvlNode, name: string, target: VNode): Promise<void> {
@@ -68,7 +69,7 @@ export async function link(dir: OvlNode, name: string, target: VNode): Promise<v
   await upperDir.link(name, upperTarget);
   dir.changed();
   const placed = (await upperDir.lookup(name))!;
-  dir.fs.adopt(dir, name, { upper: { node: placed, layer: dir.fs.upper! }, lowers: [] }, target.ino);
+  dir.fs.adopt(dir, name, { upper: { node: placed, layer: dir.fs.upper! }, lowers: NO_LOWERS }, target.ino);
 }
 
 /** Delete the whiteouts left inside an upper directory whose merged view is empty. */
@@ -93,11 +94,11 @@ export async function remove(dir: OvlNode, name: string, wantDir: boolean): Prom
   if (wantDir && child.type !== 'dir') throw new SysError('ENOTDIR');
   if (!wantDir && child.type === 'dir') throw new SysError('EISDIR');
   if (wantDir && (await child.readdir()).length > 0) throw new SysError('ENOTEMPTY', name);
-  const hides = await lowerPositive(dir.stack, name);
+  const hides = await lowerPositive(dir, name);
   const upperDir = await copyUp(dir, 'delete inside');
-  if (child.stack.upper) {
+  if (child.upper) {
     if (wantDir) {
-      await clearWhiteouts(child.stack.upper.node);
+      await clearWhiteouts(child.upper.node);
       await upperDir.rmdir(name);
     } else {
       await upperDir.unlink(name);
@@ -121,13 +122,13 @@ export async function rename(dir: OvlNode, oldName: string, newDirNode: VNode, n
   if (dst === src) return;
   const isDir = src.type === 'dir';
   // Without redirect_dir (the kernel default) a directory with lower parts cannot move.
-  if (isDir && src.stack.lowers.length > 0) throw new SysError('EXDEV');
+  if (isDir && src.lowers.length > 0) throw new SysError('EXDEV');
   if (dst) {
     if (isDir && dst.type !== 'dir') throw new SysError('ENOTDIR');
     if (!isDir && dst.type === 'dir') throw new SysError('EISDIR');
     if (dst.type === 'dir' && (await dst.readdir()).length > 0) throw new SysError('ENOTEMPTY', newName);
   }
-  const hidesOld = await lowerPositive(dir.stack, oldName);
+  const hidesOld = await lowerPositive(dir, oldName);
   const oldUpperDir = await copyUp(dir, 'rename inside');
   const srcUpper = await copyUp(src, 'rename');
   const newUpperDir = await copyUp(newDir, 'rename inside');
@@ -147,10 +148,10 @@ export async function rename(dir: OvlNode, oldName: string, newDirNode: VNode, n
   }
   dir.fs.forget(dir, oldName);
   dir.fs.forget(newDir, newName);
-  src.stack.upper = { node: (await newUpperDir.lookup(newName))!, layer: dir.fs.upper! };
+  src.upper = { node: (await newUpperDir.lookup(newName))!, layer: dir.fs.upper! };
   src.parent = newDir;
   src.name = newName;
-  newDir.children.set(newName, src);
+  newDir.cacheChild(newName, src);
 }
 
 /** RENAME_EXCHANGE: both objects move up to the upper layer and swap names; no whiteouts. */
@@ -158,7 +159,7 @@ async function exchange(dir: OvlNode, oldName: string, a: OvlNode, newDir: OvlNo
   if (!b) throw new SysError('ENOENT', newName);
   if (a === b) return;
   // A directory with lower parts cannot change its name, in either direction.
-  if ((a.type === 'dir' && a.stack.lowers.length > 0) || (b.type === 'dir' && b.stack.lowers.length > 0)) throw new SysError('EXDEV');
+  if ((a.type === 'dir' && a.lowers.length > 0) || (b.type === 'dir' && b.lowers.length > 0)) throw new SysError('EXDEV');
   const oldUpperDir = await copyUp(dir, 'rename inside');
   const aUpper = await copyUp(a, 'rename');
   const newUpperDir = await copyUp(newDir, 'rename inside');
@@ -172,11 +173,11 @@ async function exchange(dir: OvlNode, oldName: string, a: OvlNode, newDir: OvlNo
       dir.fs.emitOpaque(to, name);
     }
   }
-  a.stack.upper = { node: (await newUpperDir.lookup(newName))!, layer: dir.fs.upper! };
-  b.stack.upper = { node: (await oldUpperDir.lookup(oldName))!, layer: dir.fs.upper! };
+  a.upper = { node: (await newUpperDir.lookup(newName))!, layer: dir.fs.upper! };
+  b.upper = { node: (await oldUpperDir.lookup(oldName))!, layer: dir.fs.upper! };
   [a.parent, a.name, b.parent, b.name] = [newDir, newName, dir, oldName];
-  newDir.children.set(newName, a);
-  dir.children.set(oldName, b);
+  newDir.cacheChild(newName, a);
+  dir.cacheChild(oldName, b);
   dir.changed();
   newDir.changed();
 }

@@ -2,6 +2,8 @@
 // dentry). It remembers its upper object (once there is one) and its lower stack, and caches
 // its children's lookups, which is what keeps a stat deep in a 128-layer stack cheap: lower
 // layers never change under a mounted overlay, and every change to the upper passes through here.
+// A container's walks leave a few dozen of these per mount, so they are kept small: the stack
+// is fields of the node, and a one-object lower stack is shared with other mounts (shared.ts).
 
 import { SysError } from '../../../abi/errno.ts';
 import { wantsWrite, O_TRUNC } from '../../../abi/open-flags.ts';
@@ -10,20 +12,33 @@ import type { Cred, DirEntry, FileHandle, SetAttrs, VNode } from '../vfs/types.t
 import { copyUp } from './copy-up.ts';
 import * as dirops from './dir.ts';
 import { fromLayerXattr, toLayerXattr } from './layer.ts';
-import type { Stack } from './namei.ts';
+import type { Real, Stack } from './namei.ts';
 import { mergedReaddir } from './readdir.ts';
 import type { OverlayFs } from './super.ts';
 
-export class OvlNode implements VNode {
-  readonly type: FileType;
-  private childCache: Map<string, OvlNode | null> | null = null;
+/** Cached children of a small directory as [name, node, name, node...]; a Map past this many. */
+const FLAT_CHILDREN = 8;
+
+/** `list` plus two items, in an array of exactly that size (push and spread leave spare room). */
+function grown<T>(list: readonly T[], a: T, b: T): T[] {
+  const out = new Array<T>(list.length + 2);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  out[list.length] = a;
+  out[list.length + 1] = b;
+  return out;
+}
+
+export class OvlNode implements VNode, Stack {
+  /** The upper object, once there is one (copy-up and rename set it). */
+  upper: Real | null;
+  /** Shared between mounts when it is one object (shared.ts); replaced, never changed. */
+  readonly lowers: readonly Real[];
   /**
-   * Cached lookups of children; null records a name known not to exist. Made at the first
-   * lookup, so files (most of the nodes a container's walks leave behind) carry no empty map.
+   * Cached lookups of children; null records a name known not to exist. None until the first
+   * lookup (files never have one); a flat array while small, as most directories a container's
+   * walks pass through hold a name or two, and a Map costs several times that.
    */
-  get children(): Map<string, OvlNode | null> {
-    return (this.childCache ??= new Map());
-  }
+  private kids: Array<string | OvlNode | null> | Map<string, OvlNode | null> | null = null;
   listing: DirEntry[] | null = null;
   copying: Promise<VNode> | null = null;
 
@@ -31,20 +46,61 @@ export class OvlNode implements VNode {
     readonly fs: OverlayFs,
     public parent: OvlNode | null,
     public name: string,
-    readonly stack: Stack,
+    stack: Stack,
     readonly ino: number,
   ) {
-    this.type = (stack.upper ?? stack.lowers[0]!).node.type;
+    this.upper = stack.upper;
+    this.lowers = stack.lowers;
+  }
+
+  /** The object's type: the same in every layer it is made of, and kept by copy-up and rename. */
+  get type(): FileType {
+    return (this.upper ?? this.lowers[0]!).node.type;
+  }
+
+  /** What a cached lookup of `name` found: a node, null for "no such name", undefined if not looked up. */
+  cachedChild(name: string): OvlNode | null | undefined {
+    const kids = this.kids;
+    if (kids === null) return undefined;
+    if (kids instanceof Map) return kids.get(name);
+    for (let i = 0; i < kids.length; i += 2) if (kids[i] === name) return kids[i + 1] as OvlNode | null;
+    return undefined;
+  }
+
+  /** Remember what `name` resolves to here. */
+  cacheChild(name: string, node: OvlNode | null): void {
+    const kids = this.kids;
+    if (kids instanceof Map) {
+      kids.set(name, node);
+      return;
+    }
+    if (kids === null) {
+      this.kids = [name, node];
+      return;
+    }
+    for (let i = 0; i < kids.length; i += 2) {
+      if (kids[i] === name) {
+        kids[i + 1] = node;
+        return;
+      }
+    }
+    if (kids.length < FLAT_CHILDREN * 2) this.kids = grown(kids, name, node);
+    else {
+      const map = new Map<string, OvlNode | null>();
+      for (let i = 0; i < kids.length; i += 2) map.set(kids[i] as string, kids[i + 1] as OvlNode | null);
+      map.set(name, node);
+      this.kids = map;
+    }
   }
 
   /** The object whose data and attributes show: the upper one if any, else the top lower. */
   real(): VNode {
-    return (this.stack.upper ?? this.stack.lowers[0]!).node;
+    return (this.upper ?? this.lowers[0]!).node;
   }
 
   /** A directory with both an upper and a lower part, or several lower parts. */
   isMerged(): boolean {
-    return this.type === 'dir' && (this.stack.lowers.length > (this.stack.upper ? 0 : 1));
+    return this.type === 'dir' && (this.lowers.length > (this.upper ? 0 : 1));
   }
 
   path(): string {
@@ -81,7 +137,7 @@ export class OvlNode implements VNode {
     return this.fs.lookupChild(this, name);
   }
   lookupCached(name: string): VNode | null | undefined {
-    return this.type === 'dir' ? this.children.get(name) : undefined;
+    return this.type === 'dir' ? this.cachedChild(name) : undefined;
   }
   async readdir(): Promise<DirEntry[]> {
     this.requireDir();
@@ -155,7 +211,7 @@ export class OvlNode implements VNode {
       const upper = await copyUp(this, 'open for write');
       return new OvlFileHandle(this, await upper.open(flags), true);
     }
-    return new OvlFileHandle(this, await this.real().open(flags), this.stack.upper !== null);
+    return new OvlFileHandle(this, await this.real().open(flags), this.upper !== null);
   }
 }
 
@@ -167,7 +223,7 @@ class OvlFileHandle implements FileHandle {
   constructor(private readonly node: OvlNode, private handle: FileHandle, private onUpper: boolean) {}
 
   private async current(): Promise<FileHandle> {
-    const upper = this.node.stack.upper;
+    const upper = this.node.upper;
     if (!this.onUpper && upper) {
       const next = await upper.node.open(0);
       await this.handle.close();

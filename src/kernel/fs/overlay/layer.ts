@@ -14,11 +14,11 @@ const ESCAPED_PREFIX = 'trusted.overlay.overlay.';
 
 export interface Layer {
   /** Root directory of the layer on its own filesystem. */
-  root: VNode;
+  readonly root: VNode;
   /** The path given at mount ("/var/lib/docker/overlay2/ab12/diff"): for events and /proc/mounts. */
-  label: string;
+  readonly label: string;
   /** 0 for the upper layer, 1.. for lowers from the top. */
-  index: number;
+  readonly index: number;
 }
 
 /** A whiteout is a character device with device number 0:0. */

@@ -4,17 +4,21 @@
 
 import type { VNode } from '../vfs/types.ts';
 import { type Layer, isOpaque, isWhiteout } from './layer.ts';
+import { NO_LOWERS, sharedLowers } from './shared.ts';
 
 /** One real object making up an overlay object, with the layer it sits in. */
 export interface Real {
-  node: VNode;
-  layer: Layer;
+  readonly node: VNode;
+  readonly layer: Layer;
 }
 
 export interface Stack {
   upper: Real | null;
-  /** Lower directories (top first) for a directory; the one lower object for anything else. */
-  lowers: Real[];
+  /**
+   * Lower directories (top first) for a directory; the one lower object for anything else.
+   * Never changed in place: stacks of one object are shared between mounts (shared.ts).
+   */
+  readonly lowers: readonly Real[];
 }
 
 /** What `name` resolves to under a directory made of `dir`; null when it does not exist. */
@@ -25,7 +29,7 @@ export async function lookupStack(dir: Stack, name: string): Promise<Stack | nul
     if (u) {
       if (await isWhiteout(u)) return null;
       upper = { node: u, layer: dir.upper.layer };
-      if (u.type !== 'dir' || (await isOpaque(u))) return { upper, lowers: [] };
+      if (u.type !== 'dir' || (await isOpaque(u))) return { upper, lowers: NO_LOWERS };
     }
   }
   const lowers: Real[] = [];
@@ -43,7 +47,7 @@ export async function lookupStack(dir: Stack, name: string): Promise<Stack | nul
     if (await isOpaque(c)) break;
   }
   if (!upper && lowers.length === 0) return null;
-  return { upper, lowers };
+  return { upper, lowers: sharedLowers(lowers) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { OvlNode } from './inode.ts';
 import { isWhiteout } from './layer.ts';
 
 export async function mergedReaddir(dir: OvlNode): Promise<DirEntry[]> {
-  const { upper, lowers } = dir.stack;
+  const { upper, lowers } = dir;
   const layers = upper ? [upper, ...lowers] : lowers;
   const seen = new Set<string>();
   const out: DirEntry[] = [];

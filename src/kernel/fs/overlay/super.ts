@@ -12,6 +12,7 @@ import type { FsMountRequest } from '../vfs/vfs.ts';
 import { OvlNode } from './inode.ts';
 import { type Layer, isOpaque } from './layer.ts';
 import { type Real, type Stack, lookupStack } from './namei.ts';
+import { sharedLayer, sharedLowers } from './shared.ts';
 
 export const OVERLAYFS_MAGIC = 0x794c7630;
 
@@ -62,7 +63,7 @@ export class OverlayFs implements FileSystem {
       lowers.push({ node: l.root, layer: l });
       if (await isOpaque(l.root)) break;
     }
-    const stack: Stack = { upper: cfg.upper ? { node: cfg.upper.root, layer: cfg.upper } : null, lowers };
+    const stack: Stack = { upper: cfg.upper ? { node: cfg.upper.root, layer: cfg.upper } : null, lowers: sharedLowers(lowers) };
     fs.rootNode = new OvlNode(fs, null, '/', stack, fs.inoOf(stack));
     return fs;
   }
@@ -103,11 +104,11 @@ export class OverlayFs implements FileSystem {
 
   async lookupChild(dir: OvlNode, name: string): Promise<OvlNode | null> {
     dir.requireDir();
-    const cached = dir.children.get(name);
+    const cached = dir.cachedChild(name);
     if (cached !== undefined) return cached;
-    const stack = await lookupStack(dir.stack, name);
+    const stack = await lookupStack(dir, name);
     if (!stack) {
-      dir.children.set(name, null);
+      dir.cacheChild(name, null);
       return null;
     }
     return this.adopt(dir, name, stack);
@@ -116,14 +117,14 @@ export class OverlayFs implements FileSystem {
   /** A new overlay object for `name` in `dir`, remembered in the lookup cache. */
   adopt(dir: OvlNode, name: string, stack: Stack, ino?: number): OvlNode {
     const node = new OvlNode(this, dir, name, stack, ino ?? this.inoOf(stack));
-    dir.children.set(name, node);
+    dir.cacheChild(name, node);
     dir.changed();
     return node;
   }
 
   /** `name` is gone from `dir`. */
   forget(dir: OvlNode, name: string): void {
-    dir.children.set(name, null);
+    dir.cacheChild(name, null);
     dir.changed();
   }
 
@@ -163,12 +164,14 @@ export async function mountOverlay(req: FsMountRequest): Promise<FileSystem> {
   if (upperdir === null && lowerPaths.length < 2) {
     throw new SysError('EINVAL', 'overlayfs: at least 2 lowerdir are needed while upperdir nonexistent');
   }
-  const lowers: Layer[] = [];
-  const resolved: string[] = [];
-  for (const p of lowerPaths) {
-    const r = await req.resolveDir(p);
-    lowers.push({ root: r.node, label: p, index: lowers.length + 1 });
-    resolved.push(r.path);
+  // Sized up front (a pushed array keeps room for sixteen more); the layers themselves are
+  // shared with every other mount of the same directories at the same places (shared.ts).
+  const lowers = new Array<Layer>(lowerPaths.length);
+  const resolved = new Array<string>(lowerPaths.length);
+  for (let i = 0; i < lowerPaths.length; i++) {
+    const r = await req.resolveDir(lowerPaths[i]!);
+    lowers[i] = sharedLayer(r.node, lowerPaths[i]!, i + 1);
+    resolved[i] = r.path;
   }
   let upper: Layer | null = null;
   let work: VNode | null = null;

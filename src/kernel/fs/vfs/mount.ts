@@ -32,17 +32,46 @@ export const PER_MOUNT_FLAGS = ['nosuid', 'nodev', 'noexec', 'noatime', 'nodirat
 /** Words that only undo one of those (and `defaults`): they select a mode and are never shown. */
 export const MOUNT_FLAG_NEGATIONS = ['suid', 'dev', 'exec', 'atime', 'diratime', 'defaults'];
 
+/**
+ * A mount's own settings. Never changed in place (a remount gives the mount new ones), so
+ * mounts with the same settings share one object (sharedOptions), and a copied namespace
+ * shares its original's.
+ */
 export interface MountOptions {
-  /** Per-mount read-only (MNT_READONLY); a remount changes it in place. */
-  readOnly: boolean;
+  /** Per-mount read-only (MNT_READONLY). */
+  readonly readOnly: boolean;
   /**
    * Per-mount flags from PER_MOUNT_FLAGS; undefined for mounts made without options (the root,
    * filesystems the host built), whose flags are what their filesystem says.
    */
-  flags?: string[];
+  readonly flags?: readonly string[];
   /** "proc", "overlay", "/dev/vda1": what /proc/mounts shows in its first column. */
-  source: string;
-  fsType: string;
+  readonly source: string;
+  readonly fsType: string;
+}
+
+const optionSets = new Map<string, MountOptions>();
+
+/** One frozen settings object per distinct combination, shared by every mount that has it. */
+export function sharedOptions(o: MountOptions): MountOptions {
+  const flags = o.flags && sharedFlags(o.flags);
+  const key = `${o.readOnly ? 'ro' : 'rw'}\0${flags ? flags.join(',') : '-'}\0${o.source}\0${o.fsType}`;
+  let hit = optionSets.get(key);
+  if (!hit) optionSets.set(key, (hit = Object.freeze({ readOnly: o.readOnly, flags, source: o.source, fsType: o.fsType })));
+  return hit;
+}
+
+const flagLists = new Map<string, readonly string[]>();
+
+/**
+ * One frozen array per distinct list of per-mount flags, shared by every mount that has it
+ * (a container has a dozen mounts, most with the same four flags); a remount replaces it.
+ */
+export function sharedFlags(flags: readonly string[]): readonly string[] {
+  const key = flags.join(',');
+  let hit = flagLists.get(key);
+  if (!hit) flagLists.set(key, (hit = Object.freeze(flags.slice())));
+  return hit;
 }
 
 let nextMountId = 20;
@@ -55,7 +84,8 @@ export class Mount {
     readonly root: VNode,
     /** Where it is mounted: a ref in the parent mount; null for the namespace root (pivot_root moves it). */
     public mountpoint: PathRef | null,
-    readonly options: MountOptions,
+    /** Replaced by a remount, never changed in place (see MountOptions). */
+    public options: MountOptions,
   ) {}
 
   get parent(): Mount | null {
@@ -71,9 +101,14 @@ export class MountNamespace {
   /** The initial mount namespace's inode number on Linux 6.18; later ones are handed in. */
   static readonly INITIAL_ID = 4026531832;
   readonly id: number;
-  private readonly mounts: Mount[] = [];
-  /** Mount points by parent mount and directory object (filesystems keep one object per inode). */
-  private readonly over = new Map<Mount, Map<VNode, Mount>>();
+  private mounts: Mount[] = [];
+  /**
+   * Mount points by directory object (filesystems keep one object per inode). A directory is
+   * a mount point under one parent mount almost always; the rare one under two (its
+   * filesystem bound somewhere else too, with mounts on both) keeps a list. One map for the
+   * namespace, not one per parent mount: a container's namespace is one of a thousand.
+   */
+  private readonly over = new Map<VNode, Mount | Mount[]>();
 
   private root: Mount;
 
@@ -94,17 +129,18 @@ export class MountNamespace {
 
   /** The mount sitting on (mount, node), if any. */
   mountedOn(mount: Mount, node: VNode): Mount | undefined {
-    return this.over.get(mount)?.get(node);
+    const hit = this.over.get(node);
+    if (hit === undefined) return undefined;
+    if (hit instanceof Mount) return hit.mountpoint!.mount === mount ? hit : undefined;
+    return hit.find((m) => m.mountpoint!.mount === mount);
   }
 
   add(m: Mount): void {
     const at = m.mountpoint;
     if (!at) throw new SysError('EINVAL', 'a namespace has one root mount');
-    let points = this.over.get(at.mount);
-    if (!points) this.over.set(at.mount, (points = new Map()));
     // The walk always ends on the top of a stack, so a second mount here stacks on the first.
-    if (points.has(at.node)) throw new SysError('EBUSY');
-    points.set(at.node, m);
+    if (this.mountedOn(at.mount, at.node)) throw new SysError('EBUSY');
+    this.hook(m);
     this.mounts.push(m);
   }
 
@@ -120,8 +156,15 @@ export class MountNamespace {
     if (m === this.rootMount) throw new SysError('EINVAL');
     const gone = new Set<Mount>([m]);
     for (const c of this.mounts) if (c.parent && gone.has(c.parent)) gone.add(c);
-    this.unhook(m);
-    for (let i = this.mounts.length - 1; i >= 0; i--) if (gone.has(this.mounts[i]!)) this.mounts.splice(i, 1);
+    // Every mount point of the detached tree goes, or the table would keep the whole tree
+    // alive (a container's copy of the host mounts, after pivot_root).
+    for (const g of gone) this.unhook(g);
+    // The list that stays, in an array of its size (it is usually final by now: a container
+    // detaches the old root last).
+    const kept = new Array<Mount>(this.mounts.length - gone.size);
+    let n = 0;
+    for (const c of this.mounts) if (!gone.has(c)) kept[n++] = c;
+    this.mounts = kept;
     return [...gone];
   }
 
@@ -135,18 +178,27 @@ export class MountNamespace {
     newRoot.mountpoint = null;
     this.root = newRoot;
     oldRoot.mountpoint = putOld;
-    let points = this.over.get(putOld.mount);
-    if (!points) this.over.set(putOld.mount, (points = new Map()));
-    points.set(putOld.node, oldRoot);
+    this.hook(oldRoot);
     this.mounts.splice(this.mounts.indexOf(newRoot), 1);
     this.mounts.unshift(newRoot);
   }
 
+  private hook(m: Mount): void {
+    const node = m.mountpoint!.node;
+    const hit = this.over.get(node);
+    if (hit === undefined) this.over.set(node, m);
+    else if (hit instanceof Mount) this.over.set(node, [hit, m]);
+    else hit.push(m);
+  }
+
   private unhook(m: Mount): void {
-    const at = m.mountpoint!;
-    const points = this.over.get(at.mount)!;
-    points.delete(at.node);
-    if (points.size === 0) this.over.delete(at.mount);
+    const node = m.mountpoint!.node;
+    const hit = this.over.get(node);
+    if (hit === m) this.over.delete(node);
+    else if (Array.isArray(hit)) {
+      const rest = hit.filter((c) => c !== m);
+      this.over.set(node, rest.length === 1 ? rest[0]! : rest);
+    }
   }
 }
 
@@ -161,12 +213,12 @@ export function copyMountNamespace(ns: MountNamespace, id?: number): { ns: Mount
     return { mount: map.get(ref.mount) ?? ref.mount, node: ref.node, parent, name: ref.name };
   };
   const root = ns.rootMount;
-  const rootCopy = new Mount(root.fs, root.root, null, { ...root.options });
+  const rootCopy = new Mount(root.fs, root.root, null, root.options);
   map.set(root, rootCopy);
   const copy = new MountNamespace(rootCopy, id);
   for (const m of ns.list()) {
     if (m === root) continue;
-    const c = new Mount(m.fs, m.root, translate(m.mountpoint!), { ...m.options });
+    const c = new Mount(m.fs, m.root, translate(m.mountpoint!), m.options);
     map.set(m, c);
     copy.add(c);
   }

@@ -14,7 +14,7 @@ import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUI
 import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
-import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef } from './mount.ts';
+import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef, sharedOptions } from './mount.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
@@ -153,8 +153,8 @@ export class Vfs {
     const from = await resolve(ctx, source, true);
     const at = await resolve(ctx, target, true);
     if ((from.node.type === 'dir') !== (at.node.type === 'dir')) throw new SysError('ENOTDIR');
-    // A bind mount starts as a copy of the source mount's own flags, read-only included.
-    const flags = from.mount.options.flags ? [...from.mount.options.flags] : undefined;
+    // A bind mount starts with the source mount's own flags, read-only included.
+    const flags = from.mount.options.flags;
     await this.attach(ctx, at, from.mount.fs, from.node, { readOnly: readOnly || from.mount.options.readOnly, flags, source: from.mount.options.source, fsType: from.mount.fs.type });
   }
 
@@ -168,19 +168,18 @@ export class Vfs {
     const ref = await resolve(ctx, target, true);
     if (ref.node !== ref.mount.root) throw new SysError('EINVAL', 'not a mount point');
     const m = ref.mount;
-    m.options.readOnly = words.includes('ro');
-    m.options.flags = PER_MOUNT_FLAGS.filter((f) => words.includes(f));
+    m.options = sharedOptions({ ...m.options, readOnly: words.includes('ro'), flags: PER_MOUNT_FLAGS.filter((f) => words.includes(f)) });
     this.emit({ type: 'mount.add', mountId: m.id, fsType: m.options.fsType, source: m.options.source, target: refPath(ref, ctx.root), options: this.optionsOf(m) });
   }
 
   /** The per-mount flags in force on a mount (nosuid, nodev, noexec, the atime mode...). */
-  mountFlags(m: Mount): string[] {
+  mountFlags(m: Mount): readonly string[] {
     if (m.options.flags) return m.options.flags;
     return m.fs.mountOptions().split(',').filter((o) => PER_MOUNT_FLAGS.includes(o));
   }
 
   private async attach(ctx: FsContext, at: PathRef, fs: FileSystem, root: VNode, options: Mount['options']): Promise<Mount> {
-    const m = new Mount(fs, root, at, options);
+    const m = new Mount(fs, root, at, sharedOptions(options));
     ctx.mounts.add(m);
     this.emit({ type: 'mount.add', mountId: m.id, fsType: options.fsType, source: options.source, target: refPath(at, ctx.root), options: this.optionsOf(m) });
     return m;

@@ -5,6 +5,7 @@
 import { SysError } from '../../../abi/errno.ts';
 import { NAME_MAX, PATH_MAX, components } from '../../../base/path.ts';
 import { type MountNamespace, type PathRef, sameRef } from './mount.ts';
+import { sharedName } from './names.ts';
 import { X_OK, mayAccess } from './permission.ts';
 import type { Caller, Cred } from './types.ts';
 
@@ -31,6 +32,13 @@ export interface ParentAndName {
   name: string;
   /** The path ended with "/" (the object must then be a directory). */
   trailingSlash: boolean;
+}
+
+/** A path's components, as names that may be kept (names.ts). */
+function namesOf(path: string): string[] {
+  const comps = components(path);
+  for (let i = 0; i < comps.length; i++) comps[i] = sharedName(comps[i]!);
+  return comps;
 }
 
 function checkLength(path: string): void {
@@ -120,7 +128,7 @@ async function followLink(ctx: WalkContext, dir: PathRef, link: PathRef, budget:
   const target = await link.node.readlink(ctx.caller);
   if (target.length === 0) throw new SysError('ENOENT');
   const base = target.startsWith('/') ? ctx.root : dir;
-  return walkFrom(ctx, base, components(target), true, budget);
+  return walkFrom(ctx, base, namesOf(target), true, budget);
 }
 
 /**
@@ -134,7 +142,7 @@ export function resolve(ctx: WalkContext, path: string, follow: boolean): Promis
     const trailingSlash = path.endsWith('/');
     const start = path.startsWith('/') ? ctx.root : ctx.cwd;
     // "name/" follows a final symlink and must end on a directory, as on Linux.
-    const comps = components(path);
+    const comps = namesOf(path);
     const fast = walkFast(ctx, start, comps, follow || trailingSlash);
     if (fast) return Promise.resolve(endsAsAsked(fast, trailingSlash));
     return walkFrom(ctx, start, comps, follow || trailingSlash, { left: MAX_SYMLINKS }).then((ref) => endsAsAsked(ref, trailingSlash));
@@ -152,7 +160,7 @@ function endsAsAsked(ref: PathRef, trailingSlash: boolean): PathRef {
 export function resolveParent(ctx: WalkContext, path: string): Promise<ParentAndName> {
   try {
     checkLength(path);
-    const comps = components(path);
+    const comps = namesOf(path);
     const start = path.startsWith('/') ? ctx.root : ctx.cwd;
     const trailingSlash = path.endsWith('/') && comps.length > 0;
     if (comps.length === 0) return Promise.resolve({ dir: start, name: '', trailingSlash: false });
