@@ -7,10 +7,10 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-export async function buildApp(projectRoot: string, outDir: string, cacheDir: string): Promise<void> {
+export async function buildApp(projectRoot: string, outDir: string, cacheDir: string, configFile = join(projectRoot, 'vite.config.ts')): Promise<void> {
   await build({
     root: projectRoot,
-    configFile: join(projectRoot, 'vite.config.ts'),
+    configFile,
     cacheDir,
     logLevel: 'warn',
     // Hidden source maps: served by nobody, read by jsGzipByArea to say what the bytes are made of.

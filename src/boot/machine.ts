@@ -24,6 +24,11 @@ export interface MachineOptions {
   store?: Store;
   clock?: Clock;
   hostname?: string;
+  /**
+   * When to start writing the root's layout (or update) to the store: the worker waits for the
+   * first prompt, so the shell does not share the thread with that write. At once without it.
+   */
+  writeRootAfter?: Promise<unknown>;
 }
 
 export interface Machine {
@@ -36,6 +41,10 @@ export interface Machine {
   ctx: FsContext;
   /** Write back everything buffered on the root disk. */
   sync(): Promise<void>;
+  /** The root's layout (or update) of this boot landed on the disk; it is written behind the boot. */
+  rootWritten: Promise<void>;
+  /** This boot laid the root out afresh (a new disk, or one whose first boot never finished). */
+  fresh: boolean;
 }
 
 export async function bootMachine(opts: MachineOptions): Promise<Machine> {
@@ -49,8 +58,20 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
     : new TmpFs({ clock, dev: vfs.allocDev(), mode: 0o755 });
   const ctx = await vfs.newRootContext(root, '/dev/vda');
   // The first boot writes hundreds of files: on a disk, as one write-back rather than one each.
-  const layOut = (): Promise<void> => prepareRoot(vfs, ctx, hostname, programNames());
-  await (root instanceof DiskFs ? root.batch(layOut) : layOut());
+  const layOut = (): Promise<boolean> => prepareRoot(vfs, ctx, hostname, programNames());
+  // ...and it goes on behind: the shell reads the root from memory meanwhile, and every later write
+  // lands after it. A machine stopped before it lands finds its disk as it was (empty: a first boot).
+  let rootWritten = Promise.resolve();
+  let fresh: boolean;
+  if (root instanceof DiskFs) {
+    const laidOut = await root.batchBehind(layOut, opts.writeRootAfter);
+    fresh = laidOut.result;
+    rootWritten = laidOut.written;
+    // A failed write-back stays pending for the next one; the Store's owner hears of the failure.
+    rootWritten.catch(() => undefined);
+  } else {
+    fresh = await layOut();
+  }
   await vfs.mount(ctx, 'tmpfs', '/run', 'tmpfs', 'mode=755');
   const kernel = new Kernel({ clock, host: opts.host, vfs, rootCtx: ctx, syscalls: buildSyscallTable(), loadProgram, bus, hostname });
   const devices = installDevices(kernel);
@@ -59,5 +80,5 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
   await mountDevices(kernel, ctx, devices);
   await vfs.mount(ctx, 'sysfs', '/sys', 'sysfs', 'nosuid,nodev,noexec');
   await vfs.mount(ctx, 'cgroup2', '/sys/fs/cgroup', 'cgroup2');
-  return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync() };
+  return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync(), rootWritten, fresh };
 }

@@ -34,8 +34,8 @@ const FILES: Array<[string, string, number]> = [
 const INSTALLED = '/var/lib/cowbox/programs';
 
 
-/** Lay out a fresh root, or bring an existing one's program set up to date. */
-export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, programs: string[]): Promise<void> {
+/** Lay out a fresh root, or bring an existing one's program set up to date; true if it was fresh. */
+export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, programs: string[]): Promise<boolean> {
   const fresh = !(await vfs.exists(ctx, INSTALLED));
   if (fresh) {
     for (const [dir, mode] of DIRS) {
@@ -57,4 +57,5 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
+  return fresh;
 }

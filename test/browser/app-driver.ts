@@ -48,6 +48,8 @@ export async function openApp(browser: BrowserSession, opts: OpenOptions = {}): 
   await page.goto(`${browser.baseUrl}/${opts.query ?? ''}`);
   if (opts.ready !== false) {
     await prompt(page);
+    // The panels are built once the prompt is up (so they never delay it): wait for them too.
+    await page.locator('body[data-panels="ready"]').waitFor();
     await page.locator('.term-host:not([hidden])').click();
   }
   return { page, problems };

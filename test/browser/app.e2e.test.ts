@@ -57,7 +57,9 @@ describe('the cowbox page', () => {
     const { page, problems } = await openApp({ width: 1000, height: 640 }, '?disk=memory');
     expect(await page.title()).toBe('cowbox');
     expect(await page.locator('#status').getAttribute('data-state')).toBe('ready');
-    expect(await page.locator('#status').textContent()).toMatch(/^booted in \d+ ms · disk in memory \(first boot\) · \/dev\/pts\/0$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^booted in \d+ ms \(first boot\) · \/dev\/pts\/0$/);
+    // Where the disk is, said once: in the storage line, not in the status line as well.
+    expect(await page.locator('#storage').textContent()).toBe('disk in memory: nothing is kept');
     expect((await screen(page)).slice(0, 2)).toEqual([
       'cowbox: Linux containers in this browser tab.',
       'Try: ls /proc/self/ns; cat /proc/self/cgroup',
@@ -86,7 +88,8 @@ describe('the cowbox page', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => /# echo kept-\$\(\(40\+2\)\) > \/root\/notes$/.test(window.__cowbox?.lines().at(-1) ?? ''));
-    expect(await page.locator('#status').textContent()).toMatch(/disk in IndexedDB ·/);
+    expect(await page.locator('#storage').textContent()).toMatch(/^disk in IndexedDB/);
+    expect(await page.locator('#status').textContent()).not.toMatch(/disk/);
     await page.close();
   }, 60_000);
 

@@ -108,7 +108,7 @@ describe('the machine', () => {
     await prompt(page);
     await page.locator('.term-host:not([hidden])').click();
     expect(await run(page, 'cat /root/precious')).toEqual(['cat: /root/precious: No such file or directory']);
-    expect(await page.locator('#storage').textContent()).toMatch(/^disk [\d.]+ (B|KiB|MiB|GiB) of [\d.]+ (KiB|MiB|GiB|TiB) quota$/);
+    await expect.poll(() => page.locator('#storage').textContent()).toMatch(/^disk in IndexedDB: [\d.]+ (B|KiB|MiB|GiB) of [\d.]+ (KiB|MiB|GiB|TiB) quota$/);
     await page.close();
   }, 90_000);
 

@@ -86,7 +86,8 @@ describe('snapshot and overlayLayers', () => {
     const s = await shell(api);
     await s.waitFor('# ');
     s.type("trap 'echo winch-seen' WINCH; echo trap-set\r");
-    await s.waitFor('trap-set');
+    // The output line, not the echo of the typed line: the trap must be set before the resize.
+    await s.waitFor('\ntrap-set');
     await api.resize(s.info.id, 100, 30);
     s.type('echo after-resize\r');
     await s.waitFor('after-resize');

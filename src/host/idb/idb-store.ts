@@ -24,6 +24,7 @@ export class IdbStore implements Store {
   ) {
     this.backend = {
       read: (key) => this.read(key),
+      readMany: (keys) => this.readMany(keys),
       readPrefix: (prefix) => this.readPrefix(prefix),
       apply: (writes) => this.apply(writes),
     };
@@ -80,6 +81,18 @@ export class IdbStore implements Store {
     }
   }
 
+  /** Many keys in one readonly transaction: its requests run back to back in the database. */
+  private async readMany(keys: readonly string[]): Promise<Array<StoreValue | undefined>> {
+    this.checkOpen();
+    try {
+      const tx = this.db.transaction(KV, 'readonly');
+      const [values] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
+      return values as Array<StoreValue | undefined>;
+    } catch (e) {
+      throw storageError(e, `reading ${keys.length} keys`);
+    }
+  }
+
   private async readPrefix(prefix: string): Promise<Array<[string, StoreValue]>> {
     this.checkOpen();
     // Keys sort by UTF-16 code units in IndexedDB, as in the Store contract; the upper bound
@@ -87,6 +100,17 @@ export class IdbStore implements Store {
     const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, prefix + '\uffff');
     try {
       const tx = this.db.transaction(KV, 'readonly');
+      const raw = unwrap(tx.store) as IDBObjectStore & { getAllRecords?: GetAllRecords };
+      if (typeof raw.getAllRecords === 'function') {
+        // One pass over the range for keys and values (the two getAll calls below walk it twice).
+        const records = await new Promise<Array<{ key: IDBValidKey; value: unknown }>>((resolve, reject) => {
+          const req = raw.getAllRecords!({ query: range ?? null });
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        await tx.done;
+        return records.map((r) => [r.key as string, r.value as StoreValue]);
+      }
       const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
       const out: Array<[string, StoreValue]> = new Array(keys.length);
       for (let i = 0; i < keys.length; i++) out[i] = [keys[i] as string, values[i] as StoreValue];
@@ -133,6 +157,9 @@ export class IdbStore implements Store {
     if (this.closed) throw new SysError('EINVAL', `IndexedDB store "${this.name}" is closed`);
   }
 }
+
+/** IDBObjectStore.getAllRecords (Chromium 141 on): keys and values of a range in one request. */
+type GetAllRecords = (options: { query: IDBKeyRange | null }) => IDBRequest<Array<{ key: IDBValidKey; value: unknown }>>;
 
 /** The SysError a storage failure becomes: quota is ENOSPC, anything else EIO. */
 export function storageError(e: unknown, doing: string): SysError {

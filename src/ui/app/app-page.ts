@@ -3,26 +3,28 @@
 // survives a reload), opens terminal tabs on it, and feeds the panels from the kernel's snapshots
 // and event stream. Every failure (storage refused, quota full, worker crash, another tab taking
 // over) ends in a message with a way on, never a blank page.
+//
+// Order of work, for a prompt as early as the worker allows: the boot is asked for as soon as the
+// lock is held (this module carries no xterm code, so that is early), xterm's code loads meanwhile,
+// the first terminal asks for its session right away (the worker answers once booted), and the
+// panels (live-panels.ts) are built only after the first prompt is on screen.
 
 import type { KernelClient } from '../client/kernel-client.ts';
+import type { BootInfo, BootOptions, WireEvent } from '../../protocol/kernel-api.ts';
 import { exposeForTests } from '../terminal/test-hook.ts';
-import { createEventPanel } from '../panels/events/event-panel.ts';
-import { createLayerPanel } from '../panels/layers/layer-panel.ts';
-import { mountPanels } from '../panels/panel-host.ts';
-import { createProcessPanel } from '../panels/processes/process-panel.ts';
-import { createResourcePanel } from '../panels/resources/resource-panel.ts';
 import { bytes } from '../panels/shared/dom.ts';
 import { BANNER } from './banner.ts';
+import type { LivePanels } from './live-panels.ts';
 import { lockMachine } from './machine-lock.ts';
 import { explainBootError, hideNotice, showNotice, type NoticeAction } from './notice.ts';
 import { installPalette } from './palette.ts';
 import { setStatus } from './status-line.ts';
-import { createTerminalTabs } from './terminal-tabs.ts';
+import type { TerminalTabs } from './terminal-tabs.ts';
 
-/** Panels poll the kernel this often while the page is visible, and soon after events arrive. */
-const SNAPSHOT_MS = 800;
 const STORAGE_MS = 10_000;
 const TOPICS = ['fs.', 'mount.', 'proc.', 'ns.', 'cgroup.oom', 'cgroup.fork-refused'];
+/** Event batches kept for the panels while their code loads (a few seconds' worth at most). */
+const EARLY_BATCHES = 200;
 
 function required<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -39,23 +41,17 @@ const resetDialog = required<HTMLDialogElement>('reset-dialog');
 const params = new URLSearchParams(location.search);
 const persist = params.get('disk') !== 'memory';
 const machineName = 'default';
+/** How this page boots its machine (main.ts hands the same to the worker at its start). */
+export const BOOT: BootOptions = { persist };
 
 let kernel: KernelClient | null = null;
 let stopped = false;
+let tabs: TerminalTabs | null = null;
+let panels: LivePanels | null = null;
+const earlyEvents: Array<readonly WireEvent[]> = [];
 
-const tabs = createTerminalTabs(required('term-bar'), required('terminal'), (cols, rows) => {
-  if (!kernel) throw new Error('the machine is not running');
-  return kernel.openSession(cols, rows);
-});
-const panels = mountPanels(required('panels'), required('view-tabs'), [
-  createLayerPanel((id) => kernel?.overlayLayers(id) ?? Promise.resolve(null)),
-  createProcessPanel(),
-  createResourcePanel(),
-  createEventPanel(),
-], () => tabs.active?.view.focus());
-
-exposeForTests(() => tabs.active?.view.terminal ?? null, {
-  tabs: () => tabs.tabs.length,
+exposeForTests(() => tabs?.active?.view.terminal ?? null, {
+  tabs: () => tabs?.tabs.length ?? 0,
   crash: () => kernel?.crashForTest(),
 });
 
@@ -79,24 +75,23 @@ function stop(reason: string): void {
   stopped = true;
   kernel?.dispose();
   kernel = null;
-  tabs.announce(reason);
+  tabs?.announce(reason);
   setStatus(status, 'error', reason);
 }
 
 // ---- storage line and reset ------------------------------------------------------------------
 
+/** Where the disk is: said once, here (the status line says how the boot went). */
+const WHERE = persist ? 'disk in IndexedDB' : 'disk in memory: nothing is kept';
+
 /** The write failure the page has already told about (told once, until writes work again). */
 let shownWriteError: string | null = null;
 
 async function refreshStorage(): Promise<void> {
-  if (!kernel || stopped) return;
-  if (!persist) {
-    storageLine.textContent = 'disk in memory: nothing is kept';
-    return;
-  }
+  if (!kernel || stopped || !persist) return;
   try {
     const { usage, quota, writeError } = await kernel.storage();
-    storageLine.textContent = quota > 0 ? `disk ${bytes(usage)} of ${bytes(quota)} quota` : `disk ${bytes(usage)}`;
+    storageLine.textContent = `${WHERE}: ${bytes(usage)}${quota > 0 ? ` of ${bytes(quota)} quota` : ''}`;
     storageLine.dataset['state'] = writeError ? 'error' : 'ok';
     if (writeError && writeError !== shownWriteError) {
       shownWriteError = writeError;
@@ -108,7 +103,7 @@ async function refreshStorage(): Promise<void> {
       shownWriteError = null;
     }
   } catch {
-    storageLine.textContent = '';
+    storageLine.textContent = WHERE;
   }
 }
 
@@ -124,39 +119,38 @@ resetDialog.addEventListener('close', () => {
   else wipe.run();
 });
 
-// ---- live panels -------------------------------------------------------------------------------
+// ---- panels, after the first prompt ----------------------------------------------------------
 
-let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
-let snapshotBusy = false;
-
-async function pollSnapshot(): Promise<void> {
-  if (snapshotTimer) clearTimeout(snapshotTimer);
-  snapshotTimer = null;
-  if (!kernel || stopped) return;
-  if (!document.hidden && !snapshotBusy) {
-    snapshotBusy = true;
-    try {
-      panels.update(await kernel.snapshot());
-    } catch {
-      // A failing call means the worker failed: onFailure says so.
-    } finally {
-      snapshotBusy = false;
-    }
+function onEvents(batch: readonly WireEvent[]): void {
+  if (panels) {
+    panels.events(batch);
+    return;
   }
-  snapshotTimer = setTimeout(() => void pollSnapshot(), SNAPSHOT_MS);
+  earlyEvents.push(batch);
+  if (earlyEvents.length > EARLY_BATCHES) earlyEvents.shift();
 }
 
-function soon(): void {
-  if (snapshotTimer) clearTimeout(snapshotTimer);
-  snapshotTimer = setTimeout(() => void pollSnapshot(), 120);
+async function startPanels(): Promise<void> {
+  const { startLivePanels } = await import('./live-panels.ts');
+  if (stopped) return;
+  panels = startLivePanels({
+    aside: required('panels'),
+    viewTabs: required('view-tabs'),
+    kernel: () => (stopped ? null : kernel),
+    focusTerminal: () => tabs?.active?.view.focus(),
+  });
+  for (const batch of earlyEvents.splice(0)) panels.events(batch);
+  // Tests (and anyone curious) can tell the panels are up.
+  document.body.dataset['panels'] = 'ready';
 }
 
 // ---- start ---------------------------------------------------------------------------------
 
 async function start(client: KernelClient): Promise<void> {
-  // The worker loads its code while the page waits for the machine's lock; it touches the disk
-  // only when booted, after the lock is held.
   kernel = client;
+  // xterm's code loads while the page takes the lock and the worker boots.
+  const terminalCode = import('./terminal-tabs.ts');
+  terminalCode.catch(() => undefined);
   client.onFailure((error) => {
     if (stopped) return;
     stop(error.message);
@@ -186,10 +180,28 @@ async function start(client: KernelClient): Promise<void> {
     await lock.acquired;
     hideNotice(notice);
   }
+  if (stopped) return;
   setStatus(status, 'starting', 'booting…');
-  let info;
+  storageLine.textContent = WHERE;
+  performance.mark('cowbox:page:boot-call');
+  // The worker takes these in order: the session and the subscription wait there for the boot.
+  const booted = client.boot(BOOT);
+  booted.catch(() => undefined);
+  void client.subscribe(TOPICS, onEvents).catch(() => undefined);
+
+  const { createTerminalTabs } = await terminalCode;
+  if (stopped) return;
+  performance.mark('cowbox:page:terminal-code');
+  tabs = createTerminalTabs(required('term-bar'), required('terminal'), (cols, rows) => {
+    if (!kernel) return Promise.reject(new Error('the machine is not running'));
+    return kernel.openSession(cols, rows);
+  });
+  const first = tabs.open(BANNER);
+  first.catch(() => undefined);
+
+  let info: BootInfo;
   try {
-    info = await client.boot({ persist });
+    info = await booted;
   } catch (error) {
     if (stopped) return;
     const why = explainBootError(error);
@@ -197,23 +209,19 @@ async function start(client: KernelClient): Promise<void> {
     showNotice(notice, 'error', why.title, why.text, persist ? [retry, wipe, inMemory] : [retry]);
     return;
   }
-  await client.subscribe(TOPICS, (events) => {
-    panels.events(events);
-    soon();
-  });
-  const first = await tabs.open(BANNER);
-  const where = info.storage === 'indexeddb' ? 'disk in IndexedDB' : 'disk in memory';
-  setStatus(status, 'ready', `booted in ${info.bootMs.toFixed(0)} ms · ${where}${info.fresh ? ' (first boot)' : ''} · ${first.session?.tty ?? ''}`);
-  void pollSnapshot();
+  performance.mark('cowbox:page:booted');
+  const tab = await first;
+  setStatus(status, 'ready', `booted in ${info.bootMs.toFixed(0)} ms${info.fresh ? ' (first boot)' : ''} · ${tab.session?.tty ?? ''}`);
+  await tab.shown;
+  performance.mark('cowbox:page:prompt-shown');
   void refreshStorage();
   setInterval(() => void refreshStorage(), STORAGE_MS);
-  document.addEventListener('visibilitychange', () => {
-    if (!document.hidden) soon();
-  });
+  await startPanels();
 }
 
 export function runApp(client: KernelClient): void {
   start(client).catch((error: unknown) => {
+    if (stopped) return;
     const message = error instanceof Error ? error.message : String(error);
     setStatus(status, 'error', message);
     showNotice(notice, 'error', 'The page could not start the machine', message, [retry, inMemory]);

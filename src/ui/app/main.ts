@@ -1,21 +1,14 @@
 // The page's entry point, kept small on purpose: it starts the kernel worker first, so the worker's
-// code loads and the machine boots while the larger rest of the page (xterm.js, the panels;
-// app-page.ts) is still loading and compiling, then hands the worker to app-page.ts.
+// code loads and the machine boots while the larger rest of the page (xterm.js, then the panels)
+// is still loading, and hands the worker to app-page.ts, which carries no xterm or panel code.
 
 import './app.css';
+// The panel column's and the phone's view-tab layout rules hold from the first paint, so the page
+// does not shift when the panels' code arrives after the prompt.
+import '../panels/panels.css';
 import { startKernelWorker } from '../client/kernel-client.ts';
+import { BOOT, runApp } from './app-page.ts';
 
-const client = startKernelWorker();
-
-import('./app-page.ts').then(
-  (page) => page.runApp(client),
-  (error: unknown) => {
-    // Without the page's code there are no panels to explain anything: say it in the status line.
-    client.dispose();
-    const status = document.getElementById('status');
-    if (status) {
-      status.dataset['state'] = 'error';
-      status.textContent = `the page could not load (${error instanceof Error ? error.message : String(error)}): reload to try again`;
-    }
-  },
-);
+performance.mark('cowbox:page:main');
+// The worker boots as soon as it runs; the page's boot() call then only collects the answer.
+runApp(startKernelWorker({ boot: BOOT }));

@@ -13,6 +13,19 @@ export interface TerminalTab {
   session: TerminalSession | null;
   readonly button: HTMLButtonElement;
   readonly host: HTMLElement;
+  /** Settles a moment after the session's first output (the prompt) is on screen and the page is idle. */
+  readonly shown: Promise<void>;
+}
+
+/** Two frames after now (what was written is drawn), then when the page is idle, at most 1 s on. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = (): void => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    };
+    requestAnimationFrame(() => requestAnimationFrame(idle));
+  });
 }
 
 export interface TerminalTabs {
@@ -76,7 +89,7 @@ export function createTerminalTabs(
   plus.addEventListener('click', () => void api.open());
   find.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
-      active?.view.find(find.value, e.shiftKey);
+      void active?.view.find(find.value, e.shiftKey).catch(() => undefined);
       e.preventDefault();
     } else if (e.key === 'Escape') {
       find.value = '';
@@ -96,21 +109,33 @@ export function createTerminalTabs(
       const index = ++counter;
       const host = h('div', { class: 'term-host', role: 'tabpanel', id: `term-${index}`, 'aria-label': `terminal ${index}` });
       stack.append(host);
-      const view = mountTerminal(host);
+      let output!: () => void;
+      const shown = new Promise<void>((resolve) => (output = resolve)).then(afterPaint);
+      // The addons the prompt does not need load once it is up.
+      const view = mountTerminal(host, { extrasAfter: shown });
       const button = h('button', { type: 'button', role: 'tab', class: 'term-tab', id: `term-tab-${index}`, 'aria-controls': `term-${index}`, 'aria-selected': 'false' }, `shell ${index}`);
       const closeBtn = h('button', { type: 'button', class: 'term-close', 'aria-label': `close shell ${index}`, title: 'close (hangs the shell up)' }, '×');
       list.append(h('span', { class: 'term-tab-wrap' }, button, closeBtn));
       host.setAttribute('aria-labelledby', button.id);
-      const tab: TerminalTab = { index, view, session: null, button, host };
+      const tab: TerminalTab = { index, view, session: null, button, host, shown };
       tabs.push(tab);
       button.addEventListener('click', () => select(tab));
       closeBtn.addEventListener('click', () => close(tab));
       select(tab);
       if (banner) view.write(banner);
-      const session = await openSession(view.cols, view.rows);
+      let session: TerminalSession;
+      try {
+        session = await openSession(view.cols, view.rows);
+      } catch (e) {
+        output(); // no prompt is coming: load the rest now
+        throw e;
+      }
       tab.session = session;
       button.title = session.tty;
-      session.onOutput((data) => view.write(data));
+      session.onOutput((data) => {
+        view.write(data);
+        output();
+      });
       view.onInput((data) => session.send(encoder.encode(data)));
       view.onResize(({ cols, rows }) => session.resize(cols, rows));
       // The grid may have changed between asking for the session and getting it.

@@ -43,10 +43,23 @@ export interface KernelClient {
 const HEARTBEAT_MS = 5000;
 const HEARTBEAT_TIMEOUT_MS = 20000;
 
-export function startKernelWorker(): KernelClient {
+export interface StartOptions {
+  /**
+   * Boot the machine as soon as the worker runs, with these options (boot() with the same ones
+   * then answers with that boot). A message posted before a worker runs waits until the page's
+   * own thread hands it over, which a busy page (xterm starting) delays by a tenth of a second;
+   * the worker's name reaches it at once.
+   */
+  boot?: BootOptions;
+}
+
+/** The worker's name, and the boot options it carries (kernel.worker.ts reads them back). */
+export const WORKER_NAME = 'cowbox-kernel';
+
+export function startKernelWorker(opts: StartOptions = {}): KernelClient {
   const worker = new Worker(new URL('../../worker/kernel.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'cowbox-kernel',
+    name: opts.boot ? `${WORKER_NAME} ${JSON.stringify(opts.boot)}` : WORKER_NAME,
   });
   const api = wrap<KernelApi>(worker);
   const failureListeners: Array<(e: Error) => void> = [];
@@ -93,16 +106,35 @@ export function startKernelWorker(): KernelClient {
       const channel = new MessageChannel();
       const outputs: Array<(d: Uint8Array) => void> = [];
       const exits: Array<(s: number) => void> = [];
+      // What arrives before anyone listens (a shell the worker started early has printed its
+      // prompt before this call even returns) is kept for the listeners, who are handed it once
+      // the code that registers them has run (a microtask after the first one).
+      let early: SessionMessage[] | null = [];
+      const deliver = (m: SessionMessage): void => {
+        if (m.type === 'output') for (const l of outputs) l(m.data);
+        else if (m.type === 'exit') for (const l of exits) l(m.status);
+      };
       channel.port1.onmessage = (e: MessageEvent<SessionMessage>) => {
-        if (e.data.type === 'output') for (const l of outputs) l(e.data.data);
-        else if (e.data.type === 'exit') for (const l of exits) l(e.data.status);
+        if (early) early.push(e.data);
+        else deliver(e.data);
+      };
+      const listening = (): void => {
+        const held = early;
+        early = null;
+        for (const m of held ?? []) deliver(m);
       };
       const info = await call(api.openSession(transfer(channel.port2, [channel.port2]), { cols, rows }));
       return {
         ...info,
         send: (data) => channel.port1.postMessage({ type: 'input', data } satisfies SessionMessage),
-        onOutput: (l) => void outputs.push(l),
-        onExit: (l) => void exits.push(l),
+        onOutput: (l) => {
+          outputs.push(l);
+          queueMicrotask(listening);
+        },
+        onExit: (l) => {
+          exits.push(l);
+          queueMicrotask(listening);
+        },
         resize: (c, r) => void api.resize(info.id, c, r).catch(() => undefined),
         close: () => {
           void api.closeSession(info.id).catch(() => undefined);

@@ -1,11 +1,11 @@
 // Mounts an xterm.js terminal in an element and keeps it sized to that element, with links made
 // clickable, search, wide-character widths (unicode 11), copy and paste on Ctrl+Shift+C/V, and
 // colours that follow the page's theme. The rest of the page sees only this small interface, so
-// xterm stays inside ui/terminal.
+// xterm stays inside ui/terminal. Only xterm and its fit addon load before the first prompt: the
+// other addons' code loads once the terminal has shown its first output (see loadExtras).
 
 import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
-import { WebLinksAddon } from '@xterm/addon-web-links';
+import type { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
@@ -21,7 +21,7 @@ export interface TerminalView {
   /** Keystrokes and pastes, as the bytes a tty would receive. */
   onInput(listener: (data: string) => void): { dispose(): void };
   /** Find text in the scrollback (next match, or previous with `back`); false when none. */
-  find(text: string, back?: boolean): boolean;
+  find(text: string, back?: boolean): Promise<boolean>;
   clearFind(): void;
   /** Fit to the element again (after it was hidden or moved). */
   refit(): void;
@@ -32,7 +32,12 @@ export interface TerminalView {
 const narrow = () => window.matchMedia('(max-width: 600px)').matches;
 const lightScheme = () => window.matchMedia('(prefers-color-scheme: light)');
 
-export function mountTerminal(host: HTMLElement): TerminalView {
+export interface MountOptions {
+  /** When to load the addons the first prompt does not need; by default shortly after the first output. */
+  extrasAfter?: Promise<unknown>;
+}
+
+export function mountTerminal(host: HTMLElement, opts: MountOptions = {}): TerminalView {
   const terminal = new Terminal({
     theme: lightScheme().matches ? lightTheme : darkTheme,
     fontFamily,
@@ -44,26 +49,38 @@ export function mountTerminal(host: HTMLElement): TerminalView {
     allowProposedApi: true,
   });
   const fit = new FitAddon();
-  const search = new SearchAddon();
   terminal.loadAddon(fit);
-  terminal.loadAddon(search);
-  terminal.loadAddon(new WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener')));
   terminal.open(host);
 
-  // The unicode 11 width tables are not needed for the first prompt (the banner and the prompt
-  // are ASCII): their code loads once the terminal has shown its first output, so the prompt
-  // does not wait for it; wide characters written after that take their unicode 11 widths.
+  // Search, clickable links and the unicode 11 width tables are not needed for the first prompt
+  // (the banner and the prompt are ASCII): their code loads a moment after the terminal has shown
+  // its first output, so the prompt does not wait for it. Wide characters written after that take
+  // their unicode 11 widths; a search typed before then waits for its addon.
   let disposed = false;
+  let search: Promise<SearchAddon> | null = null;
+  const loadSearch = (): Promise<SearchAddon> =>
+    (search ??= import('@xterm/addon-search').then((m) => {
+      const addon = new m.SearchAddon();
+      if (!disposed) terminal.loadAddon(addon);
+      return addon;
+    }));
+  const loadExtras = (): void => {
+    if (disposed) return;
+    void loadSearch().catch(() => undefined);
+    void import('@xterm/addon-web-links').then((m) => {
+      if (!disposed) terminal.loadAddon(new m.WebLinksAddon((_event, uri) => window.open(uri, '_blank', 'noopener')));
+    }, () => undefined);
+    void import('@xterm/addon-unicode11').then((u) => {
+      if (disposed) return;
+      terminal.loadAddon(new u.Unicode11Addon());
+      terminal.unicode.activeVersion = '11';
+    }, () => undefined);
+  };
   const firstOutput = terminal.onWriteParsed(() => {
     firstOutput.dispose();
-    setTimeout(() => {
-      void import('@xterm/addon-unicode11').then((u) => {
-        if (disposed) return;
-        terminal.loadAddon(new u.Unicode11Addon());
-        terminal.unicode.activeVersion = '11';
-      }, () => undefined);
-    }, 300);
+    if (!opts.extrasAfter) setTimeout(loadExtras, 300);
   });
+  void opts.extrasAfter?.then(loadExtras, loadExtras);
 
   const scheme = lightScheme();
   const onScheme = (): void => {
@@ -109,8 +126,8 @@ export function mountTerminal(host: HTMLElement): TerminalView {
     },
     onResize: (listener) => terminal.onResize(listener),
     onInput: (listener) => terminal.onData(listener),
-    find: (text, back = false) => (back ? search.findPrevious(text) : search.findNext(text)),
-    clearFind: () => search.clearDecorations(),
+    find: (text, back = false) => loadSearch().then((s) => (back ? s.findPrevious(text) : s.findNext(text))),
+    clearFind: () => void search?.then((s) => s.clearDecorations()),
     refit,
     focus: () => terminal.focus(),
     dispose() {

@@ -3,6 +3,7 @@
 // only the list of chunk references, which is how an overlay copy-up stores no new bytes.
 
 import { SysError } from '../../../abi/errno.ts';
+import { sha256Hex } from '../../../base/sha256.ts';
 import type { FileData } from '../memtree/file-data.ts';
 import { type BlobStore, CHUNK_SIZE, type ChunkRef } from '../storage/blob-store.ts';
 import type { Transaction } from '../storage/store.ts';
@@ -17,6 +18,10 @@ export class ChunkedData implements FileData {
   private dropped: ChunkRef[] = [];
   /** References this file took (by sharing) and must count at the next write-back. */
   private adopted: ChunkRef[] = [];
+  /** Bumped by every change to the bytes or the length, so hashes taken ahead know they went stale. */
+  private generation = 0;
+  /** The dirty chunks' hashes as pendingRefs() found them, valid while `generation` is unchanged. */
+  private hashed: { generation: number; refs: Map<number, ChunkRef> } | null = null;
 
   constructor(private readonly blobs: BlobStore, chunks: Array<ChunkRef | null> = [], size = 0) {
     this.chunks = chunks;
@@ -77,14 +82,17 @@ export class ChunkedData implements FileData {
       const off = at - i * CHUNK_SIZE;
       const n = Math.min(CHUNK_SIZE - off, end - at);
       (await this.writable(i)).set(bytes.subarray(at - pos, at - pos + n), off);
+      this.generation++;
       at += n;
     }
     while (this.chunks.length < Math.ceil(end / CHUNK_SIZE)) this.chunks.push(null);
     if (end > this.length) this.length = end;
+    this.generation++;
   }
 
   async truncate(size: number): Promise<void> {
     if (size < 0) throw new SysError('EINVAL');
+    this.generation++;
     const keep = Math.ceil(size / CHUNK_SIZE);
     for (let i = keep; i < this.chunks.length; i++) {
       const ref = this.chunks[i];
@@ -99,16 +107,49 @@ export class ChunkedData implements FileData {
       (await this.writable(keep - 1)).fill(0, tail);
     }
     this.length = size;
+    this.generation++;
   }
 
   /** Share `other`'s chunks (which must be written back). */
   shareFrom(other: ChunkedData): void {
     if (other.dirty.size > 0) throw new SysError('EIO', 'sharing unwritten data');
+    this.generation++;
     for (const ref of this.chunks) if (ref) this.dropped.push(ref);
     this.dirty.clear();
     this.chunks = other.chunks.slice();
     this.length = other.length;
     for (const ref of this.chunks) if (ref) this.adopted.push(ref);
+  }
+
+  /** How many bytes of chunk i the file uses: the last chunk is stored only as far as the file reaches. */
+  private used(i: number): number {
+    return Math.min(CHUNK_SIZE, this.length - i * CHUNK_SIZE);
+  }
+
+  /**
+   * Add to `stored` the chunks the next writeBack() will store or share (hashing dirty ones now;
+   * writeBack reuses the hashes if nothing is written in between) and to `touched` those whose
+   * counts it will lower, so the caller can read all their counts in one go.
+   */
+  pendingRefs(stored: ChunkRef[], touched: ChunkRef[]): void {
+    const refs = new Map<number, ChunkRef>();
+    for (const [i, buf] of this.dirty) {
+      if (i >= this.chunks.length) continue;
+      const ref = sha256Hex(buf.subarray(0, this.used(i)));
+      refs.set(i, ref);
+      stored.push(ref);
+      const old = this.chunks[i];
+      if (old) touched.push(old);
+    }
+    stored.push(...this.adopted);
+    touched.push(...this.dropped);
+    this.hashed = { generation: this.generation, refs };
+  }
+
+  /** The references release() will give up or settle, for the same read-ahead. */
+  heldRefs(stored: ChunkRef[], touched: ChunkRef[]): void {
+    stored.push(...this.adopted);
+    for (const ref of [...this.dropped, ...this.chunks]) if (ref) touched.push(ref);
   }
 
   /**
@@ -119,6 +160,8 @@ export class ChunkedData implements FileData {
     const dirty = this.dirty;
     const dropped = this.dropped;
     const adopted = this.adopted;
+    const hashed = this.hashed;
+    this.hashed = null;
     this.dirty = new Map();
     this.dropped = [];
     this.adopted = [];
@@ -126,9 +169,9 @@ export class ChunkedData implements FileData {
     for (const ref of adopted) await this.blobs.ref(tx, ref);
     for (const [i, buf] of dirty) {
       if (i >= this.chunks.length) continue;
-      // The last chunk is stored only as far as the file reaches into it.
-      const used = Math.min(CHUNK_SIZE, this.length - i * CHUNK_SIZE);
-      const now = await this.blobs.putChunk(tx, buf.slice(0, used));
+      // A write since pendingRefs() (even during this loop's awaits) voids its hashes.
+      const known = hashed?.generation === this.generation ? hashed.refs.get(i) : undefined;
+      const now = await this.blobs.putChunk(tx, buf.slice(0, this.used(i)), known);
       replaced.set(i, { old: this.chunks[i] ?? null, now });
       this.chunks[i] = now;
     }

@@ -2,6 +2,8 @@
 // gives it Linux's rules) and every change is written to a Store in one transaction at the end
 // of the operation that made it; file data goes to content-addressed chunks, written back
 // when a file is closed or synced. A reload opens the same Store and finds the same tree.
+// Write-backs land one after another, in order; batchBehind() lets the first boot's root layout
+// land behind the boot while the machine already runs from memory.
 //
 // Store layout (keys are strings, values structured data):
 //
@@ -33,6 +35,13 @@ export interface DiskFsOptions {
   prefix?: string;
 }
 
+/** Changes not yet written back: inodes to store, directory entries to set or delete, inodes to free. */
+interface DirtySets {
+  inodes: Set<MemInode>;
+  entries: Map<string, number | null>;
+  released: MemInode[];
+}
+
 interface InodeRow {
   [key: string]: StoreValue;
   mode: number;
@@ -57,6 +66,8 @@ export class DiskFs extends MemTree {
   private dirtyEntries = new Map<string, number | null>();
   private released: MemInode[] = [];
   private writing: Promise<void> = Promise.resolve();
+  /** Files whose written data is in a write-back still landing: closing one waits for it. */
+  private landing = new WeakMap<MemInode, Promise<void>>();
   /** Depth of batch() calls in progress: while above 0, operations do not write back. */
   private batching = 0;
   private loading = false;
@@ -89,7 +100,10 @@ export class DiskFs extends MemTree {
   private async load(rootIno: number, nextIno: number): Promise<void> {
     this.loading = true;
     const inodes = new Map<number, MemInode>();
-    for (const [k, v] of await this.store.scan(this.key('i/'))) {
+    // Both reads at once, side by side in the store (nothing writes while the disk loads).
+    const entryPrefix = this.key('e/');
+    const [rows, entryRows] = await Promise.all([this.store.scan(this.key('i/')), this.store.scan(entryPrefix)]);
+    for (const [k, v] of rows) {
       const row = v as InodeRow;
       const n = this.newInode(row.mode, row.uid, row.gid, Number(k.slice(this.key('i/').length)));
       n.nlink = row.nlink;
@@ -106,8 +120,7 @@ export class DiskFs extends MemTree {
     if (!root) throw new SysError('EIO', 'diskfs: root inode missing');
     root.parent = root;
     this.rootInode = root;
-    const entryPrefix = this.key('e/');
-    for (const [k, v] of await this.store.scan(entryPrefix)) {
+    for (const [k, v] of entryRows) {
       const rest = k.slice(entryPrefix.length);
       const slash = rest.indexOf('/');
       const dir = inodes.get(Number(rest.slice(0, slash)));
@@ -155,29 +168,117 @@ export class DiskFs extends MemTree {
     }
   }
 
-  /** Write out what changed since the last write-back, in one transaction, in order. */
+  /**
+   * Like batch(), but done once the work is done in memory: its changes are set aside as one
+   * write-back that starts when `start` settles (at once without it) and goes on behind; `written`
+   * settles when it has landed (or failed: then its changes are pending again and the next
+   * write-back carries them). Every later write-back queues after this one, so nothing written
+   * later reaches the Store without it, and one transaction means it lands whole or not at all.
+   * Operations that change nothing do not wait for it. The first boot lays out its root this
+   * way, so the shell starts from memory while IndexedDB is written after its first prompt.
+   */
+  async batchBehind<T>(work: () => Promise<T>, start?: Promise<unknown>): Promise<{ result: T; written: Promise<void> }> {
+    this.batching++;
+    const end = (): Promise<void> => {
+      this.batching--;
+      return this.batching > 0 || !this.dirty() ? Promise.resolve() : this.writeBehind(start ?? Promise.resolve());
+    };
+    let result: T;
+    try {
+      result = await work();
+    } catch (e) {
+      end().catch(() => undefined);
+      throw e;
+    }
+    return { result, written: end() };
+  }
+
+  /**
+   * Write out what changed since the last write-back, in one transaction, in order. An operation
+   * that changed nothing has nothing to wait for (not even a write-back still landing): reads
+   * and closes go on while the first boot's root is written behind.
+   */
   protected override endOp(): Promise<void> {
-    return this.batching > 0 ? Promise.resolve() : this.writeOut();
+    return this.batching > 0 || !this.dirty() ? Promise.resolve() : this.writeOut();
+  }
+
+  private dirty(): boolean {
+    return this.dirtyInodes.size > 0 || this.dirtyEntries.size > 0 || this.released.length > 0;
+  }
+
+  /** Everything changed so far, and every write-back still landing, in the Store. */
+  override async sync(): Promise<void> {
+    if (this.batching === 0) await this.writeOut();
+  }
+
+  /**
+   * close() returns once the file's written data is stored, as on a disk mounted `sync`: also when
+   * the periodic sync took that data into a write-back that has not landed yet.
+   */
+  override closed(n: MemInode): Promise<void> {
+    const done = super.closed(n);
+    const landing = this.landing.get(n);
+    return landing ? done.then(() => landing) : done;
   }
 
   private writeOut(): Promise<void> {
-    const run = this.writing.then(() => this.writeBack());
+    return this.queue(() => (this.dirty() ? this.writeBack(this.takeDirty(), true) : Promise.resolve()));
+  }
+
+  /** What changed so far, taken now as one write-back that starts once `start` settles. */
+  private writeBehind(start: Promise<unknown>): Promise<void> {
+    const sets = this.takeDirty();
+    // Its files were closed before it was queued: no close() waits for it.
+    return this.queue(() => start.then(() => this.writeBack(sets, false), () => this.writeBack(sets, false)));
+  }
+
+  /** Run write-backs one after another, in the order they were asked for. */
+  private queue(step: () => Promise<void>): Promise<void> {
+    const run = this.writing.then(step);
     // A failed write-back must not stop the next one from trying.
     this.writing = run.catch(() => {});
     return run;
   }
 
-  private async writeBack(): Promise<void> {
-    if (this.dirtyInodes.size === 0 && this.dirtyEntries.size === 0 && this.released.length === 0) return;
-    const inodes = this.dirtyInodes;
-    const entries = this.dirtyEntries;
-    const released = this.released;
+  private takeDirty(): DirtySets {
+    const sets = { inodes: this.dirtyInodes, entries: this.dirtyEntries, released: this.released };
     this.dirtyInodes = new Set();
     this.dirtyEntries = new Map();
     this.released = [];
+    return sets;
+  }
+
+  /** `closable`: closing a file whose data this carries waits for it to land. */
+  private async writeBack({ inodes, entries, released }: DirtySets, closable: boolean): Promise<void> {
+    let landed!: () => void;
+    const landing = new Promise<void>((resolve) => (landed = resolve));
+    const carried: MemInode[] = [];
+    if (closable) {
+      for (const n of inodes) {
+        if (n.data instanceof ChunkedData && n.data.isDirty) {
+          this.landing.set(n, landing);
+          carried.push(n);
+        }
+      }
+    }
+    try {
+      await this.writeBackSets(inodes, entries, released);
+    } finally {
+      for (const n of carried) if (this.landing.get(n) === landing) this.landing.delete(n);
+      landed();
+    }
+  }
+
+  private async writeBackSets(inodes: Set<MemInode>, entries: Map<string, number | null>, released: MemInode[]): Promise<void> {
     const tx = this.store.begin();
     const undo: Array<() => void> = [];
     try {
+      // Every chunk count this write-back changes, read in one go rather than one key at a time.
+      const stored: string[] = [];
+      const touched: string[] = [];
+      for (const n of inodes) if (n.data instanceof ChunkedData) n.data.pendingRefs(stored, touched);
+      for (const n of released) if (n.data instanceof ChunkedData) n.data.heldRefs(stored, touched);
+      await this.blobs.prefetch(tx, stored, touched);
       tx.put(this.key('sb'), { version: FORMAT_VERSION, rootIno: this.rootInode.ino, nextIno: this.nextIno });
       for (const n of inodes) {
         if (n.data instanceof ChunkedData) undo.push(await n.data.writeBack(tx));

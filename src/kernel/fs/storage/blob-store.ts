@@ -53,12 +53,32 @@ export class BlobStore {
     this.cache = new ChunkCache(opts.cacheBytes ?? DEFAULT_CACHE_BYTES);
   }
 
-  /** Store bytes (≤ CHUNK_SIZE) as a chunk if new, add one reference, return its ref. */
-  async putChunk(tx: Transaction, bytes: Uint8Array): Promise<ChunkRef> {
+  /**
+   * Read ahead, in one round trip where the store can, everything the coming count updates of
+   * `tx` will read: the counts of `touched` and `stored` chunks, and for `stored` ones (about to
+   * be put or referenced) without a live count, whether their bytes are there. Without this each
+   * update reads its keys one at a time (a first boot writes hundreds of chunks).
+   */
+  async prefetch(tx: Transaction, stored: readonly ChunkRef[], touched: readonly ChunkRef[]): Promise<void> {
+    if (!tx.prefetch || (stored.length === 0 && touched.length === 0)) return;
+    await tx.prefetch([PHYSICAL, ...stored.map((r) => REF + r), ...touched.map((r) => REF + r)]);
+    const bare: string[] = [];
+    for (const ref of stored) {
+      const rec = await readRef(tx, ref);
+      if (!rec || rec.refs <= 0) bare.push(CHUNK + ref);
+    }
+    if (bare.length > 0) await tx.prefetch(bare);
+  }
+
+  /**
+   * Store bytes (≤ CHUNK_SIZE) as a chunk if new, add one reference, return its ref. `hash` is
+   * the bytes' sha256 when the caller has just computed it.
+   */
+  async putChunk(tx: Transaction, bytes: Uint8Array, hash?: ChunkRef): Promise<ChunkRef> {
     if (bytes.length > CHUNK_SIZE) {
       throw new SysError('EINVAL', `chunk of ${bytes.length} bytes exceeds ${CHUNK_SIZE}`);
     }
-    const ref = sha256Hex(bytes);
+    const ref = hash ?? sha256Hex(bytes);
     await this.serial(tx, async () => {
       const rec = await readRef(tx, ref);
       if (rec && rec.refs > 0) {

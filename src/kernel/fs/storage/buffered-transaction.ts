@@ -13,6 +13,8 @@ export type WriteSet = ReadonlyMap<string, StoreValue | undefined>;
 export interface TransactionBackend {
   /** The committed value, as a copy the transaction may hand to its caller. */
   read(key: string): Promise<StoreValue | undefined>;
+  /** Several committed values in one round trip, in the order asked; optional (else one read() each). */
+  readMany?(keys: readonly string[]): Promise<Array<StoreValue | undefined>>;
   /** Committed entries under `prefix`, sorted by key, values copied as for read(). */
   readPrefix(prefix: string): Promise<Array<[string, StoreValue]>>;
   /**
@@ -24,6 +26,8 @@ export interface TransactionBackend {
 
 export class BufferedTransaction implements Transaction {
   private writes = new Map<string, StoreValue | undefined>();
+  /** Committed values read ahead by prefetch(); handed out as copies, behind the own writes. */
+  private prefetched = new Map<string, StoreValue | undefined>();
   private current: TransactionState = 'open';
   private committing = false;
 
@@ -36,9 +40,21 @@ export class BufferedTransaction implements Transaction {
   async get(key: string): Promise<StoreValue | undefined> {
     this.checkUsable('get');
     if (this.writes.has(key)) return this.buffered(key);
+    if (this.prefetched.has(key)) {
+      const v = this.prefetched.get(key);
+      return v === undefined ? undefined : cloneValue(v);
+    }
     const committed = await this.backend.read(key);
     // A write made while the read was in flight still wins: reads see their own writes.
     return this.writes.has(key) ? this.buffered(key) : committed;
+  }
+
+  async prefetch(keys: readonly string[]): Promise<void> {
+    this.checkUsable('prefetch');
+    const wanted = [...new Set(keys)].filter((k) => !this.writes.has(k) && !this.prefetched.has(k));
+    if (wanted.length === 0) return;
+    const values = this.backend.readMany ? await this.backend.readMany(wanted) : await Promise.all(wanted.map((k) => this.backend.read(k)));
+    for (let i = 0; i < wanted.length; i++) this.prefetched.set(wanted[i]!, values[i]);
   }
 
   private buffered(key: string): StoreValue | undefined {
@@ -84,6 +100,7 @@ export class BufferedTransaction implements Transaction {
     this.committing = true;
     const writes = this.writes;
     this.writes = new Map();
+    this.prefetched = new Map();
     try {
       if (writes.size > 0) await this.backend.apply(writes);
       this.current = 'committed';
@@ -100,6 +117,7 @@ export class BufferedTransaction implements Transaction {
     // Ending an ended transaction is harmless, so cleanup paths may always call abort().
     if (this.current !== 'open' || this.committing) return;
     this.writes.clear();
+    this.prefetched.clear();
     this.current = 'aborted';
   }
 

@@ -26,6 +26,7 @@ export class MemoryStore implements Store {
     this.quotaBytes = opts.quotaBytes ?? Infinity;
     this.backend = {
       read: async (key) => this.read(key),
+      readMany: async (keys) => keys.map((k) => this.read(k)),
       readPrefix: async (prefix) => this.readPrefix(prefix),
       apply: async (writes) => this.apply(writes),
     };

@@ -27,6 +27,11 @@ export type TransactionState = 'open' | 'committed' | 'aborted';
 export interface Transaction {
   readonly state: TransactionState;
   get(key: string): Promise<StoreValue | undefined>;
+  /**
+   * Read these committed keys now, all at once, so later get()s of them answer from memory: one
+   * round trip to the storage instead of one per key. Optional; a hint that changes no result.
+   */
+  prefetch?(keys: readonly string[]): Promise<void>;
   /** Buffer a write of a copy of `value`; EINVAL for an empty key or a value outside StoreValue. */
   put(key: string, value: StoreValue): void;
   delete(key: string): void;
