@@ -201,7 +201,7 @@ export class Kernel {
 
   /** The port a task's program talks through. */
   portFor(task: Task): SysPort {
-    return { call: (name, ...args) => this.syscall(task, name, args) };
+    return new TaskPort(this, task);
   }
 
   /** The run loop of one task: its program, then whatever it execs, until it exits. */
@@ -246,59 +246,61 @@ export class Kernel {
 
   // ---- the dispatcher ---------------------------------------------------------------------
 
-  async syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
-    if (!task.alive || task.exited) throw new ExitUnwind(task.exitStatus);
+  /** Not async itself: every blocked call would hold one more frame (a running container has several). */
+  syscall(task: Task, name: string, args: unknown[]): Promise<unknown> {
+    if (!task.alive || task.exited) return Promise.reject(new ExitUnwind(task.exitStatus));
     // The old program is being unwound (exec, exit, a fatal signal): code of its that still runs
     // (a `finally` on the way out) gets the same unwind back, never a call into the new image.
-    if (task.unwinding) throw task.unwinding;
-    try {
-      return await this.dispatch(task, name, args);
-    } catch (e) {
-      if (e instanceof TaskUnwind) task.unwinding = e;
-      throw e;
-    }
+    if (task.unwinding) return Promise.reject(task.unwinding);
+    return this.dispatch(task, name, args);
   }
 
   private async dispatch(task: Task, name: string, args: unknown[]): Promise<unknown> {
-    this.account(task, 'user');
-    const entry = this.syscalls.get(name);
-    // Calls that wait for a handler (pause) count one that ran on the way in: no lost wakeup.
-    if ((await this.deliverSignals(task)) && entry?.endsOnHandler) throw new SysError('EINTR');
-    // A traced task stops for its tracer here and after the call, before signals (task/trace.ts).
-    if (isTraced(task)) await traceEntry(task, name, args);
-    if (!entry?.handler) {
-      this.trace(task, name, args, 'ENOSYS');
-      if (isTraced(task)) await traceExit(task, name, { error: 'ENOSYS' });
-      throw new SysError('ENOSYS', name);
-    }
-    let result: unknown;
-    for (;;) {
-      try {
-        result = await entry.handler(this, task, ...args);
-        break;
-      } catch (e) {
-        if (e instanceof TaskUnwind) {
-          // execve returns 0 to a tracer; exit_group and fatal signals have no exit stop.
-          if (e instanceof ExecUnwind && isTraced(task)) await traceExit(task, name, { value: 0 });
-          throw e;
-        }
-        if (isSysError(e, 'EINTR') && task.interrupt.pending) {
-          // Restart the call unless a handler ran, as Linux does without SA_RESTART.
-          if (!(await this.deliverSignals(task))) continue;
-        }
-        if (isSysError(e, 'EPIPE')) this.signal(task, SIG.SIGPIPE, null);
-        this.trace(task, name, args, isSysError(e) ? e.code : 'EFAULT');
-        if (isTraced(task)) await traceExit(task, name, { error: isSysError(e) ? e.code : 'EFAULT' });
-        await this.deliverSignals(task);
-        throw isSysError(e) ? e : new SysError('EFAULT', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+    try {
+      this.account(task, 'user');
+      const entry = this.syscalls.get(name);
+      // Calls that wait for a handler (pause) count one that ran on the way in: no lost wakeup.
+      if ((await this.deliverSignals(task)) && entry?.endsOnHandler) throw new SysError('EINTR');
+      // A traced task stops for its tracer here and after the call, before signals (task/trace.ts).
+      if (isTraced(task)) await traceEntry(task, name, args);
+      if (!entry?.handler) {
+        this.trace(task, name, args, 'ENOSYS');
+        if (isTraced(task)) await traceExit(task, name, { error: 'ENOSYS' });
+        throw new SysError('ENOSYS', name);
       }
+      let result: unknown;
+      for (;;) {
+        try {
+          result = await entry.handler(this, task, ...args);
+          break;
+        } catch (e) {
+          if (e instanceof TaskUnwind) {
+            // execve returns 0 to a tracer; exit_group and fatal signals have no exit stop.
+            if (e instanceof ExecUnwind && isTraced(task)) await traceExit(task, name, { value: 0 });
+            throw e;
+          }
+          if (isSysError(e, 'EINTR') && task.interrupt.pending) {
+            // Restart the call unless a handler ran, as Linux does without SA_RESTART.
+            if (!(await this.deliverSignals(task))) continue;
+          }
+          if (isSysError(e, 'EPIPE')) this.signal(task, SIG.SIGPIPE, null);
+          this.trace(task, name, args, isSysError(e) ? e.code : 'EFAULT');
+          if (isTraced(task)) await traceExit(task, name, { error: isSysError(e) ? e.code : 'EFAULT' });
+          await this.deliverSignals(task);
+          throw isSysError(e) ? e : new SysError('EFAULT', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      this.trace(task, name, args, result);
+      if (isTraced(task)) await traceExit(task, name, { value: result });
+      await this.deliverSignals(task);
+      await this.maybeYield(task);
+      this.account(task, 'sys');
+      return result;
+    } catch (e) {
+      // An unwind (exec, exit, a fatal signal) is remembered, so later calls get it back.
+      if (e instanceof TaskUnwind) task.unwinding = e;
+      throw e;
     }
-    this.trace(task, name, args, result);
-    if (isTraced(task)) await traceExit(task, name, { value: result });
-    await this.deliverSignals(task);
-    await this.maybeYield(task);
-    this.account(task, 'sys');
-    return result;
   }
 
   /**
@@ -345,13 +347,18 @@ export class Kernel {
 
   /** Wire a new task's sleep reports to its state and the CPU accounting. */
   private track(task: Task): void {
-    task.interrupt.onSleep = (asleep) => {
-      if (task.state === 'R' || task.state === 'S') task.state = asleep ? 'S' : 'R';
-      if (!asleep) task.wokeAtMs = this.host.nowMs();
-      // Falling asleep ends the task's system time; the time until it wakes is nobody's.
-      this.account(asleep ? task : null, 'sys');
-    };
+    task.interrupt.owner = task;
+    task.interrupt.onSleep = this.sleepHook;
   }
+
+  /** One hook for every task (a closure each would live as long as the task). */
+  private readonly sleepHook = (owner: unknown, asleep: boolean): void => {
+    const task = owner as Task;
+    if (task.state === 'R' || task.state === 'S') task.state = asleep ? 'S' : 'R';
+    if (!asleep) task.wokeAtMs = this.host.nowMs();
+    // Falling asleep ends the task's system time; the time until it wakes is nobody's.
+    this.account(asleep ? task : null, 'sys');
+  };
 
   private trace(task: Task, name: string, args: unknown[], result: unknown): void {
     if (this.tracing) this.emit({ type: 'sys.call', pid: task.pid, name, args: args.map(traceArg), result: traceArg(result) });
@@ -555,10 +562,11 @@ export class Kernel {
         }
       }
       if (options & 1) return [0, 0];
+      // `done` itself is the waiter: a wrapper closure would live as long as the wait (a shim's
+      // wait4 on its container lasts as long as the container).
       await task.interrupt.wait<void>((done) => {
-        const w = (): void => done();
-        task.childWaiters.add(w);
-        return () => task.childWaiters.delete(w);
+        task.childWaiters.add(done as () => void);
+        return () => task.childWaiters.delete(done as () => void);
       });
     }
   }
@@ -624,4 +632,16 @@ function traceArg(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) return '<struct>';
   return v;
+}
+
+/**
+ * A task's door into the kernel: an object with a method rather than a closure, since a task
+ * keeps its port as long as it lives and a closure costs a context (and, where the loader keeps
+ * function names, a property table) for each of a thousand containers' processes.
+ */
+class TaskPort implements SysPort {
+  constructor(private readonly kernel: Kernel, private readonly task: Task) {}
+  call(name: string, ...args: unknown[]): Promise<unknown> {
+    return this.kernel.syscall(this.task, name, args);
+  }
 }

@@ -6,18 +6,19 @@ import { type FileDescription, SharedFile } from './file.ts';
 
 export const RLIMIT_NOFILE = 1024;
 
-interface Slot {
-  shared: SharedFile;
-  cloexec: boolean;
-}
-
 export class FdTable {
-  private slots: Array<Slot | undefined> = [];
+  /**
+   * The description behind each number. Close-on-exec is kept beside it, not in an object per
+   * slot: a bit each for the low numbers nearly every process uses, a set for the rest.
+   */
+  private slots: Array<SharedFile | undefined> = [];
+  private cloexecLow = 0;
+  private cloexecHigh: Set<number> | null = null;
 
   get(fd: number): FileDescription {
     const s = this.slots[fd];
     if (!s || !Number.isInteger(fd)) throw new SysError('EBADF');
-    return s.shared.file;
+    return s.file;
   }
 
   has(fd: number): boolean {
@@ -29,9 +30,28 @@ export class FdTable {
     throw new SysError('EMFILE');
   }
 
+  private flag(fd: number, on: boolean): void {
+    if (fd < 31) {
+      this.cloexecLow = on ? this.cloexecLow | (1 << fd) : this.cloexecLow & ~(1 << fd);
+    } else if (on) {
+      (this.cloexecHigh ??= new Set()).add(fd);
+    } else {
+      this.cloexecHigh?.delete(fd);
+    }
+  }
+
+  private flagged(fd: number): boolean {
+    return fd < 31 ? (this.cloexecLow & (1 << fd)) !== 0 : this.cloexecHigh?.has(fd) === true;
+  }
+
+  private put(fd: number, shared: SharedFile, cloexec: boolean): void {
+    this.slots[fd] = shared;
+    this.flag(fd, cloexec);
+  }
+
   install(file: FileDescription, cloexec = false): number {
     const fd = this.lowestFree();
-    this.slots[fd] = { shared: new SharedFile(file), cloexec };
+    this.put(fd, new SharedFile(file), cloexec);
     return fd;
   }
 
@@ -40,7 +60,7 @@ export class FdTable {
     const s = this.slots[fd];
     if (!s) throw new SysError('EBADF');
     const to = this.lowestFree(min);
-    this.slots[to] = { shared: s.shared.hold(), cloexec };
+    this.put(to, s.hold(), cloexec);
     return to;
   }
 
@@ -50,8 +70,8 @@ export class FdTable {
     if (to < 0 || to >= RLIMIT_NOFILE) throw new SysError('EBADF');
     if (fd === to) return to;
     const old = this.slots[to];
-    this.slots[to] = { shared: s.shared.hold(), cloexec: false };
-    await old?.shared.release();
+    this.put(to, s.hold(), false);
+    await old?.release();
     return to;
   }
 
@@ -59,35 +79,36 @@ export class FdTable {
     const s = this.slots[fd];
     if (!s) throw new SysError('EBADF');
     this.slots[fd] = undefined;
-    await s.shared.release();
+    this.flag(fd, false);
+    await s.release();
   }
 
   setCloexec(fd: number, on: boolean): void {
-    const s = this.slots[fd];
-    if (!s) throw new SysError('EBADF');
-    s.cloexec = on;
+    if (!this.slots[fd]) throw new SysError('EBADF');
+    this.flag(fd, on);
   }
 
   getCloexec(fd: number): boolean {
-    const s = this.slots[fd];
-    if (!s) throw new SysError('EBADF');
-    return s.cloexec;
+    if (!this.slots[fd]) throw new SysError('EBADF');
+    return this.flagged(fd);
   }
 
   /** The table a forked child starts with: the same descriptions, each held once more. */
   fork(): FdTable {
     const t = new FdTable();
     // Sized up front: filled one by one, an empty array grows with room for sixteen more.
-    t.slots = new Array<Slot | undefined>(this.slots.length);
+    t.slots = new Array<SharedFile | undefined>(this.slots.length);
     this.slots.forEach((s, fd) => {
-      if (s) t.slots[fd] = { shared: s.shared.hold(), cloexec: s.cloexec };
+      if (s) t.slots[fd] = s.hold();
     });
+    t.cloexecLow = this.cloexecLow;
+    if (this.cloexecHigh?.size) t.cloexecHigh = new Set(this.cloexecHigh);
     return t;
   }
 
   /** execve closes every close-on-exec descriptor. */
   async exec(): Promise<void> {
-    for (let fd = 0; fd < this.slots.length; fd++) if (this.slots[fd]?.cloexec) await this.close(fd);
+    for (let fd = 0; fd < this.slots.length; fd++) if (this.slots[fd] && this.flagged(fd)) await this.close(fd);
   }
 
   async closeAll(): Promise<void> {

@@ -42,17 +42,27 @@ class Wait<T> {
   }
 }
 
+/** Told when a task starts and stops waiting; one function for all, given the task's `owner`. */
+export type SleepHook = (owner: unknown, asleep: boolean) => void;
+
 export class Interrupt {
-  /** Waits that an interrupt ends; made at the first wait, as most tasks never wait. */
-  private waits: Set<Wait<never>> | null = null;
+  /**
+   * Waits that an interrupt ends: none, the one (the usual case: a sleeping process waits on one
+   * thing), or a list. No Set: a thousand idle containers would keep a thousand of them.
+   */
+  private waits: Wait<never> | Array<Wait<never>> | null = null;
   private raised = false;
   /**
    * Waits in progress. A program may wait on several things at once (a shim copying two pipes
    * while in wait4, as a Go program's goroutines do): the task sleeps until the last one ends.
    */
   private sleeping = 0;
-  /** Told when the owner starts and stops waiting (the kernel keeps state and CPU time with it). */
-  onSleep: ((asleep: boolean) => void) | null = null;
+  /**
+   * Told when the owner starts and stops waiting (the kernel keeps state and CPU time with it):
+   * a function shared by every task, given `owner`, rather than a closure made for each task.
+   */
+  onSleep: SleepHook | null = null;
+  owner: unknown = null;
 
   get pending(): boolean {
     return this.raised;
@@ -60,7 +70,10 @@ export class Interrupt {
 
   raise(): void {
     this.raised = true;
-    if (this.waits) for (const w of [...this.waits]) w.interrupted();
+    const ws = this.waits;
+    if (ws === null) return;
+    if (Array.isArray(ws)) for (const w of [...ws]) w.interrupted();
+    else ws.interrupted();
   }
 
   clear(): void {
@@ -69,8 +82,23 @@ export class Interrupt {
 
   /** A wait has ended (by its own callback or by the interrupt). */
   ended(w: Wait<never>): void {
-    this.waits?.delete(w);
-    if (--this.sleeping === 0) this.onSleep?.(false);
+    const ws = this.waits;
+    if (ws === w) {
+      this.waits = null;
+    } else if (Array.isArray(ws)) {
+      const i = ws.indexOf(w);
+      if (i >= 0) ws.splice(i, 1);
+      if (ws.length === 1) this.waits = ws[0]!;
+      else if (ws.length === 0) this.waits = null;
+    }
+    if (--this.sleeping === 0) this.onSleep?.(this.owner, false);
+  }
+
+  private added(w: Wait<never>): void {
+    const ws = this.waits;
+    if (ws === null) this.waits = w;
+    else if (Array.isArray(ws)) ws.push(w);
+    else this.waits = [ws, w];
   }
 
   /**
@@ -79,23 +107,23 @@ export class Interrupt {
    */
   wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
     if (this.raised) return Promise.reject(new SysError('EINTR'));
-    if (this.sleeping++ === 0) this.onSleep?.(true);
+    if (this.sleeping++ === 0) this.onSleep?.(this.owner, true);
     let w!: Wait<T>;
     const promise = new Promise<T>((resolve, reject) => {
       w = new Wait(this, resolve, reject);
     });
-    (this.waits ??= new Set()).add(w as Wait<never>);
+    this.added(w as Wait<never>);
     try {
-      w.cancel = register(
-        (v) => w.done(v),
-        (e) => w.fail(e),
-      );
+      // The fail callback only for registrations that take one: the waiter keeps what it gets.
+      w.cancel = register.length > 1 ? register((v) => w.done(v), (e) => w.fail(e)) : register((v) => w.done(v), failUnused);
     } catch (e) {
       w.fail(e);
     }
     return promise;
   }
 }
+
+function failUnused(): void {}
 
 /** An interrupt that never fires, for kernel-internal callers. */
 export const NEVER = new Interrupt();

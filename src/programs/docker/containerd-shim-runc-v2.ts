@@ -44,12 +44,9 @@ async function report(sys: Sys, text: string): Promise<void> {
  * containers then cost a thousand shims, not three thousand processes.
  */
 async function copier(sys: Sys, from: number, to: number | null, log: LogWriter | null, stream: string): Promise<void> {
+  // No closures in here: a copy blocked in read() keeps its frame, and every closure made in it,
+  // for as long as the container runs.
   let pending = new Uint8Array(0);
-  const emit = async (bytes: Uint8Array): Promise<void> => {
-    if (log === null) return;
-    const line = goJson({ log: utf8Decode(bytes), stream, time: await now(sys) });
-    await log(`${line}\n`);
-  };
   for (;;) {
     let chunk: Uint8Array;
     try {
@@ -73,17 +70,24 @@ async function copier(sys: Sys, from: number, to: number | null, log: LogWriter 
     let start = 0;
     for (let i = 0; i < joined.length; i++) {
       if (joined[i] === 10) {
-        await emit(joined.subarray(start, i + 1));
+        await logLine(sys, log, stream, joined.subarray(start, i + 1));
         start = i + 1;
       }
     }
     pending = joined.slice(start);
     if (pending.length >= 16384) {
-      await emit(pending);
+      await logLine(sys, log, stream, pending);
       pending = new Uint8Array(0);
     }
   }
-  if (pending.length > 0) await emit(pending);
+  if (pending.length > 0) await logLine(sys, log, stream, pending);
+}
+
+/** One json-file log entry for `bytes` of `stream`. */
+async function logLine(sys: Sys, log: LogWriter | null, stream: string, bytes: Uint8Array): Promise<void> {
+  if (log === null) return;
+  const line = goJson({ log: utf8Decode(bytes), stream, time: await now(sys) });
+  await log(`${line}\n`);
 }
 
 type LogWriter = (line: string) => Promise<void>;

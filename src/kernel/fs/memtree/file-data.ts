@@ -9,39 +9,55 @@ export interface FileData {
   truncate(size: number): Promise<void>;
 }
 
-/** A growable buffer that doubles its capacity, so appends cost amortised O(1). */
-const EMPTY: Uint8Array = new Uint8Array(0);
-
 /**
  * Small file buffers are carved out of shared 64 KiB slabs: a fresh ArrayBuffer costs far more
- * than a view on an existing one, and most files are small. A slab lives while any of its
- * views does, so at worst a long-lived small file keeps 64 KiB alive.
+ * than a place in an existing one, and most files are small. A slab lives while any file in it
+ * does, so at worst a long-lived small file keeps 64 KiB alive.
  */
 const SLAB_SIZE = 65536;
 const SMALL = 4096;
+const NO_BYTES = new ArrayBuffer(0);
 let slab = new ArrayBuffer(SLAB_SIZE);
 let slabUsed = 0;
+/** Where allocate() put the last buffer: its ArrayBuffer (the offset is what it returns). */
+let placed: ArrayBuffer = NO_BYTES;
 
-function allocate(size: number): Uint8Array {
-  if (size > SMALL) return new Uint8Array(size);
-  // Keep views 8-byte aligned within the slab.
+/** Room for `size` bytes, zeroed: sets `placed` and returns the offset in it. */
+function allocate(size: number): number {
+  if (size > SMALL) {
+    placed = new ArrayBuffer(size);
+    return 0;
+  }
+  // Keep places 8-byte aligned within the slab.
   const rounded = (size + 7) & ~7;
   if (slabUsed + rounded > SLAB_SIZE) {
     slab = new ArrayBuffer(SLAB_SIZE);
     slabUsed = 0;
   }
-  const view = new Uint8Array(slab, slabUsed, size);
+  placed = slab;
+  const at = slabUsed;
   slabUsed += rounded;
-  return view;
+  return at;
 }
 
+/**
+ * A growable buffer that doubles its capacity, so appends cost amortised O(1). It keeps its
+ * place (buffer, offset, capacity) as plain fields rather than a Uint8Array view: a view is an
+ * object of about 100 bytes per file, and a view made for each read or write lives a moment.
+ */
 export class BufferData implements FileData {
   /** Shared while the file is empty: most new files get their bytes in one write anyway. */
-  private buf: Uint8Array = EMPTY;
+  private store: ArrayBuffer = NO_BYTES;
+  private offset = 0;
+  private capacity = 0;
   private length = 0;
 
   get size(): number {
     return this.length;
+  }
+
+  private view(): Uint8Array {
+    return new Uint8Array(this.store, this.offset, this.capacity);
   }
 
   read(pos: number, length: number): Promise<Uint8Array> {
@@ -53,10 +69,10 @@ export class BufferData implements FileData {
     // A copy with a buffer of its own: readers may keep it, or transfer its buffer elsewhere,
     // which must never touch a slab other files live in.
     const end = Math.min(this.length, pos + length);
-    if (end <= this.buf.length) return this.buf.slice(pos, end);
+    if (end <= this.capacity) return this.view().slice(pos, end);
     // Past the buffer lies a hole (a truncate that grew the file): it reads as zeros.
     const out = new Uint8Array(end - pos);
-    if (pos < this.buf.length) out.set(this.buf.subarray(pos, Math.min(end, this.buf.length)));
+    if (pos < this.capacity) out.set(this.view().subarray(pos, Math.min(end, this.capacity)));
     return out;
   }
 
@@ -64,21 +80,32 @@ export class BufferData implements FileData {
     const end = pos + bytes.length;
     this.ensure(end);
     // Bytes between the old end and pos are already zero: truncate() clears what it cuts.
-    this.buf.set(bytes, pos);
+    this.view().set(bytes, pos);
     if (end > this.length) this.length = end;
   }
 
   async truncate(size: number): Promise<void> {
     // Growing leaves a hole past the buffer, as tmpfs does: a sparse file costs only what was written.
-    if (size < this.length) this.buf.fill(0, size, this.length);
+    if (size === 0) {
+      // O_TRUNC then one write is how files are rewritten: the next write sizes the buffer anew.
+      this.store = NO_BYTES;
+      this.offset = 0;
+      this.capacity = 0;
+    } else if (size < this.length) {
+      this.view().fill(0, size, Math.min(this.length, this.capacity));
+    }
     this.length = size;
   }
 
   private ensure(capacity: number): void {
-    if (capacity <= this.buf.length) return;
-    // The first write gets exactly its size; growth after that doubles.
-    const next = allocate(this.buf.length === 0 ? capacity : Math.max(capacity, this.buf.length * 2));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
+    if (capacity <= this.capacity) return;
+    // A write into an empty file gets exactly its size; appends after that double.
+    const next = this.length === 0 ? capacity : Math.max(capacity, this.capacity * 2);
+    const at = allocate(next);
+    const dest = new Uint8Array(placed, at, next);
+    if (this.capacity > 0) dest.set(this.view().subarray(0, Math.min(this.length, this.capacity)));
+    this.store = placed;
+    this.offset = at;
+    this.capacity = next;
   }
 }

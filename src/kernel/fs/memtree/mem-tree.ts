@@ -8,9 +8,10 @@
 import { SysError } from '../../../abi/errno.ts';
 import { utf8Length } from '../../../base/text.ts';
 import { RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE } from '../../../abi/open-flags.ts';
-import { S_IALLUGO, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, fileTypeOf, type FileType, type Stat } from '../../../abi/stat.ts';
+import { S_IALLUGO, S_IFBLK, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, fileTypeOf, type FileType, type Stat } from '../../../abi/stat.ts';
 import type { Clock, Cred, DirEntry, FileHandle, FileSystem, SetAttrs, StatFs, VNode } from '../vfs/types.ts';
 import type { FileData } from './file-data.ts';
+import { type Children, childCount, childDelete, childEntries, childGet, childSet, noChildren } from './dir-entries.ts';
 
 /** Linux tmpfs counts each directory entry as 20 bytes of directory size (BOGO_DIRENT_SIZE). */
 const DIRENT_SIZE = 20;
@@ -41,23 +42,20 @@ export interface InodeRecord {
 
 const NO_XATTRS: ReadonlyMap<string, Uint8Array> = new Map();
 
+/** What an inode holds besides its attributes, by type: a directory's names, a file's data, a
+ *  symlink's target, a device's number. One field for all, since each inode has only one. */
+type Body = Children<MemInode> | FileData | string | number | null;
+
 export class MemInode implements VNode, InodeRecord {
-  readonly type: FileType;
   nlink = 0;
-  rdev = 0;
   atimeNs: bigint;
   mtimeNs: bigint;
   ctimeNs: bigint;
   /** Most inodes never get an extended attribute, so the map is made on the first one. */
   private xattrMap: Map<string, Uint8Array> | null = null;
-  /** Symlink target. */
-  target = '';
-  /** Directory entries. */
-  entries: Map<string, MemInode> | null = null;
+  private body: Body = null;
   /** The one parent of a directory (itself for the root). */
   parent: MemInode | null = null;
-  /** Regular file data. */
-  data: FileData | null = null;
   openCount = 0;
 
   constructor(
@@ -68,8 +66,66 @@ export class MemInode implements VNode, InodeRecord {
     public gid: number,
     now: bigint,
   ) {
-    this.type = fileTypeOf(mode);
     this.atimeNs = this.mtimeNs = this.ctimeNs = now;
+    switch (mode & S_IFMT) {
+      case S_IFDIR: this.body = noChildren(); break;
+      case S_IFLNK: this.body = ''; break;
+      case S_IFCHR: case S_IFBLK: this.body = 0; break;
+    }
+  }
+
+  /** The file type never changes (chmod keeps the type bits), so it is read from the mode. */
+  get type(): FileType {
+    return fileTypeOf(this.mode);
+  }
+
+  /** Device number (character and block devices only; 0 for the rest). */
+  get rdev(): number {
+    return typeof this.body === 'number' ? this.body : 0;
+  }
+  set rdev(v: number) {
+    if (typeof this.body === 'number') this.body = v;
+  }
+
+  /** Symlink target ('' for the rest). */
+  get target(): string {
+    return typeof this.body === 'string' ? this.body : '';
+  }
+  set target(v: string) {
+    if (typeof this.body === 'string') this.body = v;
+  }
+
+  /** Regular file data. */
+  get data(): FileData | null {
+    return this.type === 'file' ? (this.body as FileData | null) : null;
+  }
+  set data(v: FileData | null) {
+    if (this.type === 'file') this.body = v;
+  }
+
+  /** Directory entries, as a Map-like view (null for non-directories). */
+  get entries(): DirEntries | null {
+    return (this.mode & S_IFMT) === S_IFDIR ? new DirEntries(this) : null;
+  }
+
+  // ---- a directory's names (callers check dir() first) ----------------------------------
+  child(name: string): MemInode | undefined {
+    return childGet(this.body as Children<MemInode>, name);
+  }
+  setChild(name: string, n: MemInode): void {
+    this.body = childSet(this.body as Children<MemInode>, name, n);
+  }
+  deleteChild(name: string): boolean {
+    const next = childDelete(this.body as Children<MemInode>, name);
+    if (!next) return false;
+    this.body = next;
+    return true;
+  }
+  get childCount(): number {
+    return childCount(this.body as Children<MemInode>);
+  }
+  children(): IterableIterator<[string, MemInode]> {
+    return childEntries(this.body as Children<MemInode>);
   }
 
   get size(): number {
@@ -91,14 +147,14 @@ export class MemInode implements VNode, InodeRecord {
     return this.fs.setattr(this, attrs);
   }
   async lookup(name: string): Promise<VNode | null> {
-    return this.dir().get(name) ?? null;
+    return this.dir().child(name) ?? null;
   }
   lookupCached(name: string): VNode | null {
-    return this.dir().get(name) ?? null;
+    return this.dir().child(name) ?? null;
   }
   async readdir(): Promise<DirEntry[]> {
     const out: DirEntry[] = [];
-    for (const [name, child] of this.dir()) out.push({ name, type: child.type, ino: child.ino });
+    for (const [name, child] of this.dir().children()) out.push({ name, type: child.type, ino: child.ino });
     return out;
   }
   mknod(name: string, mode: number, rdev: number, owner: Cred): Promise<VNode> {
@@ -159,9 +215,34 @@ export class MemInode implements VNode, InodeRecord {
     return (this.xattrMap ??= new Map());
   }
 
-  dir(): Map<string, MemInode> {
-    if (!this.entries) throw new SysError('ENOTDIR');
-    return this.entries;
+  /** This inode, checked to be a directory. */
+  dir(): MemInode {
+    if ((this.mode & S_IFMT) !== S_IFDIR) throw new SysError('ENOTDIR');
+    return this;
+  }
+}
+
+/** A Map-like view of a directory's names, for code that fills a tree (diskfs loading). */
+export class DirEntries {
+  constructor(private readonly n: MemInode) {}
+  get size(): number {
+    return this.n.childCount;
+  }
+  get(name: string): MemInode | undefined {
+    return this.n.child(name);
+  }
+  has(name: string): boolean {
+    return this.n.child(name) !== undefined;
+  }
+  set(name: string, child: MemInode): this {
+    this.n.setChild(name, child);
+    return this;
+  }
+  delete(name: string): boolean {
+    return this.n.deleteChild(name);
+  }
+  [Symbol.iterator](): IterableIterator<[string, MemInode]> {
+    return this.n.children();
   }
 }
 
@@ -199,7 +280,6 @@ export abstract class MemTree implements FileSystem {
     const id = ino ?? this.nextIno++;
     if (id >= this.nextIno) this.nextIno = id + 1;
     const n = new MemInode(this, id, mode, uid, gid, this.clock.nowNs());
-    if (n.type === 'dir') n.entries = new Map();
     if (n.type === 'file') n.data = this.newData(n);
     this.inodeCount++;
     return n;
@@ -223,7 +303,7 @@ export abstract class MemTree implements FileSystem {
 
   /** st_size of a directory: tmpfs counts 20 bytes an entry; block filesystems override. */
   directorySize(dir: MemInode): number {
-    return (dir.entries!.size + 2) * DIRENT_SIZE;
+    return (dir.childCount + 2) * DIRENT_SIZE;
   }
 
   // ---- FileSystem -----------------------------------------------------------------------
@@ -287,9 +367,9 @@ export abstract class MemTree implements FileSystem {
   }
 
   private createNow(dir: MemInode, name: string, mode: number, owner: Cred, init?: (n: MemInode) => void): MemInode {
-    const entries = dir.dir();
+    dir.dir();
     this.writable();
-    if (entries.has(name)) throw new SysError('EEXIST', name);
+    if (dir.child(name)) throw new SysError('EEXIST', name);
     if (dir.nlink === 0) throw new SysError('ENOENT', 'directory was removed');
     const n = this.newInode(mode, owner.uid, owner.gid);
     init?.(n);
@@ -298,7 +378,7 @@ export abstract class MemTree implements FileSystem {
       n.parent = dir;
       dir.nlink++;
     }
-    entries.set(name, n);
+    dir.setChild(name, n);
     this.touchDir(dir, n.ctimeNs);
     this.changedInode(n);
     this.changedEntry(dir, name, n);
@@ -306,16 +386,16 @@ export abstract class MemTree implements FileSystem {
   }
 
   async link(dir: MemInode, name: string, target: VNode): Promise<void> {
-    const entries = dir.dir();
+    dir.dir();
     const t = this.own(target);
     this.writable();
     if (t.type === 'dir') throw new SysError('EPERM', 'hard link to a directory');
-    if (entries.has(name)) throw new SysError('EEXIST', name);
+    if (dir.child(name)) throw new SysError('EEXIST', name);
     if (t.nlink === 0 && t.openCount === 0) throw new SysError('ENOENT');
     const now = this.clock.nowNs();
     t.nlink++;
     t.ctimeNs = now;
-    entries.set(name, t);
+    dir.setChild(name, t);
     this.touchDir(dir, now);
     this.changedInode(t);
     this.changedEntry(dir, name, t);
@@ -324,18 +404,17 @@ export abstract class MemTree implements FileSystem {
   }
 
   async remove(dir: MemInode, name: string, wantDir: boolean): Promise<void> {
-    const entries = dir.dir();
-    const n = entries.get(name);
+    const n = dir.dir().child(name);
     if (!n) throw new SysError('ENOENT', name);
     this.writable();
     if (wantDir) {
       if (n.type !== 'dir') throw new SysError('ENOTDIR', name);
-      if (n.entries!.size > 0) throw new SysError('ENOTEMPTY', name);
+      if (n.childCount > 0) throw new SysError('ENOTEMPTY', name);
     } else if (n.type === 'dir') {
       throw new SysError('EISDIR', name);
     }
     const now = this.clock.nowNs();
-    entries.delete(name);
+    dir.deleteChild(name);
     this.unlinkInode(dir, n, now);
     this.touchDir(dir, now);
     this.changedEntry(dir, name, null);
@@ -365,10 +444,10 @@ export abstract class MemTree implements FileSystem {
     const newDir = this.own(newDirNode);
     const from = oldDir.dir();
     const to = newDir.dir();
-    const n = from.get(oldName);
+    const n = from.child(oldName);
     if (!n) throw new SysError('ENOENT', oldName);
     this.writable();
-    const victim = to.get(newName);
+    const victim = to.child(newName);
     if (flags & RENAME_EXCHANGE) return this.exchange(oldDir, oldName, n, newDir, newName, victim);
     if (victim && flags & RENAME_NOREPLACE) throw new SysError('EEXIST', newName);
     if (victim === n) {
@@ -380,12 +459,12 @@ export abstract class MemTree implements FileSystem {
     if (victim) {
       if (n.type === 'dir' && victim.type !== 'dir') throw new SysError('ENOTDIR', newName);
       if (n.type !== 'dir' && victim.type === 'dir') throw new SysError('EISDIR', newName);
-      if (victim.type === 'dir' && victim.entries!.size > 0) throw new SysError('ENOTEMPTY', newName);
+      if (victim.type === 'dir' && victim.childCount > 0) throw new SysError('ENOTEMPTY', newName);
     }
     const now = this.clock.nowNs();
     if (victim) this.unlinkInode(newDir, victim, now);
-    from.delete(oldName);
-    to.set(newName, n);
+    from.deleteChild(oldName);
+    to.setChild(newName, n);
     if (n.type === 'dir' && oldDir !== newDir) {
       oldDir.nlink--;
       newDir.nlink++;
@@ -401,7 +480,7 @@ export abstract class MemTree implements FileSystem {
       // The old name becomes a whiteout (character device 0:0) in the same step.
       const wh = this.newInode(S_IFCHR, 0, 0);
       wh.nlink = 1;
-      from.set(oldName, wh);
+      from.setChild(oldName, wh);
       this.changedInode(wh);
       this.changedEntry(oldDir, oldName, wh);
     }
@@ -414,8 +493,8 @@ export abstract class MemTree implements FileSystem {
     if (!b) throw new SysError('ENOENT', newName);
     if (a === b) return;
     if (isBelow(newDir, a) || isBelow(oldDir, b)) throw new SysError('EINVAL');
-    oldDir.dir().set(oldName, b);
-    newDir.dir().set(newName, a);
+    oldDir.dir().setChild(oldName, b);
+    newDir.dir().setChild(newName, a);
     if (oldDir !== newDir) {
       for (const [moved, from, to] of [[a, oldDir, newDir], [b, newDir, oldDir]] as const) {
         if (moved.type !== 'dir') continue;

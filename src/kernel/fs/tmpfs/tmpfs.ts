@@ -27,7 +27,8 @@ export interface TmpFsOptions {
 let anonymousDevs = 0x100;
 
 export class TmpFs extends MemTree {
-  private readonly shown: string[] = [];
+  /** What /proc/mounts shows after rw/ro (often nothing: then no array is kept). */
+  private readonly shown: string = '';
 
   constructor(opts: TmpFsOptions) {
     const type = opts.type ?? 'tmpfs';
@@ -36,13 +37,13 @@ export class TmpFs extends MemTree {
     this.makeRoot(mode, opts.owner);
     // shmem_show_options: size when set, mode when not the default 1777.
     if (type === 'tmpfs') {
-      if (opts.sizeBytes !== undefined) this.shown.push(`size=${Math.ceil(opts.sizeBytes / 4096) * 4}k`);
-      if (mode !== 0o1777) this.shown.push(`mode=${mode.toString(8).padStart(3, '0')}`);
+      if (opts.sizeBytes !== undefined) this.shown += `,size=${Math.ceil(opts.sizeBytes / 4096) * 4}k`;
+      if (mode !== 0o1777) this.shown += `,mode=${mode.toString(8).padStart(3, '0')}`;
     }
   }
 
   override mountOptions(): string {
-    return [super.mountOptions(), ...this.shown].join(',');
+    return super.mountOptions() + this.shown;
   }
 
   protected newData(): FileData {
