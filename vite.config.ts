@@ -6,6 +6,7 @@
 import { defineConfig, type Plugin } from 'vite';
 
 const SHELL = /[\\/]src[\\/]programs[\\/]shell[\\/]/;
+const SH_ENTRY = /[\\/]src[\\/]programs[\\/]sh\.ts$/;
 /**
  * The shell's modules that load on first use (see src/programs/shell/builtins/index.ts), and busybox
  * ash's dialect (ash*.ts), which only busybox's applet loads. A module of the shell's chunk must not
@@ -53,7 +54,8 @@ export default defineConfig({
             // with the builtins it loads on first use (builtins/index.ts) into chunks of their own,
             // which the page then fetches one by one before the prompt. Dependencies outside the
             // shell's folder stay where rolldown puts them.
-            { name: 'shell', test: (id) => SHELL.test(id) && !SHELL_LAZY.test(id), includeDependenciesRecursively: false },
+            // sh's own module goes in too: otherwise the first prompt waits for sh, then the shell.
+            { name: 'shell', test: (id) => (SHELL.test(id) && !SHELL_LAZY.test(id)) || SH_ENTRY.test(id), includeDependenciesRecursively: false },
           ],
         },
       },

@@ -41,6 +41,12 @@ export interface Machine {
   ctx: FsContext;
   /** Write back everything buffered on the root disk. */
   sync(): Promise<void>;
+  /**
+   * For the host to call every second or so: once the root disk has taken no write since the last
+   * call, it stores its tree as one value, which the next boot reads instead of every inode row.
+   * True if it did.
+   */
+  idle(): Promise<boolean>;
   /** The root's layout (or update) of this boot landed on the disk; it is written behind the boot. */
   rootWritten: Promise<void>;
   /** This boot laid the root out afresh (a new disk, or one whose first boot never finished). */
@@ -80,5 +86,12 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
   await mountDevices(kernel, ctx, devices);
   await vfs.mount(ctx, 'sysfs', '/sys', 'sysfs', 'nosuid,nodev,noexec');
   await vfs.mount(ctx, 'cgroup2', '/sys/fs/cgroup', 'cgroup2');
-  return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync(), rootWritten, fresh };
+  let lastGeneration = -1;
+  const idle = async (): Promise<boolean> => {
+    if (!(root instanceof DiskFs)) return false;
+    const quiet = root.generation === lastGeneration;
+    lastGeneration = root.generation;
+    return quiet && root.treeImageStale ? root.saveTreeImage() : false;
+  };
+  return { kernel, devices, vfs, bus, root, ctx, sync: () => root.sync(), idle, rootWritten, fresh };
 }

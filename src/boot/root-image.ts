@@ -50,11 +50,15 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     await vfs.writeFile(ctx, '/etc/hostname', `${hostname}\n`);
   }
   const known = fresh ? new Set<string>() : new Set(utf8Decode(await vfs.readFile(ctx, INSTALLED)).split('\n').filter(Boolean));
+  // A boot that adds nothing writes nothing: the disk (and its tree image) stays as it was.
+  if (!fresh && programs.every((name) => known.has(name)) && known.size === programs.length) return false;
   for (const name of programs) {
     if (known.has(name)) continue;
     const dir = name === 'init' ? '/usr/sbin' : '/usr/bin';
-    await vfs.writeFile(ctx, `${dir}/${name}`, programFile(name));
-    await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
+    // A new file is made 0755 at once (the boot's umask is 022), one call per program on a fresh
+    // disk; one already there (an update) keeps its inode, so its mode is set after.
+    await vfs.writeFile(ctx, `${dir}/${name}`, programFile(name), 0o755);
+    if (!fresh) await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
   return fresh;

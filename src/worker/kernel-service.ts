@@ -7,7 +7,6 @@ import type {
   BootInfo, BootOptions, KernelApi, KernelSnapshot, OverlayLayers, PingReply, PortLike, SessionInfo, SessionMessage,
   SessionOptions, StorageInfo,
 } from '../protocol/kernel-api.ts';
-import { inspectOverlay, takeSnapshot } from '../kernel/snapshot.ts';
 import { bootMachine, type Machine } from '../boot/machine.ts';
 import { startSession, type Session } from '../boot/session.ts';
 import type { Store, Transaction } from '../kernel/fs/storage/store.ts';
@@ -15,7 +14,7 @@ import { isSysError } from '../abi/errno.ts';
 import type { KernelEvent } from '../kernel/events.ts';
 import type { KernelHost } from '../kernel/kernel.ts';
 import { loadProgram } from '../programs/registry.ts';
-import { DockerLayerNamer } from './docker-layers.ts';
+import type { DockerLayerNamer } from './docker-layers.ts';
 
 export interface ServicePlatform {
   host: KernelHost;
@@ -25,12 +24,30 @@ export interface ServicePlatform {
   deleteStore(name: string): Promise<void>;
   /** Hold the lock on disk `name` until the returned release is called; waits while another tab holds it. */
   lock?(name: string): Promise<() => void>;
+  /** The lock on disk `name` if nobody holds it now (its release), else null at once. */
+  tryLock?(name: string): Promise<(() => void) | null>;
   estimate?(): Promise<StorageInfo>;
+  /**
+   * Boot at once with these options, before any call: the page's first boot() with the same
+   * options gets this boot's answer (see StartOptions in ui/client/kernel-client.ts for why).
+   */
+  bootAtStart?: BootOptions;
 }
 
 /** How often subscribed events are flushed to the page, and open files written back. */
 const EVENT_BATCH_MS = 50;
 const SYNC_MS = 2000;
+/** How often the disk is asked whether it has been quiet long enough to store its tree image. */
+const IDLE_MS = 1000;
+/**
+ * The root's layout is written to the disk once the first terminal has shown its prompt (so the
+ * shell's start does not share the thread with that write), this long after it, and at the
+ * latest this long after the boot when no terminal shows anything. The prompt leaves the worker
+ * tens of milliseconds before a busy page has drawn it, and that write first loads the code that
+ * hashes file chunks: it waits until the prompt is on the screen.
+ */
+const ROOT_WRITE_AFTER_PROMPT_MS = 200;
+const ROOT_WRITE_LATEST_MS = 1500;
 
 /**
  * The store, with every commit watched: a failed one (a full quota comes as ENOSPC) is reported,
@@ -49,6 +66,7 @@ function watchWrites(store: Store, report: (error: string | null) => void): Stor
           return tx.state;
         },
         get: (key) => tx.get(key),
+        prefetch: tx.prefetch ? (keys) => tx.prefetch!(keys) : undefined,
         put: (key, value) => tx.put(key, value),
         delete: (key) => tx.delete(key),
         scan: (prefix) => tx.scan(prefix),
@@ -83,10 +101,17 @@ async function userNames(m: Machine): Promise<Map<number, string>> {
   return names;
 }
 
+/** A User Timing mark (seen in a Chromium trace and by bench/web/profile.ts); nothing where unsupported. */
+const mark = (name: string): void => void (globalThis as { performance?: { mark?(n: string): unknown } }).performance?.mark?.(`cowbox:worker:${name}`);
+
+const sameBoot = (a: BootOptions, b: BootOptions): boolean =>
+  a.persist === b.persist && (a.machine ?? 'default') === (b.machine ?? 'default') && (a.hostname ?? 'cowbox') === (b.hostname ?? 'cowbox');
+
 export function createKernelService(platform: ServicePlatform): KernelApi {
   const startedAt = platform.host.nowMs();
   let machine: Machine | null = null;
   let namer: DockerLayerNamer | null = null;
+  let namerOf: Machine | null = null;
   let store: Store | null = null;
   let bootOptions: BootOptions | null = null;
   let releaseLock: (() => void) | null = null;
@@ -110,36 +135,138 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
     if (!machine) throw new Error('the machine has not booted');
     return machine;
   };
+  // The panels' code: loaded when a panel first asks (they mount after the prompt), one per machine.
+  const layerNamer = async (m: Machine): Promise<DockerLayerNamer> => {
+    const { DockerLayerNamer } = await import('./docker-layers.ts');
+    if (!namer || namerOf !== m) {
+      namer = new DockerLayerNamer(m.vfs, m.ctx);
+      namerOf = m;
+    }
+    return namer;
+  };
+  /** Called on the first output of any session (the first prompt), once. */
+  let firstOutput: (() => void) | null = null;
+  /** The boot in progress, if any: calls that need the machine and come during it wait for it. */
+  let booting: Promise<unknown> | null = null;
+  const booted = async (): Promise<Machine> => {
+    if (!machine && booting) await booting.catch(() => undefined);
+    return running();
+  };
+
+  // The first prompt needs init and the shell: fetch their code now, while the page loads and the
+  // disk opens, rather than once the boot asks for them.
+  // (A failure shows where it matters: when init or the shell is started.)
+  void loadProgram('init').catch(() => undefined);
+  void loadProgram('sh').then(() => mark('sh-loaded'), () => undefined);
+
+  /**
+   * A login shell started by a boot nobody asked for yet (bootAtStart), for the first
+   * openSession() to adopt: the shell starts while the page is still building its terminal, and
+   * its pty keeps what it printed until the page listens.
+   */
+  let spare: Session | null = null;
+
+  const bootNow = async (opts: BootOptions, startShell = false): Promise<BootInfo> => {
+    const t0 = platform.host.nowMs();
+    mark('boot-start');
+    bootOptions = opts;
+    // The disk opens beside the request for its lock: when nobody holds it (the usual case) the two
+    // waits overlap. When another tab holds it, that connection is dropped and the disk opened
+    // afresh once the lock is ours (the other tab may have changed or wiped it meanwhile).
+    let opening: Promise<Store> | null = null;
+    if (opts.persist && platform.lock) {
+      if (platform.tryLock) {
+        opening = platform.openStore(diskName(opts), true);
+        opening.catch(() => undefined); // awaited below, or closed
+        releaseLock = await platform.tryLock(diskName(opts));
+      }
+      if (!releaseLock) {
+        void opening?.then((s) => s.close(), () => undefined);
+        opening = null;
+        releaseLock = await platform.lock(diskName(opts));
+      }
+    }
+    mark('locked');
+    store = watchWrites(await (opening ?? platform.openStore(diskName(opts), opts.persist)), (e) => (writeError = e));
+    mark('store-open');
+    const writeRootAfter = new Promise<void>((resolve) => {
+      const cancel = platform.host.setTimer(ROOT_WRITE_LATEST_MS, resolve);
+      firstOutput = () => {
+        cancel();
+        platform.host.setTimer(ROOT_WRITE_AFTER_PROMPT_MS, resolve);
+      };
+    });
+    const m = await bootMachine({ host: platform.host, store, hostname: opts.hostname, writeRootAfter });
+    mark('machine-built');
+    m.kernel.startInit((await loadProgram('init'))!, ['init'], []);
+    mark('init-started');
+    // Only now is the machine there for sessions: they run under init.
+    machine = m;
+    // 80x24 until the page says its size (a resize, which the shell's line editor reads when it needs it).
+    if (startShell) spare = startSession(m.kernel, m.devices, { cols: 80, rows: 24 });
+    // File data is written back when files close; flush what stays open every few seconds too.
+    every(SYNC_MS, () => void machine?.sync());
+    // A failure here costs nothing but a slower next boot (it reads every row instead).
+    every(IDLE_MS, () => void machine?.idle().catch(() => undefined));
+    return { hostname: opts.hostname ?? 'cowbox', fresh: m.fresh, storage: opts.persist ? 'indexeddb' : 'memory', bootMs: platform.host.nowMs() - t0 };
+  };
+
+  const startBoot = (opts: BootOptions, startShell = false): Promise<BootInfo> => {
+    const run = bootNow(opts, startShell);
+    booting = run;
+    void run.finally(() => {
+      if (booting === run) booting = null;
+    }).catch(() => undefined);
+    return run;
+  };
+  /** The boot started before anyone asked (platform.bootAtStart), until boot() claims it. */
+  let early: { opts: BootOptions; run: Promise<BootInfo> } | null = null;
+  if (platform.bootAtStart) {
+    const run = startBoot(platform.bootAtStart, true);
+    run.catch(() => undefined); // told to whoever claims it
+    early = { opts: platform.bootAtStart, run };
+  }
 
   const api: KernelApi = {
     async ping(): Promise<PingReply> {
       return { reply: 'pong', uptimeMs: Math.round(platform.host.nowMs() - startedAt) };
     },
 
-    async boot(opts: BootOptions): Promise<BootInfo> {
-      if (machine) throw new Error('the machine is already running');
-      const t0 = platform.host.nowMs();
-      // The first prompt needs init and the shell: fetch their code while the disk opens.
-      void loadProgram('init').catch(() => undefined);
-      void loadProgram('sh').catch(() => undefined);
-      bootOptions = opts;
-      if (opts.persist && platform.lock) releaseLock = await platform.lock(diskName(opts));
-      store = watchWrites(await platform.openStore(diskName(opts), opts.persist), (e) => (writeError = e));
-      const fresh = (await store.get('sb')) === undefined;
-      machine = await bootMachine({ host: platform.host, store, hostname: opts.hostname });
-      namer = new DockerLayerNamer(machine.vfs, machine.ctx);
-      machine.kernel.startInit((await loadProgram('init'))!, ['init'], []);
-      // File data is written back when files close; flush what stays open every few seconds too.
-      every(SYNC_MS, () => void machine?.sync());
-      return { hostname: opts.hostname ?? 'cowbox', fresh, storage: opts.persist ? 'indexeddb' : 'memory', bootMs: platform.host.nowMs() - t0 };
+    boot(opts: BootOptions): Promise<BootInfo> {
+      // The boot the service started by itself answers the first boot() that asks for the same.
+      if (early && sameBoot(early.opts, opts)) {
+        const run = early.run;
+        early = null;
+        return run;
+      }
+      if (machine || booting) return Promise.reject(new Error('the machine is already running'));
+      return startBoot(opts);
     },
 
     async openSession(port: PortLike, opts: SessionOptions): Promise<SessionInfo> {
-      const m = running();
-      const session = startSession(m.kernel, m.devices, opts);
+      const m = await booted();
+      mark('session-start');
+      let session: Session;
+      if (spare && !opts.command) {
+        session = spare;
+        spare = null;
+        session.pty.resize(opts.cols, opts.rows);
+      } else {
+        session = startSession(m.kernel, m.devices, opts);
+      }
       sessions.set(session.pid, session);
       const post = (msg: SessionMessage): void => port.postMessage(msg);
-      const out = session.pty.onOutput((data) => post({ type: 'output', data }));
+      let first = true;
+      const out = session.pty.onOutput((data) => {
+        post({ type: 'output', data });
+        if (first) {
+          first = false;
+          mark('session-first-output');
+          const shown = firstOutput;
+          firstOutput = null;
+          shown?.();
+        }
+      });
       port.addEventListener('message', (e) => {
         const msg = e.data as SessionMessage;
         if (msg.type === 'input') session.pty.input(msg.data);
@@ -164,7 +291,7 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
 
     async subscribe(port: PortLike, topics: string[]): Promise<void> {
       let batch: KernelEvent[] = [];
-      running().bus.onEvent((e) => {
+      (await booted()).bus.onEvent((e) => {
         if (topics.some((t) => e.type.startsWith(t))) batch.push(e);
       });
       every(EVENT_BATCH_MS, () => {
@@ -181,15 +308,18 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
 
     async snapshot(): Promise<KernelSnapshot> {
       const m = running();
+      const { takeSnapshot } = await import('../kernel/snapshot.ts');
       const snap = takeSnapshot(m.kernel);
       const names = await userNames(m);
-      const overlays = (await namer?.describeOverlays(snap.overlays)) ?? snap.overlays;
+      const overlays = snap.overlays.length > 0 ? await (await layerNamer(m)).describeOverlays(snap.overlays) : snap.overlays;
       return { ...snap, overlays, processes: snap.processes.map((p) => ({ ...p, user: names.get(p.uid) ?? String(p.uid) })) };
     },
 
     async overlayLayers(mountId: number): Promise<OverlayLayers | null> {
-      const got = await inspectOverlay(running().kernel, mountId);
-      return got && namer ? { ...got, layers: await namer.describeLayers(got.layers) } : got;
+      const m = running();
+      const { inspectOverlay } = await import('../kernel/snapshot.ts');
+      const got = await inspectOverlay(m.kernel, mountId);
+      return got ? { ...got, layers: await (await layerNamer(m)).describeLayers(got.layers) } : got;
     },
 
     async reset(): Promise<void> {
@@ -198,6 +328,7 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       await store?.close();
       machine = null;
       namer = null;
+      spare = null;
       store = null;
       sessions.clear();
       if (opts.persist) await platform.deleteStore(diskName(opts));

@@ -98,19 +98,24 @@ describe('the root written behind the first boot', () => {
 
   it('lands nothing written after the boot before the root, and reads do not wait for it', async () => {
     const store = new GatedStore();
-    let start!: () => void;
-    const writeRootAfter = new Promise<void>((resolve) => (start = resolve));
-    const m = await bootMachine({ host: nodeHost, store, writeRootAfter });
+    // No start signal ever comes (no terminal shows a prompt).
+    const m = await bootMachine({ host: nodeHost, store, writeRootAfter: new Promise<void>(() => undefined) });
     // A read (open, read, close) answers while the root's write has not even started.
+    const commits = store.commits;
     expect(decode(await m.vfs.readFile(m.ctx, '/etc/passwd'))).toMatch(/^root:/);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.commits).toBe(commits);
+    // The user's write would wait behind the root's, so it starts the root's at once; with the
+    // store holding commits, it has neither, and then both, the root first.
+    store.shut();
     let wrote = false;
     const write = m.vfs.writeFile(m.ctx, '/root/notes', 'mine\n').then(() => (wrote = true));
     await new Promise((r) => setTimeout(r, 20));
-    // The user's write waits behind the root's: the store has neither yet.
     expect(wrote).toBe(false);
     expect(await (await store.snapshot()).scan('e/')).toEqual([]);
-    start();
+    store.lift();
     await write;
+    await m.rootWritten;
     const reloaded = await bootMachine({ host: nodeHost, store: await store.snapshot() });
     expect(reloaded.fresh).toBe(false);
     expect(decode(await reloaded.vfs.readFile(reloaded.ctx, '/root/notes'))).toBe('mine\n');

@@ -1,8 +1,8 @@
-// IdbStore: the Store over IndexedDB (via the idb package), so a machine's disk survives reloads.
-// Transactions buffer in memory (see BufferedTransaction) because an IndexedDB transaction
-// auto-commits once idle; commit writes the whole buffer in ONE readwrite transaction.
+// IdbStore: the Store over IndexedDB, so a machine's disk survives reloads. Transactions buffer in
+// memory (see BufferedTransaction) because an IndexedDB transaction auto-commits once idle; commit
+// writes the whole buffer in ONE readwrite transaction. The raw API, with two small promise
+// helpers below: a wrapper library's code would sit on the way to the first prompt.
 
-import { type IDBPDatabase, type IDBPTransaction, unwrap, wrap } from 'idb';
 import { SysError, isSysError } from '../../abi/errno.ts';
 import { BufferedTransaction, type TransactionBackend, type WriteSet } from '../../kernel/fs/storage/buffered-transaction.ts';
 import type { Store, StoreValue, Transaction } from '../../kernel/fs/storage/store.ts';
@@ -19,7 +19,7 @@ export class IdbStore implements Store {
   private readonly backend: TransactionBackend;
 
   private constructor(
-    private readonly db: IDBPDatabase,
+    private readonly db: IDBDatabase,
     readonly name: string,
   ) {
     this.backend = {
@@ -43,11 +43,9 @@ export class IdbStore implements Store {
     try {
       const request = factory.open(name, SCHEMA_VERSION);
       request.addEventListener('upgradeneeded', (event) => {
-        const upgradeTx = wrap(request.transaction!) as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
-        upgradeSchema(wrap(request.result), event.oldVersion, event.newVersion ?? SCHEMA_VERSION, upgradeTx);
+        upgradeSchema(request.result, event.oldVersion, event.newVersion ?? SCHEMA_VERSION, request.transaction!);
       });
-      const db = (await wrap(request)) as IDBPDatabase;
-      return new IdbStore(db, name);
+      return new IdbStore(await requested(request), name);
     } catch (e) {
       throw storageError(e, `opening IndexedDB "${name}"`);
     }
@@ -75,7 +73,8 @@ export class IdbStore implements Store {
   private async read(key: string): Promise<StoreValue | undefined> {
     this.checkOpen();
     try {
-      return (await this.db.get(KV, key)) as StoreValue | undefined;
+      const tx = this.db.transaction(KV, 'readonly');
+      return (await requested(tx.objectStore(KV).get(key))) as StoreValue | undefined;
     } catch (e) {
       throw storageError(e, `reading ${key}`);
     }
@@ -86,7 +85,8 @@ export class IdbStore implements Store {
     this.checkOpen();
     try {
       const tx = this.db.transaction(KV, 'readonly');
-      const [values] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
+      const os = tx.objectStore(KV);
+      const [values] = await Promise.all([Promise.all(keys.map((k) => requested(os.get(k)))), finished(tx)]);
       return values as Array<StoreValue | undefined>;
     } catch (e) {
       throw storageError(e, `reading ${keys.length} keys`);
@@ -100,18 +100,16 @@ export class IdbStore implements Store {
     const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, prefix + '\uffff');
     try {
       const tx = this.db.transaction(KV, 'readonly');
-      const raw = unwrap(tx.store) as IDBObjectStore & { getAllRecords?: GetAllRecords };
+      const done = finished(tx);
+      done.catch(() => undefined); // awaited below; a failed request rejects first
+      const raw = tx.objectStore(KV) as IDBObjectStore & { getAllRecords?: GetAllRecords };
       if (typeof raw.getAllRecords === 'function') {
         // One pass over the range for keys and values (the two getAll calls below walk it twice).
-        const records = await new Promise<Array<{ key: IDBValidKey; value: unknown }>>((resolve, reject) => {
-          const req = raw.getAllRecords!({ query: range ?? null });
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        await tx.done;
+        const records = await requested(raw.getAllRecords({ query: range ?? null }));
+        await done;
         return records.map((r) => [r.key as string, r.value as StoreValue]);
       }
-      const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+      const [keys, values] = await Promise.all([requested(raw.getAllKeys(range)), requested(raw.getAll(range)), done]);
       const out: Array<[string, StoreValue]> = new Array(keys.length);
       for (let i = 0; i < keys.length; i++) out[i] = [keys[i] as string, values[i] as StoreValue];
       return out;
@@ -122,16 +120,16 @@ export class IdbStore implements Store {
 
   private async apply(writes: WriteSet): Promise<void> {
     this.checkOpen();
-    let tx;
+    let tx: IDBTransaction;
     try {
       tx = this.db.transaction(KV, 'readwrite');
     } catch (e) {
       throw storageError(e, 'starting a commit');
     }
-    const done = tx.done;
-    // A request that fails aborts the transaction, and tx.done rejects with the reason; so
-    // requests go out raw (no per-request promise) and only tx.done is awaited.
-    const os = unwrap(tx.store);
+    const done = finished(tx);
+    // A request that fails aborts the transaction, and `done` rejects with the reason; so
+    // requests go out with no promise each and only `done` is awaited.
+    const os = tx.objectStore(KV);
     try {
       for (const [key, value] of writes) {
         if (value === undefined) os.delete(key);
@@ -156,6 +154,23 @@ export class IdbStore implements Store {
   private checkOpen(): void {
     if (this.closed) throw new SysError('EINVAL', `IndexedDB store "${this.name}" is closed`);
   }
+}
+
+/** A request's result, or its error. */
+function requested<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Settles when the transaction has committed; rejects with its error once it aborts. */
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new DOMException('the transaction failed', 'AbortError'));
+    tx.onabort = () => reject(tx.error ?? new DOMException('the transaction was aborted', 'AbortError'));
+  });
 }
 
 /** IDBObjectStore.getAllRecords (Chromium 141 on): keys and values of a range in one request. */

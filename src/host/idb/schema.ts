@@ -9,8 +9,6 @@
 //                         "blob/ref/<sha256>"   -> { refs, size }
 //                         "blob/meta/physical"  -> number
 
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
-
 /** The object store holding every key of the Store. */
 export const KV = 'kv';
 
@@ -18,7 +16,7 @@ export interface UpgradeStep {
   /** The version this step produces; steps run in ascending order. */
   readonly version: number;
   readonly describe: string;
-  run(db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'versionchange'>): void;
+  run(db: IDBDatabase, tx: IDBTransaction): void;
 }
 
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
@@ -34,12 +32,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
 export const SCHEMA_VERSION = UPGRADE_STEPS[UPGRADE_STEPS.length - 1]!.version;
 
 /** Run, inside the versionchange transaction, every step newer than `oldVersion`. */
-export function upgradeSchema(
-  db: IDBPDatabase,
-  oldVersion: number,
-  newVersion: number,
-  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
-): void {
+export function upgradeSchema(db: IDBDatabase, oldVersion: number, newVersion: number, tx: IDBTransaction): void {
   for (const step of UPGRADE_STEPS) {
     if (step.version > oldVersion && step.version <= newVersion) step.run(db, tx);
   }

@@ -17,12 +17,17 @@ export interface TerminalTab {
   readonly shown: Promise<void>;
 }
 
-/** Two frames after now (what was written is drawn), then when the page is idle, at most 1 s on. */
+/**
+ * Two frames after now (what was written is drawn), then when the page is idle (at most 1 s on),
+ * and a little longer: the first keystrokes after the prompt come before the code it did not need.
+ */
+const SETTLE_MS = 250;
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
+    const later = (): void => void setTimeout(resolve, SETTLE_MS);
     const idle = (): void => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
-      else setTimeout(resolve, 50);
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 1000 });
+      else setTimeout(later, 50);
     };
     requestAnimationFrame(() => requestAnimationFrame(idle));
   });

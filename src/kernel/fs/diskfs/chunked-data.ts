@@ -3,7 +3,7 @@
 // only the list of chunk references, which is how an overlay copy-up stores no new bytes.
 
 import { SysError } from '../../../abi/errno.ts';
-import { sha256Hex } from '../../../base/sha256.ts';
+import { chunkHash } from '../storage/chunk-hash.ts';
 import type { FileData } from '../memtree/file-data.ts';
 import { type BlobStore, CHUNK_SIZE, type ChunkRef } from '../storage/blob-store.ts';
 import type { Transaction } from '../storage/store.ts';
@@ -135,7 +135,8 @@ export class ChunkedData implements FileData {
     const refs = new Map<number, ChunkRef>();
     for (const [i, buf] of this.dirty) {
       if (i >= this.chunks.length) continue;
-      const ref = sha256Hex(buf.subarray(0, this.used(i)));
+      // The caller has awaited loadChunkHash() (a write-back carrying dirty data does, before this).
+      const ref = chunkHash()(buf.subarray(0, this.used(i)));
       refs.set(i, ref);
       stored.push(ref);
       const old = this.chunks[i];

@@ -7,7 +7,8 @@
 //
 // Store layout (keys are strings, values structured data):
 //
-//   sb                      { version, rootIno, nextIno }
+//   sb                      { version, rootIno, nextIno, gen }   gen: bumped by every write-back
+//   tree                    the whole tree as one value, valid while its gen is sb's (tree-image.ts)
 //   i/<ino>                 inode: { mode, uid, gid, nlink, rdev, atime, mtime, ctime,
 //                                    target, xattrs: { name: bytes }, size, chunks: [ref|null] }
 //   e/<dir ino>/<name>      directory entry -> child ino
@@ -21,6 +22,8 @@ import { MemInode, MemTree } from '../memtree/mem-tree.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Store, StoreValue, Transaction } from '../storage/store.ts';
 import { ChunkedData } from './chunked-data.ts';
+import { loadChunkHash } from '../storage/chunk-hash.ts';
+import { validImage, type TreeImage } from './tree-image.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
@@ -68,9 +71,17 @@ export class DiskFs extends MemTree {
   private writing: Promise<void> = Promise.resolve();
   /** Files whose written data is in a write-back still landing: closing one waits for it. */
   private landing = new WeakMap<MemInode, Promise<void>>();
+  /** Starts the write-back set aside by writeBehind() now, if one still waits for its start. */
+  private hurry: (() => void) | null = null;
   /** Depth of batch() calls in progress: while above 0, operations do not write back. */
   private batching = 0;
   private loading = false;
+  /** The superblock generation on the disk: every write-back stores one more. */
+  private gen = 0;
+  /** The generation the stored tree image describes (-1: none, or one of another generation). */
+  private imageGen = -1;
+  /** Inodes stored with no names left (unlinked while open): a tree image must carry their rows. */
+  private orphans = new Set<MemInode>();
 
   private constructor(opts: DiskFsOptions) {
     super({ type: 'ext4', dev: opts.dev ?? makedev(254, 1), clock: opts.clock, magic: EXT4_SUPER_MAGIC, readOnly: opts.readOnly });
@@ -82,13 +93,32 @@ export class DiskFs extends MemTree {
   /** Open the filesystem kept in `store`, making a fresh one (root 0755) if there is none. */
   static async open(opts: DiskFsOptions): Promise<DiskFs> {
     const fs = new DiskFs(opts);
-    const sb = (await opts.store.get(fs.key('sb'))) as { version: number; rootIno: number; nextIno: number } | undefined;
+    // The tree image is read beside the superblock: one round trip when it is valid.
+    const [sb, image] = (await Promise.all([opts.store.get(fs.key('sb')), opts.store.get(fs.key('tree'))])) as [
+      { version: number; rootIno: number; nextIno: number; gen?: number } | undefined, StoreValue | undefined,
+    ];
     if (!sb) {
       fs.makeRoot(0o755);
       await fs.endOp();
     } else {
       if (sb.version !== FORMAT_VERSION) throw new SysError('EINVAL', `diskfs format ${sb.version} is not known`);
-      await fs.load(sb.rootIno, sb.nextIno);
+      // Reading stored files checks their chunks' hashes: fetch that code while the tree is built.
+      void loadChunkHash().catch(() => undefined);
+      fs.gen = sb.gen ?? 0;
+      const valid = fs.gen > 0 ? validImage(image, fs.gen) : null;
+      if (valid) {
+        fs.imageGen = fs.gen;
+        try {
+          await fs.load(sb.rootIno, sb.nextIno, valid);
+          return fs;
+        } catch {
+          // The image is only a cache: one that does not hold together leaves the rows to decide.
+        }
+      }
+      const fromRows = valid ? new DiskFs(opts) : fs;
+      fromRows.gen = fs.gen;
+      await fromRows.load(sb.rootIno, sb.nextIno, null);
+      return fromRows;
     }
     return fs;
   }
@@ -97,37 +127,67 @@ export class DiskFs extends MemTree {
     return this.prefix + k;
   }
 
-  private async load(rootIno: number, nextIno: number): Promise<void> {
+  /** Build the tree from its image when there is a valid one, else from the inode and entry rows. */
+  private async load(rootIno: number, nextIno: number, image: TreeImage | null): Promise<void> {
     this.loading = true;
     const inodes = new Map<number, MemInode>();
-    // Both reads at once, side by side in the store (nothing writes while the disk loads).
-    const entryPrefix = this.key('e/');
-    const [rows, entryRows] = await Promise.all([this.store.scan(this.key('i/')), this.store.scan(entryPrefix)]);
-    for (const [k, v] of rows) {
-      const row = v as InodeRow;
-      const n = this.newInode(row.mode, row.uid, row.gid, Number(k.slice(this.key('i/').length)));
-      n.nlink = row.nlink;
-      n.rdev = row.rdev;
-      n.atimeNs = BigInt(row.atime);
-      n.mtimeNs = BigInt(row.mtime);
-      n.ctimeNs = BigInt(row.ctime);
-      n.target = row.target;
-      for (const [name, value] of Object.entries(row.xattrs)) n.writableXattrs().set(name, value);
-      if (n.type === 'file') n.data = new ChunkedData(this.blobs, row.chunks, row.size);
+    const make = (ino: number, mode: number, uid: number, gid: number, nlink: number, rdev: number, times: [string, string, string],
+      target: string, xattrs: Iterable<[string, Uint8Array]>, size: number, chunks: Array<string | null>): void => {
+      const n = this.newInode(mode, uid, gid, ino);
+      n.nlink = nlink;
+      n.rdev = rdev;
+      n.atimeNs = BigInt(times[0]);
+      n.mtimeNs = BigInt(times[1]);
+      n.ctimeNs = BigInt(times[2]);
+      n.target = target;
+      for (const [name, value] of xattrs) n.writableXattrs().set(name, value);
+      if (n.type === 'file') n.data = new ChunkedData(this.blobs, chunks, size);
       inodes.set(n.ino, n);
-    }
-    const root = inodes.get(rootIno);
-    if (!root) throw new SysError('EIO', 'diskfs: root inode missing');
-    root.parent = root;
-    this.rootInode = root;
-    for (const [k, v] of entryRows) {
-      const rest = k.slice(entryPrefix.length);
-      const slash = rest.indexOf('/');
-      const dir = inodes.get(Number(rest.slice(0, slash)));
-      const child = inodes.get(v as number);
-      if (!dir?.entries || !child) throw new SysError('EIO', `diskfs: dangling entry ${k}`);
-      dir.entries.set(rest.slice(slash + 1), child);
+    };
+    const link = (dirIno: number, name: string, childIno: number, what: () => string): void => {
+      const dir = inodes.get(dirIno);
+      const child = inodes.get(childIno);
+      if (!dir?.entries || !child) throw new SysError('EIO', `diskfs: dangling entry ${what()}`);
+      dir.entries.set(name, child);
       if (child.type === 'dir') child.parent = dir;
+    };
+    const rootOf = (): MemInode => {
+      const root = inodes.get(rootIno);
+      if (!root) throw new SysError('EIO', 'diskfs: root inode missing');
+      root.parent = root;
+      this.rootInode = root;
+      return root;
+    };
+    if (image) {
+      const xattrs = new Map<number, Array<[string, Uint8Array]>>();
+      for (let i = 0; i < image.xattrAt.length; i++) {
+        const at = image.xattrAt[i]!;
+        if (!xattrs.has(at)) xattrs.set(at, []);
+        xattrs.get(at)!.push([image.xattrName[i]!, image.xattrValue[i]!]);
+      }
+      for (let i = 0; i < image.ino.length; i++) {
+        make(image.ino[i]!, image.mode[i]!, image.uid[i]!, image.gid[i]!, image.nlink[i]!, image.rdev[i]!,
+          [image.times[3 * i]!, image.times[3 * i + 1]!, image.times[3 * i + 2]!], image.target[i]!, xattrs.get(i) ?? [], image.size[i]!, image.chunks[i]!);
+      }
+      rootOf();
+      for (let i = 0; i < image.entryDir.length; i++) {
+        link(image.entryDir[i]!, image.entryName[i]!, image.entryChild[i]!, () => `${image.entryDir[i]}/${image.entryName[i]} in the tree image`);
+      }
+    } else {
+      // Both reads at once, side by side in the store (nothing writes while the disk loads).
+      const entryPrefix = this.key('e/');
+      const [rows, entryRows] = await Promise.all([this.store.scan(this.key('i/')), this.store.scan(entryPrefix)]);
+      for (const [k, v] of rows) {
+        const row = v as InodeRow;
+        make(Number(k.slice(this.key('i/').length)), row.mode, row.uid, row.gid, row.nlink, row.rdev, [row.atime, row.mtime, row.ctime],
+          row.target, Object.entries(row.xattrs), row.size, row.chunks);
+      }
+      rootOf();
+      for (const [k, v] of entryRows) {
+        const rest = k.slice(entryPrefix.length);
+        const slash = rest.indexOf('/');
+        link(Number(rest.slice(0, slash)), rest.slice(slash + 1), v as number, () => k);
+      }
     }
     this.nextIno = Math.max(this.nextIno, nextIno);
     this.loading = false;
@@ -222,14 +282,24 @@ export class DiskFs extends MemTree {
   }
 
   private writeOut(): Promise<void> {
+    // A write-back waits for the one set aside behind the boot: that one starts now.
+    this.hurry?.();
     return this.queue(() => (this.dirty() ? this.writeBack(this.takeDirty(), true) : Promise.resolve()));
   }
 
-  /** What changed so far, taken now as one write-back that starts once `start` settles. */
+  /**
+   * What changed so far, taken now as one write-back that starts once `start` settles, or at once
+   * when a later write-back is asked for (which would wait for it anyway).
+   */
   private writeBehind(start: Promise<unknown>): Promise<void> {
     const sets = this.takeDirty();
+    const asked = new Promise<void>((resolve) => (this.hurry = resolve));
+    const go = (): Promise<void> => {
+      this.hurry = null;
+      return this.writeBack(sets, false);
+    };
     // Its files were closed before it was queued: no close() waits for it.
-    return this.queue(() => start.then(() => this.writeBack(sets, false), () => this.writeBack(sets, false)));
+    return this.queue(() => Promise.race([start, asked]).then(go, go));
   }
 
   /** Run write-backs one after another, in the order they were asked for. */
@@ -271,15 +341,24 @@ export class DiskFs extends MemTree {
 
   private async writeBackSets(inodes: Set<MemInode>, entries: Map<string, number | null>, released: MemInode[]): Promise<void> {
     const tx = this.store.begin();
+    // The new generation lands with the rows it describes, which makes any tree image older.
+    const gen = this.gen + 1;
     const undo: Array<() => void> = [];
     try {
       // Every chunk count this write-back changes, read in one go rather than one key at a time.
       const stored: string[] = [];
       const touched: string[] = [];
+      // Dirty data is hashed: its code loads for the first write-back that carries some.
+      for (const n of inodes) {
+        if (n.data instanceof ChunkedData && n.data.isDirty) {
+          await loadChunkHash();
+          break;
+        }
+      }
       for (const n of inodes) if (n.data instanceof ChunkedData) n.data.pendingRefs(stored, touched);
       for (const n of released) if (n.data instanceof ChunkedData) n.data.heldRefs(stored, touched);
       await this.blobs.prefetch(tx, stored, touched);
-      tx.put(this.key('sb'), { version: FORMAT_VERSION, rootIno: this.rootInode.ino, nextIno: this.nextIno });
+      tx.put(this.key('sb'), { version: FORMAT_VERSION, rootIno: this.rootInode.ino, nextIno: this.nextIno, gen });
       for (const n of inodes) {
         if (n.data instanceof ChunkedData) undo.push(await n.data.writeBack(tx));
         tx.put(this.key(`i/${n.ino}`), this.row(n));
@@ -293,6 +372,12 @@ export class DiskFs extends MemTree {
         tx.delete(this.key(`i/${n.ino}`));
       }
       await tx.commit();
+      this.gen = gen;
+      for (const n of inodes) {
+        if (n.nlink === 0) this.orphans.add(n);
+        else this.orphans.delete(n);
+      }
+      for (const n of released) this.orphans.delete(n);
     } catch (e) {
       tx.abort();
       // Keep the changes pending so the next write-back tries them again.
@@ -302,6 +387,45 @@ export class DiskFs extends MemTree {
       this.released.unshift(...released);
       throw isSysError(e) ? e : new SysError('EIO', String(e));
     }
+  }
+
+  /**
+   * Store the whole tree as one value, for the next boot to read in one go (see tree-image.ts).
+   * Done only when memory holds exactly what the disk holds (nothing changed and unwritten, no
+   * write-back in flight: it runs in the write-back queue) and the stored image is older; in its
+   * own transaction, so a crash leaves the old image, which the generation check then refuses.
+   * True if an image was stored.
+   */
+  saveTreeImage(): Promise<boolean> {
+    let saved = false;
+    return this.queue(async () => {
+      const { takeImage } = await import('./tree-image-writer.ts');
+      // Checked after that wait, and the image taken at once, with nothing awaited in between.
+      if (this.batching > 0 || this.dirty() || this.gen === 0 || this.imageGen === this.gen) return;
+      const image = takeImage(this.gen, this.rootInode, this.nextIno, this.orphans, (n) =>
+        n.data instanceof ChunkedData && n.data.isDirty ? null : { ...this.row(n), xattrs: n.xattrs });
+      if (!image) return;
+      const tx = this.store.begin();
+      try {
+        tx.put(this.key('tree'), image);
+        await tx.commit();
+      } catch (e) {
+        tx.abort();
+        throw isSysError(e) ? e : new SysError('EIO', String(e));
+      }
+      this.imageGen = image.gen;
+      saved = true;
+    }).then(() => saved);
+  }
+
+  /** A stored tree image is older than the disk (a write-back landed since it was taken). */
+  get treeImageStale(): boolean {
+    return this.gen > 0 && this.imageGen !== this.gen;
+  }
+
+  /** How many write-backs the disk has taken: unchanged between two looks means it was quiet. */
+  get generation(): number {
+    return this.gen;
   }
 
   private row(n: MemInode): InodeRow {

@@ -13,7 +13,7 @@
 // and meta/physical equals the sum of chunk sizes. collect() restores both if they ever drift.
 
 import { SysError } from '../../../abi/errno.ts';
-import { sha256Hex } from '../../../base/sha256.ts';
+import { loadChunkHash } from './chunk-hash.ts';
 import type { Store, StoreValue, Transaction } from './store.ts';
 
 export const CHUNK_SIZE = 65536;
@@ -78,7 +78,7 @@ export class BlobStore {
     if (bytes.length > CHUNK_SIZE) {
       throw new SysError('EINVAL', `chunk of ${bytes.length} bytes exceeds ${CHUNK_SIZE}`);
     }
-    const ref = hash ?? sha256Hex(bytes);
+    const ref = hash ?? (await loadChunkHash())(bytes);
     await this.serial(tx, async () => {
       const rec = await readRef(tx, ref);
       if (rec && rec.refs > 0) {
@@ -134,11 +134,12 @@ export class BlobStore {
    */
   async getChunk(ref: ChunkRef, tx?: Transaction): Promise<Uint8Array> {
     checkRef(ref);
-    if (tx) return verified(ref, await tx.get(CHUNK + ref));
+    if (tx) return verified(ref, await tx.get(CHUNK + ref), await loadChunkHash());
     const hit = this.cache.get(ref);
     if (hit) return hit.slice();
+    const hash = await loadChunkHash();
     const epoch = this.cache.epoch;
-    const bytes = verified(ref, await this.store.get(CHUNK + ref));
+    const bytes = verified(ref, await this.store.get(CHUNK + ref), hash);
     // Cache only what is committed and not being deleted, and only if no deletion began meanwhile.
     if (!this.isDying(ref) && this.cache.epoch === epoch) this.cache.set(ref, bytes.slice());
     return bytes;
@@ -233,7 +234,7 @@ function checkRef(ref: ChunkRef): void {
   if (typeof ref !== 'string' || !REF_PATTERN.test(ref)) throw new SysError('EINVAL', `bad chunk ref ${String(ref)}`);
 }
 
-function verified(ref: ChunkRef, value: StoreValue | undefined): Uint8Array {
+function verified(ref: ChunkRef, value: StoreValue | undefined, sha256Hex: (b: Uint8Array) => string): Uint8Array {
   if (!(value instanceof Uint8Array)) throw new SysError('EIO', `chunk ${ref} is missing`);
   if (sha256Hex(value) !== ref) throw new SysError('EIO', `chunk ${ref} is corrupt`);
   return value;
