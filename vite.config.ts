@@ -62,7 +62,7 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    include: ['comlink', 'idb', 'fflate', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links'],
+    include: ['comlink', 'fflate', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links'],
   },
   plugins: [noChunkCycles()],
   build: { target: 'es2022', sourcemap: true },
