@@ -19,6 +19,8 @@ import { type SparseTar, sparseTarEntries, splitSparseTar } from './sparse-tar.t
 import { isOpaque, isWhiteoutStat, tarOfDir } from './diff-tar.ts';
 import { exists, listEntries, listEntriesOrEmpty, lstatOrNull, mkdirAll, randomBytes, randomHex, readFile, readText, readTextOrNull, removeAll, writeFile } from '../sys-files.ts';
 import { assembleTar, type SplitEntry, splitTar } from './tar-split.ts';
+import { assembleTarChunks, splitTarSize } from './tar-split-stream.ts';
+import { readFileChunks } from './read-chunks.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 
 export interface LayerInfo { chainId: string; diffId: string; cacheId: string; parent: string | null; size: number; diffDir: string }
@@ -30,6 +32,8 @@ export interface RWLayer {
   lowerLinks: string[];
 }
 export interface Change { kind: 'A' | 'C' | 'D'; path: string }
+/** A layer tar to be streamed: its length and digest known before any byte is read. */
+export interface LayerTarStream { size: number; digest: string; chunks(): AsyncGenerator<Uint8Array> }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -136,6 +140,34 @@ export class LayerStore {
       return assembleTar(entries, (name) => readFile(this.sys, `${layer.diffDir}/${name}`));
     }
     return tarOfDir(this.sys, layer.diffDir);
+  }
+
+  /**
+   * The same tar as tarOf, to be read in pieces. Its digest is the recorded diff id and its
+   * length comes from tar-split, so nothing is hashed or held; a layer without tar-split (made by
+   * an older store) is built whole and hashed, as it always was.
+   */
+  async tarStream(chainId: string): Promise<LayerTarStream> {
+    const layer = await this.get(chainId);
+    if (!layer) throw new Error(`layer does not exist: ${chainId}`);
+    const splitPath = `${this.layerdb}/sha256/${hexOf(layer.chainId)}/tar-split.json.gz`;
+    if (!(await exists(this.sys, splitPath))) {
+      const bytes = await tarOfDir(this.sys, layer.diffDir);
+      return { size: bytes.length, digest: digestOf(bytes), chunks: async function* () { yield bytes; } };
+    }
+    const lines = utf8Decode(gzipDecompress(await readFile(this.sys, splitPath)).data).split('\n').filter(Boolean);
+    const entries = lines.map((l) => JSON.parse(l) as SplitEntry);
+    const body = async function* (sys: Sys, path: string, size: number): AsyncGenerator<Uint8Array> {
+      // As assembleTar: a diff file whose size changed would break the diff id, so say so.
+      const st = await sys.lstat(path);
+      if (st.size !== size) throw new Error(`tar-split: ${path}: size ${st.size}, expected ${size}`);
+      yield* readFileChunks(sys, path, size);
+    };
+    return {
+      size: splitTarSize(entries),
+      digest: layer.diffId,
+      chunks: () => assembleTarChunks(entries, (name, size) => body(this.sys, `${layer.diffDir}/${name}`, size)),
+    };
   }
 
   /** The container's layers: <mount-id>-init (Docker's init layer) and <mount-id> over the image. */

@@ -2,21 +2,37 @@
 // (upper, -init, image layers) computed in the library the way overlayfs merges them: the
 // topmost layer holding a name wins, a whiteout hides the name below, an opaque dir hides the
 // dirs below it. No whiteouts appear in the result. Order and headers as Docker's archive.Tar.
+// The tar is produced piece by piece (headers from lstat, bodies read in pieces), so exporting a
+// container of a 200 MB image never holds the image.
 
 import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, major, minor } from '../../abi/stat.ts';
 import type { Stat } from '../../abi/stat.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { isOpaque, isWhiteoutStat } from '../layers/diff-tar.ts';
-import { listEntriesOrEmpty, lstatOrNull, readFile } from '../sys-files.ts';
+import { listEntriesOrEmpty, lstatOrNull } from '../sys-files.ts';
+import { readFileChunks } from '../layers/read-chunks.ts';
 import { byteCompare } from '../go-style.ts';
-import { type GoTarHeader, GoTarWriter } from '../archive/go-tar.ts';
+import { concatBytes } from '../../base/bytes.ts';
+import { type GoTarHeader, goTarHeader } from '../archive/go-tar.ts';
 
-/** The merged tree of `dirs` (top first) as a tar. */
+const BLOCK = 512;
+const ZERO_BLOCKS = new Uint8Array(2 * BLOCK);
+
+/** The merged tree of `dirs` (top first) as one tar array (tests, small trees). */
 export async function tarOfMerged(sys: Sys, dirs: string[]): Promise<Uint8Array> {
-  const w = new GoTarWriter();
+  const parts: Uint8Array[] = [];
+  for await (const p of tarOfMergedChunks(sys, dirs)) parts.push(p.slice());
+  return concatBytes(parts);
+}
+
+/**
+ * The merged tree of `dirs` (top first) as a tar, in pieces as tar.Writer writes them. Padding
+ * pieces are views on one shared zero block: write or hash them, never keep them.
+ */
+export async function* tarOfMergedChunks(sys: Sys, dirs: string[]): AsyncGenerator<Uint8Array> {
   const seen = new Map<string, string>();
   // `layers`: the dirs (top first) that contribute to directory `rel`.
-  const walk = async (rel: string, layers: string[]): Promise<void> => {
+  const walk = async function* (rel: string, layers: string[]): AsyncGenerator<Uint8Array> {
     const names = new Set<string>();
     for (const d of layers) for (const e of await listEntriesOrEmpty(sys, `${d}${rel}`)) names.add(e.name);
     for (const name of [...names].sort(byteCompare)) {
@@ -66,10 +82,15 @@ export async function tarOfMerged(sys: Sys, dirs: string[]): Promise<Uint8Array>
           seen.set(key, rname);
         }
       }
-      w.add(h, h.typeflag === '0' && h.size > 0 ? await readFile(sys, `${dir}${path}`) : undefined);
-      if (fmt === S_IFDIR) await walk(path, below);
+      yield goTarHeader(h);
+      if (h.typeflag === '0' && h.size > 0) {
+        yield* readFileChunks(sys, `${dir}${path}`, h.size);
+        const pad = (BLOCK - (h.size % BLOCK)) % BLOCK;
+        if (pad) yield ZERO_BLOCKS.subarray(0, pad);
+      }
+      if (fmt === S_IFDIR) yield* walk(path, below);
     }
   };
-  await walk('', dirs);
-  return w.finish();
+  yield* walk('', dirs);
+  yield ZERO_BLOCKS;
 }

@@ -1,12 +1,12 @@
 // docker export: a container's merged filesystem (image layers, -init layer, its own changes)
-// as one tar without whiteouts, to stdout or -o.
+// as one tar without whiteouts, to stdout or -o, streamed as it is read.
 
 import { ContainerStore, isDaemonError } from '../../../runtime/containers/index.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
-import { tarOfMerged } from '../../../runtime/transfer/export.ts';
+import { tarOfMergedChunks } from '../../../runtime/transfer/export.ts';
 import type { DockerCommand } from '../command.ts';
 import { daemonError, parseCommand } from './command-line.ts';
-import { validateOutputPath, writeArchive } from './transfer-io.ts';
+import { validateOutputPath, writeArchiveChunks } from './transfer-io.ts';
 
 const exportCmd: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, { name: 'export', args: { exact: 1 } });
@@ -22,7 +22,7 @@ const exportCmd: DockerCommand = async (ctx) => {
     await sys.writeAll(2, `failed to export container: ${bad}\n`);
     return 1;
   }
-  let tar: Uint8Array;
+  let dirs: string[];
   try {
     const rec = await new ContainerStore(sys, ctx.root).lookup(f.operands[0]!);
     const rw = await new LayerStore(sys, ctx.root).getRW(rec.Id);
@@ -30,7 +30,7 @@ const exportCmd: DockerCommand = async (ctx) => {
       await daemonError(ctx, `No such container: ${f.operands[0]}`);
       return 1;
     }
-    tar = await tarOfMerged(sys, [rw.upperDir, ...rw.lowerDirs]);
+    dirs = [rw.upperDir, ...rw.lowerDirs];
   } catch (e) {
     if (isDaemonError(e)) {
       await daemonError(ctx, e.message);
@@ -38,7 +38,7 @@ const exportCmd: DockerCommand = async (ctx) => {
     }
     throw e;
   }
-  return writeArchive(sys, output, tar, 'failed to export container');
+  return writeArchiveChunks(sys, output, tarOfMergedChunks(sys, dirs), 'failed to export container');
 };
 
 export default exportCmd;

@@ -1,11 +1,12 @@
-// docker save: images as an OCI layout tar with manifest.json (Docker 25+), to stdout or -o.
+// docker save: images as an OCI layout tar with manifest.json (Docker 25+), to stdout or -o,
+// planned first (so a bad name writes nothing) and then streamed, never held whole.
 
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
-import { SaveError, saveImages, selectImages } from '../../../runtime/transfer/save.ts';
+import { planSave, SaveError, type SavePlan, saveChunks, selectImages } from '../../../runtime/transfer/save.ts';
 import type { DockerCommand } from '../command.ts';
 import { daemonError, parseCommand } from './command-line.ts';
-import { validateOutputPath, writeArchive } from './transfer-io.ts';
+import { validateOutputPath, writeArchiveChunks } from './transfer-io.ts';
 
 const save: DockerCommand = async (ctx) => {
   const f = await parseCommand(ctx, { name: 'save', args: { min: 1 } });
@@ -23,10 +24,9 @@ const save: DockerCommand = async (ctx) => {
   }
   const images = new ImageStore(sys, ctx.root);
   const layers = new LayerStore(sys, ctx.root);
-  let tar: Uint8Array;
+  let plan: SavePlan;
   try {
-    const selected = await selectImages(images, f.operands);
-    tar = await saveImages(layers, selected, Number((await sys.clockGettime(0)) / 1_000_000_000n));
+    plan = await planSave(layers, await selectImages(images, f.operands));
   } catch (e) {
     if (e instanceof SaveError) {
       await daemonError(ctx, e.message);
@@ -34,7 +34,8 @@ const save: DockerCommand = async (ctx) => {
     }
     throw e;
   }
-  return writeArchive(sys, output, tar, 'failed to save image');
+  const now = Number((await sys.clockGettime(0)) / 1_000_000_000n);
+  return writeArchiveChunks(sys, output, saveChunks(plan, now), 'failed to save image');
 };
 
 export default save;
