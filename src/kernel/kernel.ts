@@ -43,8 +43,11 @@ export interface SyscallEntry {
   handler: SyscallHandler | null;
   support: 'full' | 'partial' | 'none';
   note: string;
-  /** The call waits for a signal handler to run (pause): one that runs at its entry ends it. */
-  endsOnHandler?: boolean;
+  /**
+   * A handler that runs at the call's entry ends it with EINTR: always (pause, which waits for
+   * one), or only if the call would sleep ('sleep': wait4, which returns a ready child as usual).
+   */
+  endsOnHandler?: boolean | 'sleep';
 }
 
 export type SyscallTable = ReadonlyMap<string, SyscallEntry>;
@@ -260,7 +263,8 @@ export class Kernel {
       this.account(task, 'user');
       const entry = this.syscalls.get(name);
       // Calls that wait for a handler (pause) count one that ran on the way in: no lost wakeup.
-      if ((await this.deliverSignals(task)) && entry?.endsOnHandler) throw new SysError('EINTR');
+      const ranHandler = await this.deliverSignals(task);
+      if (ranHandler && entry?.endsOnHandler === true) throw new SysError('EINTR');
       // A traced task stops for its tracer here and after the call, before signals (task/trace.ts).
       if (isTraced(task)) await traceEntry(task, name, args);
       if (!entry?.handler) {
@@ -269,11 +273,18 @@ export class Kernel {
         throw new SysError('ENOSYS', name);
       }
       let result: unknown;
+      // The program made the call before its handler ran (a signal that came in between, say a
+      // ^C while it forked), so it cannot have seen what the handler did: its sleep ends at once,
+      // as Linux's does for a signal that comes as the call starts. No lost wakeup for wait.
+      const endsIfSleeps = ranHandler && entry.endsOnHandler === 'sleep';
+      if (endsIfSleeps) task.interrupt.endNextWait();
       for (;;) {
         try {
           result = await entry.handler(this, task, ...args);
+          if (endsIfSleeps) task.interrupt.cancelEndNextWait();
           break;
         } catch (e) {
+          if (endsIfSleeps) task.interrupt.cancelEndNextWait();
           if (e instanceof TaskUnwind) {
             // execve returns 0 to a tracer; exit_group and fatal signals have no exit stop.
             if (e instanceof ExecUnwind && isTraced(task)) await traceExit(task, name, { value: 0 });

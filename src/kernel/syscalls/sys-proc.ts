@@ -198,6 +198,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     // A tracer also hears of its tracees' stops here, children or not (__WALL is implied); a
     // parent may become a tracer while it waits (its child's PTRACE_TRACEME), so every wait goes there.
     handler: async (k, t, pid: number, options = 0) => traceWait(k, t, pid, options),
+    endsOnHandler: 'sleep',
   },
   kill: { handler: async (k, t, pid: number, sig: number) => k.kill(t, pid, sig) },
   rt_sigaction: {

@@ -13,7 +13,7 @@ export interface SyscallSpec {
   handler: SyscallHandler;
   support?: 'full' | 'partial';
   note?: string;
-  endsOnHandler?: boolean;
+  endsOnHandler?: boolean | 'sleep';
 }
 
 /** Calls we know of but do not implement: they answer ENOSYS, and the listing says why. */

@@ -52,6 +52,8 @@ export class Interrupt {
    */
   private waits: Wait<never> | Array<Wait<never>> | null = null;
   private raised = false;
+  /** The next wait fails with EINTR at once: a handler ran as its call began (kernel dispatch). */
+  private endNext = false;
   /**
    * Waits in progress. A program may wait on several things at once (a shim copying two pipes
    * while in wait4, as a Go program's goroutines do): the task sleeps until the last one ends.
@@ -80,6 +82,16 @@ export class Interrupt {
     this.raised = false;
   }
 
+  /** Make the next wait end at once with EINTR, leaving waits in progress alone. */
+  endNextWait(): void {
+    this.endNext = true;
+  }
+
+  /** The call that asked for endNextWait returned without sleeping: forget it. */
+  cancelEndNextWait(): void {
+    this.endNext = false;
+  }
+
   /** A wait has ended (by its own callback or by the interrupt). */
   ended(w: Wait<never>): void {
     const ws = this.waits;
@@ -106,7 +118,10 @@ export class Interrupt {
    * first. `register` returns a cancel function that must undo the wait without side effects.
    */
   wait<T>(register: (done: (value: T) => void, fail: (e: unknown) => void) => () => void): Promise<T> {
-    if (this.raised) return Promise.reject(new SysError('EINTR'));
+    if (this.raised || this.endNext) {
+      this.endNext = false;
+      return Promise.reject(new SysError('EINTR'));
+    }
     if (this.sleeping++ === 0) this.onSleep?.(this.owner, true);
     let w!: Wait<T>;
     const promise = new Promise<T>((resolve, reject) => {

@@ -75,8 +75,8 @@ const mk = `mkimage box || exit 99\n`;
 describe('docker run -it', () => {
   it('relays typed input to the container and ^C reaches it as SIGINT', async () => {
     // ^C goes in once the shell is waiting: one typed while `[ -t 0 ]` runs interrupts its
-    // isatty (the check fails, as on Linux), and one typed while it forks the sleep is lost
-    // (a shell or kernel matter outside docker)
+    // isatty (the check fails, as on Linux). One that lands as `wait` starts ends the wait
+    // (test/kernel/fork-signal.test.ts covers each moment).
     const { mkimage } = await import('./docker-machine.ts').then((m) => ({ mkimage: m.MKIMAGE }));
     const r = await runOnMachine(`${mk}ptyrun run -it box sh -c 'trap "echo caught INT; exit 4" INT; echo ready; read line; echo "got $line"; [ -t 0 ] && echo on-a-terminal; sleep 100 & echo waiting; wait' -- ready 'hello\\n' 'waiting' '\\x03'`, {
       programs: { mkimage, ptyrun },
