@@ -2,7 +2,7 @@
 // of every length around the 55/56/64-byte padding boundaries.
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256, sha256Hex } from './sha256.ts';
+import { Sha256Stream, sha256, sha256Hex } from './sha256.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const nodeHex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -62,5 +62,18 @@ describe('sha256', () => {
     const copy = b.slice();
     sha256(b);
     expect(b).toEqual(copy);
+  });
+
+  it('gives the same digest fed in pieces of any size, with two streams side by side', () => {
+    const b = new Uint8Array(randomBytes(70_001));
+    const a = new Sha256Stream();
+    const c = new Sha256Stream();
+    for (let pos = 0, step = 1; pos < b.length; pos += step, step = 1 + ((step * 7 + 3) % 997)) {
+      a.update(b.subarray(pos, pos + step));
+      c.update(b.subarray(pos, pos + step));
+    }
+    expect(a.digest()).toBe(`sha256:${nodeHex(b)}`);
+    expect(c.digest()).toBe(`sha256:${nodeHex(b)}`);
+    expect(new Sha256Stream().digest()).toBe(`sha256:${nodeHex(new Uint8Array(0))}`);
   });
 });

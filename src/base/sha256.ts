@@ -1,5 +1,7 @@
-// SHA-256 (FIPS 180-4) in plain ECMAScript, synchronous, for content-addressing file chunks.
-// Works on 32-bit words in one preallocated schedule array; input bytes are never modified.
+// SHA-256 (FIPS 180-4) in plain ECMAScript, synchronous: one-shot for content-addressing file
+// chunks, and fed in pieces (Sha256Stream) for digests of bytes never held whole (a bundled
+// layer's tar, streamed from its sparse description). Works on 32-bit words in one preallocated
+// schedule array; input bytes are never modified.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -14,12 +16,13 @@ const K = new Uint32Array([
 
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-// Shared scratch: the function is synchronous, so one schedule array serves every call.
+// Shared scratch: compress() is synchronous, so one schedule array serves every call, and one
+// state serves every one-shot sha256().
 const W = new Int32Array(64);
-const state = new Int32Array(8);
+const oneShot = new Int32Array(8);
 
 /** Mix the 64-byte blocks of `bytes[pos, end)` into `state`. `end - pos` is a multiple of 64. */
-function compress(bytes: Uint8Array, pos: number, end: number): void {
+function compress(state: Int32Array, bytes: Uint8Array, pos: number, end: number): void {
   const w = W;
   const k = K;
   let h0 = state[0]!, h1 = state[1]!, h2 = state[2]!, h3 = state[3]!;
@@ -53,25 +56,18 @@ function compress(bytes: Uint8Array, pos: number, end: number): void {
   state[4] = h4; state[5] = h5; state[6] = h6; state[7] = h7;
 }
 
-/** The 32-byte SHA-256 digest of `bytes`. */
-export function sha256(bytes: Uint8Array): Uint8Array {
-  for (let i = 0; i < 8; i++) state[i] = H0[i]!;
-  const len = bytes.length;
-  const whole = len - (len % 64);
-  compress(bytes, 0, whole);
-
-  // The tail: leftover bytes, the 0x80 marker, zero fill and the 64-bit bit length, in one or two blocks.
-  const rest = len - whole;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(bytes.subarray(whole));
+/**
+ * Compress the last block(s): the `rest` leftover bytes at the start of `tail` (64 or 128 bytes
+ * long, zero past them), the 0x80 marker, and the 64-bit bit length of the `len` bytes hashed.
+ */
+function finish(state: Int32Array, tail: Uint8Array, rest: number, len: number): Uint8Array {
   tail[rest] = 0x80;
   const bitsHigh = Math.floor(len / 0x20000000);
   const bitsLow = (len << 3) >>> 0;
   const t = tail.length;
   tail[t - 8] = bitsHigh >>> 24; tail[t - 7] = bitsHigh >>> 16; tail[t - 6] = bitsHigh >>> 8; tail[t - 5] = bitsHigh;
   tail[t - 4] = bitsLow >>> 24; tail[t - 3] = bitsLow >>> 16; tail[t - 2] = bitsLow >>> 8; tail[t - 1] = bitsLow;
-  compress(tail, 0, t);
-
+  compress(state, tail, 0, t);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const v = state[i]!;
@@ -80,13 +76,65 @@ export function sha256(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A tail buffer holding `pending`: one block when the marker and length fit after it, else two. */
+function tailWith(pending: Uint8Array): Uint8Array {
+  const tail = new Uint8Array(pending.length < 56 ? 64 : 128);
+  tail.set(pending);
+  return tail;
+}
+
+/** The 32-byte SHA-256 digest of `bytes`. */
+export function sha256(bytes: Uint8Array): Uint8Array {
+  oneShot.set(H0);
+  const len = bytes.length;
+  const whole = len - (len % 64);
+  compress(oneShot, bytes, 0, whole);
+  return finish(oneShot, tailWith(bytes.subarray(whole)), len - whole, len);
+}
+
+/** SHA-256 fed in pieces, each stream with a state of its own (several can run side by side). */
+export class Sha256Stream {
+  private readonly state = Int32Array.from(H0);
+  /** Bytes waiting for a whole 64-byte block. */
+  private readonly pending = new Uint8Array(64);
+  private pendingLength = 0;
+  private length = 0;
+
+  update(bytes: Uint8Array): this {
+    this.length += bytes.length;
+    let pos = 0;
+    if (this.pendingLength > 0) {
+      const n = Math.min(64 - this.pendingLength, bytes.length);
+      this.pending.set(bytes.subarray(0, n), this.pendingLength);
+      this.pendingLength += n;
+      pos = n;
+      if (this.pendingLength < 64) return this;
+      compress(this.state, this.pending, 0, 64);
+      this.pendingLength = 0;
+    }
+    const whole = pos + Math.floor((bytes.length - pos) / 64) * 64;
+    compress(this.state, bytes, pos, whole);
+    this.pending.set(bytes.subarray(whole));
+    this.pendingLength = bytes.length - whole;
+    return this;
+  }
+
+  /** "sha256:<hex>" of everything fed in (the stream is finished by it). */
+  digest(): string {
+    return `sha256:${hexOf(finish(this.state, tailWith(this.pending.subarray(0, this.pendingLength)), this.pendingLength, this.length))}`;
+  }
+}
+
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 
 /** The SHA-256 digest of `bytes` as 64 lowercase hex digits. */
 export function sha256Hex(bytes: Uint8Array): string {
-  const d = sha256(bytes);
+  return hexOf(sha256(bytes));
+}
+
+function hexOf(digest: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < 32; i++) s += HEX[d[i]!];
+  for (let i = 0; i < 32; i++) s += HEX[digest[i]!];
   return s;
 }

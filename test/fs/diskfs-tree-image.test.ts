@@ -90,12 +90,18 @@ async function fill(m: Machine): Promise<void> {
   for (let i = 0; i < 40; i++) await m.vfs.writeFile(m.ctx, `/etc/f${i}`, `file ${i}\n`);
 }
 
+/** A machine on a new watched memory store, filled by fill(). */
+async function filledMachine() {
+  const store = new MemoryStore();
+  const seen = watched(store);
+  const a = await machineOn(store);
+  await fill(a);
+  return { store, seen, a };
+}
+
 describe('diskfs tree image', () => {
   it('reopens from the image to exactly the tree the rows give, without scanning the rows', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     expect(await a.fs.saveTreeImage()).toBe(true);
     // Nothing changed since: nothing more to store.
     expect(await a.fs.saveTreeImage()).toBe(false);
@@ -112,10 +118,7 @@ describe('diskfs tree image', () => {
   });
 
   it('is ignored after a later write-back: a reload finds every write made after it', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     await a.fs.saveTreeImage();
     await a.vfs.writeFile(a.ctx, '/etc/after', 'later\n');
     await a.vfs.unlink(a.ctx, '/etc/zeta');
@@ -135,10 +138,7 @@ describe('diskfs tree image', () => {
   });
 
   it('a crash in a write-back after the image leaves the image valid and the disk as it was', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     await a.fs.saveTreeImage();
     const before = await dump(await machineOn(store));
     seen.failCommits = true;
@@ -150,10 +150,7 @@ describe('diskfs tree image', () => {
   });
 
   it('a crash while the image is written leaves the rows in charge', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     await a.fs.saveTreeImage();
     await a.vfs.writeFile(a.ctx, '/etc/after', 'later\n');
     seen.failCommits = true;
@@ -197,10 +194,7 @@ describe('diskfs tree image', () => {
   });
 
   it('that does not hold together (a dangling entry) leaves the rows to decide', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     await a.fs.saveTreeImage();
     const image = (await store.get('tree')) as { entryChild: number[] };
     image.entryChild[0] = 999_999;
@@ -214,10 +208,7 @@ describe('diskfs tree image', () => {
   });
 
   it('is refused when its generation is not the superblock\'s', async () => {
-    const store = new MemoryStore();
-    const seen = watched(store);
-    const a = await machineOn(store);
-    await fill(a);
+    const { store, seen, a } = await filledMachine();
     await a.fs.saveTreeImage();
     // As if an older program had written the superblock without a generation.
     const sb = (await store.get('sb')) as Record<string, number>;

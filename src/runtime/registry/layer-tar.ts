@@ -15,7 +15,7 @@ import { archiveEnd, entryHeader, type TarEntry } from '../archive/tar.ts';
 import { fillerHead } from '../distro/filler.ts';
 import { type SparseTar, sparseTar, sparseTarBytes, sparseTarChunks } from '../layers/sparse-tar.ts';
 import type { RootEntry } from './rootfs.ts';
-import { Sha256Stream } from './sha256-stream.ts';
+import { Sha256Stream } from '../../base/sha256.ts';
 
 /** Seconds since the epoch of an RFC 3339 time. */
 export function epochOf(rfc3339: string): number {

@@ -4,71 +4,12 @@
 // as ash does, naming itself /bin/sh. `onTty` types into a pseudo-terminal as a learner does.
 
 import { describe, expect, it } from 'vitest';
-import { O_NOCTTY, O_RDWR } from '../../../src/abi/open-flags.ts';
-import { WEXITSTATUS } from '../../../src/abi/signals.ts';
-import { utf8Decode } from '../../../src/base/text.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
 import { runSh } from '../../shell/run-sh.ts';
+import { ptyProgram } from '../../helpers/pty-program.ts';
 import { runOnMachine } from '../procps-machine.ts';
 
-/**
- * `ontty PROGRAM ARGS... -- WAIT TYPE WAIT TYPE...`: run PROGRAM on a new terminal as its
- * controlling tty; each time the screen ends with WAIT, type TYPE (\n is Enter). Prints what the
- * screen showed (JSON) and the status.
- */
-async function ontty(sys: Sys): Promise<number> {
-  const all = sys.argv.slice(1);
-  const cmd = all.slice(0, all.indexOf('--'));
-  const script = all.slice(all.indexOf('--') + 1).map((t) => t.replace(/\\n/g, '\n'));
-  const master = await sys.posixOpenpt(O_RDWR | O_NOCTTY);
-  await sys.unlockpt(master);
-  const slavePath = await sys.ptsname(master);
-  const child = await sys.fork(async (c) => {
-    await c.setsid();
-    const slave = await c.open(slavePath, O_RDWR);
-    await c.setControllingTty(slave);
-    for (let i = 0; i < 3; i++) await c.dup2(slave, i);
-    await c.close(master);
-    return c.execve(cmd[0]!, cmd, ['PATH=/usr/bin:/bin', 'HOME=/root', 'TERM=xterm']);
-  });
-  const [r, w] = await sys.pipe();
-  const reader = await sys.fork(async (c) => {
-    await c.close(r);
-    for (;;) {
-      let chunk: Uint8Array;
-      try {
-        chunk = await c.read(master, 4096);
-      } catch {
-        return 0;
-      }
-      if (chunk.length === 0) return 0;
-      await c.writeAll(w, chunk);
-    }
-  });
-  await sys.close(w);
-  let seen = '';
-  let step = 0;
-  let status = -1;
-  for (let i = 0; i < 2000 && status < 0; i++) {
-    const [pid, st] = await sys.wait4(child, 1);
-    if (pid === child) status = st;
-    await sys.sleep(5);
-    if (step < script.length) {
-      seen += utf8Decode(await sys.read(r, 4096));
-      // The shell waits for input with the prompt as the last thing it wrote.
-      if (seen.endsWith(script[step]!)) {
-        await sys.writeAll(master, script[step + 1]!);
-        step += 2;
-      }
-    }
-  }
-  await sys.kill(reader, 9);
-  await sys.wait4(reader);
-  await sys.close(master);
-  seen += utf8Decode(await sys.readAll(r));
-  await sys.writeAll(1, `${JSON.stringify(seen)}\nstatus=${WEXITSTATUS(status)}\n`);
-  return 0;
-}
+/** `ontty PROGRAM ARGS... -- WAIT TYPE...`: PROGRAM on a terminal, typing each TYPE once the screen ends with WAIT. */
+const ontty = ptyProgram((c, cmd) => c.execve(cmd[0]!, cmd, ['PATH=/usr/bin:/bin', 'HOME=/root', 'TERM=xterm']), { atEnd: true });
 
 /**
  * The screen's final text from what was written to the terminal: enough of a terminal for the

@@ -16,8 +16,8 @@ import type { DockerContext } from '../../../src/programs/docker/command.ts';
 import { createOptions } from '../../../src/programs/docker/cmd/create.ts';
 import { parseCommand } from '../../../src/programs/docker/format/cli.ts';
 import { lookupSpec } from '../../../src/programs/docker/format/specs.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
 import { onDocker } from './docker-machine.ts';
+import { fakeSys } from './replay.ts';
 
 interface Request {
   method: string;
@@ -36,23 +36,6 @@ interface CliRun {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { runs } = JSON.parse(readFileSync(join(here, 'fixtures/cli.json'), 'utf8')) as { runs: CliRun[] };
-
-/** Just enough of Sys for command lines that stop before the engine's state. */
-function fakeSys(argv: string[]): { sys: Sys; out: () => { stdout: string; stderr: string } } {
-  let stdout = '';
-  let stderr = '';
-  const sys = {
-    argv,
-    envp: ['HOME=/tmp/HOME'],
-    getenv: (n: string) => (n === 'HOME' ? '/tmp/HOME' : undefined),
-    writeAll: async (fd: number, s: string | Uint8Array) => {
-      const t = typeof s === 'string' ? s : new TextDecoder().decode(s);
-      if (fd === 1) stdout += t;
-      else stderr += t;
-    },
-  } as unknown as Sys;
-  return { sys, out: () => ({ stdout, stderr }) };
-}
 
 async function run(args: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
   const { sys, out } = fakeSys(['docker', ...args]);

@@ -10,27 +10,9 @@
 
 import { describe, expect, it } from 'vitest';
 import docker from '../../../src/programs/docker/docker.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
 import { runOnMachine } from '../procps-machine.ts';
 import { expectSameOutput, skeleton, wrapProblems } from './help-facts.ts';
-import { loadRecording } from './replay.ts';
-
-/** Just enough of Sys for paths that stop before touching the engine's state. */
-function fakeSys(argv: string[]): { sys: Sys; out: () => { stdout: string; stderr: string } } {
-  let stdout = '';
-  let stderr = '';
-  const sys = {
-    argv,
-    envp: ['HOME=/tmp/HOME'],
-    getenv: (n: string) => (n === 'HOME' ? '/tmp/HOME' : undefined),
-    writeAll: async (fd: number, s: string | Uint8Array) => {
-      const t = typeof s === 'string' ? s : new TextDecoder().decode(s);
-      if (fd === 1) stdout += t;
-      else stderr += t;
-    },
-  } as unknown as Sys;
-  return { sys, out: () => ({ stdout, stderr }) };
-}
+import { fakeSys, loadRecording } from './replay.ts';
 
 // The recording ran with a temporary DOCKER_CONFIG; the simulator's is $HOME/.docker.
 const normalize = (s: string): string => s.replace(/\/tmp\/tmp[a-z0-9_]+\/cfg/g, '/tmp/HOME/.docker');

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContainerRecord } from '../../../src/runtime/containers/container-record.ts';
 import type { ImageView } from '../../../src/programs/docker/format/images.ts';
+import type { Sys } from '../../../src/sys/sys.ts';
 
 export interface Run {
   args: string[];
@@ -65,4 +66,21 @@ export function normalizeImageLines(text: string): string {
     i = j;
   }
   return out.join('\n');
+}
+
+/** Just enough of Sys for paths that stop before touching the engine's state. */
+export function fakeSys(argv: string[]): { sys: Sys; out: () => { stdout: string; stderr: string } } {
+  let stdout = '';
+  let stderr = '';
+  const sys = {
+    argv,
+    envp: ['HOME=/tmp/HOME'],
+    getenv: (n: string) => (n === 'HOME' ? '/tmp/HOME' : undefined),
+    writeAll: async (fd: number, s: string | Uint8Array) => {
+      const t = typeof s === 'string' ? s : new TextDecoder().decode(s);
+      if (fd === 1) stdout += t;
+      else stderr += t;
+    },
+  } as unknown as Sys;
+  return { sys, out: () => ({ stdout, stderr }) };
 }

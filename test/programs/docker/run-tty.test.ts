@@ -1,74 +1,12 @@
 // docker run -it: the container gets a new pseudo-terminal, our terminal goes raw, and what we
-// type (^C included) reaches the container through the shim's relay. `ptyrun` is a test program
-// that gives docker a terminal of its own: it opens a pty, runs docker on the slave as its
-// controlling terminal, types its last argument into the master (after `ready` shows up) and
-// prints everything the terminal showed, then docker's status.
+// type (^C included) reaches the container through the shim's relay. `ptyrun` gives docker a
+// terminal of its own and types into it (test/helpers/pty-program.ts).
 
 import { describe, expect, it } from 'vitest';
-import { O_NOCTTY, O_RDWR } from '../../../src/abi/open-flags.ts';
-import { WEXITSTATUS } from '../../../src/abi/signals.ts';
-import { utf8Decode } from '../../../src/base/text.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
+import { ptyProgram } from '../../helpers/pty-program.ts';
 import { runOnMachine } from '../procps-machine.ts';
 
-async function ptyrun(sys: Sys): Promise<number> {
-  // argv: docker's arguments, `--`, then pairs: text to wait for (or @MS), text to type.
-  const all = sys.argv.slice(1);
-  const args = all.slice(0, all.indexOf('--'));
-  const script = all.slice(all.indexOf('--') + 1).map((t) => t.replace(/\\x([0-9a-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\n/g, '\n'));
-  const master = await sys.posixOpenpt(O_RDWR | O_NOCTTY);
-  await sys.unlockpt(master);
-  const slavePath = await sys.ptsname(master);
-  const child = await sys.fork(async (c) => {
-    await c.setsid();
-    const slave = await c.open(slavePath, O_RDWR);
-    await c.setControllingTty(slave);
-    for (let i = 0; i < 3; i++) await c.dup2(slave, i);
-    await c.close(master);
-    return c.execve('/bin/docker', ['docker', ...args]);
-  });
-  let seen = '';
-  let step = 0;
-  // A reader process copies the terminal's output into a pipe we can poll between checks.
-  const [r, w] = await sys.pipe();
-  const reader = await sys.fork(async (c) => {
-    await c.close(r);
-    for (;;) {
-      let chunk: Uint8Array;
-      try {
-        chunk = await c.read(master, 4096);
-      } catch {
-        return 0;
-      }
-      if (chunk.length === 0) return 0;
-      await c.writeAll(w, chunk);
-    }
-  });
-  await sys.close(w);
-  let status = -1;
-  for (let i = 0; i < 2000 && status < 0; i++) {
-    const [pid, st] = await sys.wait4(child, 1);
-    if (pid === child) status = st;
-    await sys.sleep(5);
-    if (step < script.length) {
-      // "@N": wait N ms of polling instead of for text (for a command that prints nothing first).
-      const wait = script[step]!;
-      // Otherwise the reader's pipe holds what the terminal showed so far (a read waits for more).
-      if (!wait.startsWith('@')) seen += utf8Decode(await sys.read(r, 4096));
-      const ready = wait.startsWith('@') ? i * 5 >= Number(wait.slice(1)) : seen.includes(wait);
-      if (ready) {
-        await sys.writeAll(master, script[step + 1]!);
-        step += 2;
-      }
-    }
-  }
-  await sys.kill(reader, 9);
-  await sys.wait4(reader);
-  await sys.close(master);
-  seen += utf8Decode(await sys.readAll(r));
-  await sys.writeAll(1, `${JSON.stringify(seen)}\nstatus=${WEXITSTATUS(status)}\n`);
-  return 0;
-}
+const ptyrun = ptyProgram((c, args) => c.execve('/bin/docker', ['docker', ...args]));
 
 const mk = `mkimage box || exit 99\n`;
 

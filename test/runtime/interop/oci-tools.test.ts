@@ -4,7 +4,6 @@
 // docker-archive the simulator loads back; an image umoci builds (with a whiteout and an opaque
 // dir) loads into the simulator and shows the right files through an overlay mount.
 
-import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,21 +13,9 @@ import { ImageStore } from '../../../src/runtime/images/image-store.ts';
 import { listEntries, readText } from '../../../src/runtime/sys-files.ts';
 import { LayerStore, overlayOptions } from '../../../src/runtime/layers/layer-store.ts';
 import { tarOfMerged } from '../../../src/runtime/transfer/export.ts';
-import { loadEntry } from '../../../src/programs/registry.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
 import { configFor, run, withSys } from '../layers/helpers.ts';
+import { docker, sh, TOOLS } from './tools.ts';
 
-const docker = async (sys: Sys) => (await loadEntry('docker'))!(sys);
-const have = (cmd: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const TOOLS = ['skopeo', 'umoci', 'oci-image-tool', 'tar'].every(have);
-const sh = (cmd: string, args: string[], cwd?: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const te = new TextEncoder();
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 

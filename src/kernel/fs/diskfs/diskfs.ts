@@ -23,7 +23,7 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import type { Store, StoreValue, Transaction } from '../storage/store.ts';
 import { ChunkedData } from './chunked-data.ts';
 import { loadChunkHash } from '../storage/chunk-hash.ts';
-import { validImage, type TreeImage } from './tree-image.ts';
+import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
@@ -45,20 +45,9 @@ interface DirtySets {
   released: MemInode[];
 }
 
-interface InodeRow {
+interface InodeRow extends InodeFields {
   [key: string]: StoreValue;
-  mode: number;
-  uid: number;
-  gid: number;
-  nlink: number;
-  rdev: number;
-  atime: string;
-  mtime: string;
-  ctime: string;
-  target: string;
   xattrs: { [name: string]: Uint8Array };
-  size: number;
-  chunks: Array<string | null>;
 }
 
 export class DiskFs extends MemTree {

@@ -10,9 +10,8 @@ import type { StoreValue } from '../storage/store.ts';
 /** Bumped when the layout below changes: an image of another layout is ignored. */
 export const TREE_IMAGE_FORMAT = 1;
 
-/** One inode as the image keeps it (the same fields as its stored row). */
-export interface ImageInode {
-  ino: number;
+/** An inode's fields as the disk keeps them, in its row and in the image alike. */
+export interface InodeFields {
   mode: number;
   uid: number;
   gid: number;
@@ -22,9 +21,14 @@ export interface ImageInode {
   mtime: string;
   ctime: string;
   target: string;
-  xattrs: ReadonlyMap<string, Uint8Array>;
   size: number;
   chunks: Array<string | null>;
+}
+
+/** One inode as the image keeps it. */
+export interface ImageInode extends InodeFields {
+  ino: number;
+  xattrs: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface TreeImage {

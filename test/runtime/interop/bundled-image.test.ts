@@ -2,30 +2,17 @@
 // is still a real OCI image: `docker save` writes layer tars whose sha256 is the config's diff
 // id, oci-image-tool validates the layout, umoci unpacks it with the files at their real sizes,
 // and skopeo converts it to a docker-archive. Skipped where the tools are missing
-// (scripts/ensure-oci-tools.sh installs them).
+// (scripts/ensure-oci-tools.sh installs them; ./tools.ts).
 
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadEntry } from '../../../src/programs/registry.ts';
 import { pullImage } from '../../../src/runtime/registry/pull.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
 import { run, withSys } from '../layers/helpers.ts';
+import { docker, sh, TOOLS } from './tools.ts';
 
-const docker = async (sys: Sys) => (await loadEntry('docker'))!(sys);
-const have = (cmd: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const TOOLS = ['skopeo', 'umoci', 'oci-image-tool', 'tar'].every(have);
-const sh = (cmd: string, args: string[], cwd?: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const work = mkdtempSync(join(tmpdir(), 'cowbox-bundled-interop-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
