@@ -21,8 +21,20 @@ export function asMain(p: TestProgram): ProgramMain {
   return (port, args) => p(new Sys(port, args));
 }
 
-export async function bootKernel(programs: Record<string, TestProgram> = {}, host: KernelHost = nodeHost) {
-  const clock = new ManualClock();
+/**
+ * A clock that stands at the test kernel's start time and then moves with real time, read at each
+ * call: a ticker that advanced a manual clock lagged behind sleeps when the machine was busy.
+ */
+export class RunningClock extends ManualClock {
+  private readonly startMs = performance.now();
+  override nowNs(): bigint {
+    return super.nowNs() + BigInt(Math.round((performance.now() - this.startMs) * 1000)) * 1000n;
+  }
+}
+
+export async function bootKernel(
+  programs: Record<string, TestProgram> = {}, host: KernelHost = nodeHost, clock: ManualClock = new ManualClock(),
+) {
   const bus = new EventBus();
   const events: KernelEvent[] = [];
   bus.onEvent((e) => events.push(e));

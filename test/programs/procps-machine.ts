@@ -9,7 +9,7 @@ import type { Kernel } from '../../src/kernel/kernel.ts';
 import { loadEntry, programNames } from '../../src/programs/registry.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../src/abi/signals.ts';
-import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
+import { bootKernel, nodeHost, RunningClock, type TestProgram } from '../helpers/kernel.ts';
 
 const PROGRAMS: Record<string, TestProgram> = Object.fromEntries(
   programNames().map((name) => [name, async (sys: Sys) => (await loadEntry(name))!(sys)]),
@@ -54,7 +54,10 @@ export interface MachineOptions {
 }
 
 export async function runOnMachine(script: string, opts: MachineOptions = {}): Promise<MachineResult> {
-  const { runInit, vfs, ctx, kernel, clock } = await bootKernel({ ...PROGRAMS, ...TEST_PROGRAMS, ...(opts.programs ?? {}) });
+  // The clock moves with real time, as a booted machine's does, so timeouts, uptime and CPU
+  // percentages mean something.
+  const { runInit, vfs, ctx, kernel } = await bootKernel(
+    { ...PROGRAMS, ...TEST_PROGRAMS, ...(opts.programs ?? {}) }, nodeHost, new RunningClock());
   await mountDevices(kernel, ctx, installDevices(kernel));
   await vfs.mkdir(ctx, '/etc', 0o755);
   await vfs.writeFile(ctx, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
@@ -73,14 +76,6 @@ export async function runOnMachine(script: string, opts: MachineOptions = {}): P
   let stderr = '';
   let status = -1;
   const text = (b: Uint8Array): string => new TextDecoder().decode(b);
-  // The test kernel's clock stands still unless moved: move it with real time, as a booted
-  // machine's clock moves, so timeouts, uptime and CPU percentages mean something.
-  let last = Date.now();
-  const ticker = setInterval(() => {
-    const now = Date.now();
-    clock.advance(BigInt(now - last) * 1_000_000n);
-    last = now;
-  }, 5);
   await runInit(async (sys: Sys) => {
     if (opts.pidMax) {
       await vfs.writeFile(ctx, '/tmp/.pid_max', `${opts.pidMax}\n`);
@@ -123,6 +118,6 @@ export async function runOnMachine(script: string, opts: MachineOptions = {}): P
       // nothing left
     }
     return 0;
-  }).finally(() => clearInterval(ticker));
+  });
   return { stdout, stderr, status, kernel };
 }

@@ -225,8 +225,23 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   nanosleep: {
-    handler: async (k, t, ms: number) =>
-      t.interrupt.wait<void>((done) => k.host.setTimer(Math.max(0, ms), () => done())),
+    // Linux never ends a sleep early. A host timer can (Node counts from the start of the event
+    // loop's turn, not from the call), so a timer that fires short is armed again for the rest.
+    handler: async (k, t, ms: number) => {
+      const until = k.host.nowMs() + Math.max(0, ms);
+      return t.interrupt.wait<void>((done) => {
+        let cancel: () => void;
+        const arm = (left: number): void => {
+          cancel = k.host.setTimer(left, () => {
+            const rest = until - k.host.nowMs();
+            if (rest > 0) arm(rest);
+            else done();
+          });
+        };
+        arm(Math.max(0, ms));
+        return () => cancel();
+      });
+    },
     support: 'partial',
     note: 'milliseconds of real time',
   },
