@@ -1,7 +1,10 @@
 // A small static file server for the web bench: serves one built directory on 127.0.0.1 with the
-// content types a browser needs for modules and workers (and index.html for "/"), nothing else.
+// content types a browser needs for modules and workers (and index.html for "/"), and with the
+// validators every static host sends (an ETag; a request that names it gets 304 Not Modified), so
+// a reload revalidates the browser's copies as it would on a real host instead of fetching anew.
 
 import { createServer, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -35,8 +38,10 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       }
       try {
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-        res.end(body);
+        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+        const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag };
+        if (req.headers['if-none-match'] === etag) res.writeHead(304, headers).end();
+        else res.writeHead(200, headers).end(body);
       } catch {
         res.writeHead(404).end('not found');
       }
