@@ -2,6 +2,8 @@
 // content types a browser needs for modules and workers (and index.html for "/"), and with the
 // validators every static host sends (an ETag; a request that names it gets 304 Not Modified), so
 // a reload revalidates the browser's copies as it would on a real host instead of fetching anew.
+// Files under assets/ carry a hash of their content in their names, so they are served as a
+// deployment should serve them (README, "Deploying"): cached for good, never asked about again.
 
 import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -39,7 +41,12 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       try {
         const body = await readFile(file);
         const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-        const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag };
+        const hashed = rel.startsWith(`${sep}assets${sep}`);
+        const headers = {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          etag,
+        };
         if (req.headers['if-none-match'] === etag) res.writeHead(304, headers).end();
         else res.writeHead(200, headers).end(body);
       } catch {
