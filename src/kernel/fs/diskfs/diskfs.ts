@@ -426,6 +426,8 @@ export class DiskFs extends MemTree {
     };
   }
 
+  protected override readonly directoryUsesBlocks = true;
+
   /** ext4 reports whole blocks for a directory. */
   override directorySize(): number {
     return 4096;

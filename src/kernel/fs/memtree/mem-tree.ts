@@ -301,6 +301,12 @@ export abstract class MemTree implements FileSystem {
     return false;
   }
 
+  /**
+   * Whether a directory takes blocks: on tmpfs, devtmpfs and sysfs it lives in memory only and
+   * stat shows 0 (measured); a block filesystem's directory takes whole blocks.
+   */
+  protected readonly directoryUsesBlocks: boolean = false;
+
   /** st_size of a directory: tmpfs counts 20 bytes an entry; block filesystems override. */
   directorySize(dir: MemInode): number {
     return (dir.childCount + 2) * DIRENT_SIZE;
@@ -333,7 +339,7 @@ export abstract class MemTree implements FileSystem {
     return {
       dev: this.dev, ino: n.ino, mode: n.mode, nlink: n.nlink, uid: n.uid, gid: n.gid, rdev: n.rdev,
       size, blksize: BLOCK,
-      blocks: n.type === 'file' || n.type === 'dir' ? Math.ceil(size / BLOCK) * (BLOCK / 512) : 0,
+      blocks: n.type === 'file' || (n.type === 'dir' && this.directoryUsesBlocks) ? Math.ceil(size / BLOCK) * (BLOCK / 512) : 0,
       atimeNs: n.atimeNs, mtimeNs: n.mtimeNs, ctimeNs: n.ctimeNs,
     };
   }
