@@ -4,7 +4,7 @@
 // a user deleted stays deleted, as it would on a real disk.
 
 import { programFile } from '../abi/program.ts';
-import { utf8Decode } from '../base/text.ts';
+import { utf8Decode, utf8Encode } from '../base/text.ts';
 import type { FsContext, Vfs } from '../kernel/fs/vfs/vfs.ts';
 
 const DIRS: Array<[string, number]> = [
@@ -32,6 +32,22 @@ const FILES: Array<[string, string, number]> = [
 ];
 
 const INSTALLED = '/var/lib/cowbox/programs';
+/**
+ * The installed list's digest, kept in an extended attribute of that file: attributes live in the
+ * disk's tree, which a boot reads anyway, so a boot that changes nothing compares the digest and
+ * never waits to read the file's bytes from storage.
+ */
+const INSTALLED_DIGEST = 'user.cowbox.digest';
+
+/** FNV-1a over the names, as hex: enough to tell one program set from another. */
+function digestOf(programs: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const name of programs) {
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return `${programs.length}-${(h >>> 0).toString(16)}`;
+}
 
 
 /** Lay out a fresh root, or bring an existing one's program set up to date; true if it was fresh. */
@@ -49,9 +65,18 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     }
     await vfs.writeFile(ctx, '/etc/hostname', `${hostname}\n`);
   }
+  const digest = digestOf(programs);
+  if (!fresh) {
+    const stored = await vfs.getxattr(ctx, INSTALLED, INSTALLED_DIGEST).then(utf8Decode, () => null);
+    if (stored === digest) return false;
+  }
   const known = fresh ? new Set<string>() : new Set(utf8Decode(await vfs.readFile(ctx, INSTALLED)).split('\n').filter(Boolean));
   // A boot that adds nothing writes nothing: the disk (and its tree image) stays as it was.
-  if (!fresh && programs.every((name) => known.has(name)) && known.size === programs.length) return false;
+  if (!fresh && programs.every((name) => known.has(name)) && known.size === programs.length) {
+    // The same set, on a disk from before the digest was kept: keep it now, once.
+    await vfs.setxattr(ctx, INSTALLED, INSTALLED_DIGEST, utf8Encode(digest));
+    return false;
+  }
   for (const name of programs) {
     if (known.has(name)) continue;
     const dir = name === 'init' ? '/usr/sbin' : '/usr/bin';
@@ -61,5 +86,6 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     if (!fresh) await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
+  await vfs.setxattr(ctx, INSTALLED, INSTALLED_DIGEST, utf8Encode(digest));
   return fresh;
 }
