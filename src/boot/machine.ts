@@ -62,6 +62,9 @@ export async function bootMachine(opts: MachineOptions): Promise<Machine> {
   const root: FileSystem = opts.store
     ? await DiskFs.open({ store: opts.store, blobs: new BlobStore(opts.store), clock, dev: vfs.allocDev() })
     : new TmpFs({ clock, dev: vfs.allocDev(), mode: 0o755 });
+  // What the first login shell reads from the disk, one file after another: its program file, the
+  // profile and its history. Read ahead together, they wait on one round trip, not three in a row.
+  if (root instanceof DiskFs) root.warm(['/usr/bin/sh', '/etc/profile', '/root/.sh_history']);
   const ctx = await vfs.newRootContext(root, '/dev/vda');
   // The first boot writes hundreds of files: on a disk, as one write-back rather than one each.
   const layOut = (): Promise<boolean> => prepareRoot(vfs, ctx, hostname, programNames());

@@ -428,6 +428,21 @@ export class DiskFs extends MemTree {
 
   protected override readonly directoryUsesBlocks = true;
 
+  /**
+   * Start reading these files' bytes into the chunk cache, all at once and without waiting: for
+   * files that are about to be read one after another (the first shell's program and profile).
+   * Paths are from this filesystem's root; symbolic links are not followed; missing files are skipped.
+   */
+  warm(paths: readonly string[]): void {
+    const refs: string[] = [];
+    for (const path of paths) {
+      let n: MemInode | undefined = this.rootInode;
+      for (const name of path.split('/').filter(Boolean)) n = n?.entries?.get(name);
+      if (n?.data instanceof ChunkedData) for (const ref of n.data.refs()) if (ref) refs.push(ref);
+    }
+    this.blobs.warm(refs);
+  }
+
   /** ext4 reports whole blocks for a directory. */
   override directorySize(): number {
     return 4096;

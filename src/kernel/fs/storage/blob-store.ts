@@ -45,6 +45,8 @@ export class BlobStore {
   /** Chunks some open transaction is deleting: reads of them must not enter the cache. */
   private readonly dying = new Map<ChunkRef, Set<Transaction>>();
   private dyingSweepAt = 1024;
+  /** Chunk reads outside any transaction that are under way. */
+  private readonly reading = new Map<ChunkRef, Promise<Uint8Array>>();
 
   constructor(
     private readonly store: Store,
@@ -137,6 +139,30 @@ export class BlobStore {
     if (tx) return verified(ref, await tx.get(CHUNK + ref), await loadChunkHash());
     const hit = this.cache.get(ref);
     if (hit) return hit.slice();
+    // A read of the same chunk already on its way (a warm()) answers this one too.
+    // Each caller gets a copy of its own: the read's bytes stay untouched for the others.
+    const coming = this.reading.get(ref);
+    if (coming) return (await coming).slice();
+    const read = this.readChunk(ref);
+    this.reading.set(ref, read);
+    try {
+      return (await read).slice();
+    } finally {
+      this.reading.delete(ref);
+    }
+  }
+
+  /**
+   * Start reading these chunks into the cache, all at once, for reads that are sure to come (the
+   * files a boot's first shell opens): they then wait on one round trip instead of one each in turn.
+   */
+  warm(refs: Iterable<ChunkRef>): void {
+    for (const ref of new Set(refs)) {
+      if (REF_PATTERN.test(ref) && !this.cache.get(ref) && !this.reading.has(ref)) void this.getChunk(ref).catch(() => undefined);
+    }
+  }
+
+  private async readChunk(ref: ChunkRef): Promise<Uint8Array> {
     const hash = await loadChunkHash();
     const epoch = this.cache.epoch;
     const bytes = verified(ref, await this.store.get(CHUNK + ref), hash);
