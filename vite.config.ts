@@ -42,6 +42,45 @@ function noChunkCycles(): Plugin {
   };
 }
 
+/**
+ * Starts the kernel worker from a small script at the top of the built index.html, so the worker
+ * (its thread, its script, its boot) gets going while the page's own code is still on its way;
+ * main.ts takes it over (src/ui/client/kernel-client.ts, EarlyWorker) if it was started with the
+ * boot options the page would use, and else stops it and starts its own. The dev server has no
+ * built worker file to name, so there the page starts the worker itself.
+ */
+function startWorkerFromHead(): Plugin {
+  let base = '/';
+  return {
+    name: 'cowbox:start-worker-from-head',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [];
+        const files = Object.keys(ctx.bundle).filter((f) => /^assets\/kernel\.worker-[\w-]+\.js$/.test(f));
+        if (files.length !== 1) throw new Error(`index.html: expected one kernel worker file, found ${files.length}`);
+        // Kept in step with app-page.ts (BOOT) and kernel-client.ts (the worker's name); a mismatch
+        // only costs the early start, since the page then starts a worker of its own.
+        const script = `(function () {
+  var boot = { persist: new URLSearchParams(location.search).get('disk') !== 'memory' };
+  var name = 'cowbox-kernel ' + JSON.stringify(boot);
+  try {
+    var worker = new Worker(${JSON.stringify(base + files[0])}, { type: 'module', name: name });
+    var errors = [];
+    worker.addEventListener('error', function (e) { e.preventDefault(); errors.push(e); });
+    window.__cowboxEarlyWorker = { worker: worker, name: name, errors: errors };
+  } catch (e) {}
+})();`;
+        return [{ tag: 'script', children: script, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   worker: {
     format: 'es',
@@ -64,6 +103,6 @@ export default defineConfig({
   optimizeDeps: {
     include: ['comlink', 'fflate', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links'],
   },
-  plugins: [noChunkCycles()],
+  plugins: [noChunkCycles(), startWorkerFromHead()],
   build: { target: 'es2022', sourcemap: true },
 });

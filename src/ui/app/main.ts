@@ -6,9 +6,11 @@ import './app.css';
 // The panel column's and the phone's view-tab layout rules hold from the first paint, so the page
 // does not shift when the panels' code arrives after the prompt.
 import '../panels/panels.css';
-import { startKernelWorker } from '../client/kernel-client.ts';
+import { type EarlyWorker, startKernelWorker } from '../client/kernel-client.ts';
 import { BOOT, runApp } from './app-page.ts';
 
 performance.mark('cowbox:page:main');
-// The worker boots as soon as it runs; the page's boot() call then only collects the answer.
-runApp(startKernelWorker({ boot: BOOT }));
+// The worker boots as soon as it runs; the page's boot() call then only collects the answer. In a
+// built page a script in the head has started it already (vite.config.ts): it is taken over here.
+const early = (window as { __cowboxEarlyWorker?: EarlyWorker }).__cowboxEarlyWorker;
+runApp(startKernelWorker({ boot: BOOT, early }));

@@ -56,11 +56,22 @@ export interface StartOptions {
 /** The worker's name, and the boot options it carries (kernel.worker.ts reads them back). */
 export const WORKER_NAME = 'cowbox-kernel';
 
-export function startKernelWorker(opts: StartOptions = {}): KernelClient {
-  const worker = new Worker(new URL('../../worker/kernel.worker.ts', import.meta.url), {
-    type: 'module',
-    name: opts.boot ? `${WORKER_NAME} ${JSON.stringify(opts.boot)}` : WORKER_NAME,
-  });
+/**
+ * A kernel worker started by a script in the page's head before the page's code arrived (see
+ * vite.config.ts, startWorkerFromHead): its name, and the errors it raised before anyone listened.
+ */
+export interface EarlyWorker {
+  worker: Worker;
+  name: string;
+  errors: ErrorEvent[];
+}
+
+export function startKernelWorker(opts: StartOptions & { early?: EarlyWorker } = {}): KernelClient {
+  const name = opts.boot ? `${WORKER_NAME} ${JSON.stringify(opts.boot)}` : WORKER_NAME;
+  // The early worker is taken only if it was started as this page would start it; else it goes.
+  const early = opts.early?.name === name ? opts.early : null;
+  if (opts.early && !early) opts.early.worker.terminate();
+  const worker = early?.worker ?? new Worker(new URL('../../worker/kernel.worker.ts', import.meta.url), { type: 'module', name });
   const api = wrap<KernelApi>(worker);
   const failureListeners: Array<(e: Error) => void> = [];
   let failure: Error | null = null;
@@ -78,6 +89,8 @@ export function startKernelWorker(opts: StartOptions = {}): KernelClient {
       fail(new Error(`the kernel worker crashed: ${e.message || 'load error'}`));
     });
     worker.addEventListener('messageerror', () => fail(new Error('kernel worker sent a message that could not be read')));
+    const before = early?.errors[0];
+    if (before) fail(new Error(`the kernel worker crashed: ${before.message || 'load error'}`));
   });
   failed.catch(() => undefined); // observed by the calls below; never an unhandled rejection on its own
   const call = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);

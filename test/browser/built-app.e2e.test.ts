@@ -1,0 +1,96 @@
+// The built page (vite.config.ts, as `npm run build` makes it) in Chromium: a script in its head
+// starts the kernel worker before the page's code arrives, and the page takes that worker over
+// (one worker, one machine), for a persistent disk and for ?disk=memory alike; a head script that
+// started a worker with other boot options is stopped and replaced, and the page still boots.
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../bench/web/build.ts';
+import { serveDirectory, type StaticServer } from '../../bench/web/static-server.ts';
+import { chromiumPath, projectRoot } from './harness.ts';
+import { prompt, run } from './app-driver.ts';
+
+let scratch = '';
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'cowbox-built-'));
+  const dir = join(scratch, 'dist');
+  await buildApp(projectRoot, dir, join(scratch, 'vite-cache'));
+  // A copy of the page whose head script starts the worker with options the page will not ask for.
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const other = html.replace("get('disk') !== 'memory'", "get('disk') === 'memory'");
+  expect(other).not.toBe(html);
+  await writeFile(join(dir, 'other.html'), other);
+  server = await serveDirectory(dir);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+/** What the page did with workers: the names it made them with, and which it stopped. */
+interface Made {
+  names: string[];
+  stopped: string[];
+}
+
+/** Open a page of the build, watching every Worker it makes (from its first script on). */
+async function open(path: string): Promise<{ page: Page; made: () => Promise<Made> }> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const made = { names: [] as string[], stopped: [] as string[] };
+    (window as unknown as { __made: typeof made }).__made = made;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(url: string | URL, opts?: WorkerOptions) {
+        super(url, opts);
+        made.names.push(opts?.name ?? '');
+        const stop = this.terminate.bind(this);
+        this.terminate = () => {
+          made.stopped.push(opts?.name ?? '');
+          stop();
+        };
+      }
+    };
+  });
+  await page.goto(`${server!.origin}/${path}`);
+  await prompt(page, 60_000);
+  return { page, made: () => page.evaluate(() => (window as unknown as { __made: Made }).__made) };
+}
+
+describe('the built page', () => {
+  it('boots on the worker its head started, with the disk in IndexedDB', async () => {
+    const { page, made } = await open('');
+    expect(await made()).toEqual({ names: ['cowbox-kernel {"persist":true}'], stopped: [] });
+    expect(await run(page, 'echo $((6*7))')).toEqual(['42']);
+    await expect.poll(() => page.locator('#storage').textContent()).toMatch(/^disk in IndexedDB/);
+    await page.context().close();
+  }, 90_000);
+
+  it('does the same for a disk in memory only', async () => {
+    const { page, made } = await open('?disk=memory');
+    expect(await made()).toEqual({ names: ['cowbox-kernel {"persist":false}'], stopped: [] });
+    await expect.poll(() => page.locator('#storage').textContent()).toMatch(/^disk in memory/);
+    await page.context().close();
+  }, 90_000);
+
+  it('stops a worker started with other boot options and starts its own', async () => {
+    const { page, made } = await open('other.html');
+    expect(await made()).toEqual({
+      names: ['cowbox-kernel {"persist":false}', 'cowbox-kernel {"persist":true}'],
+      stopped: ['cowbox-kernel {"persist":false}'],
+    });
+    expect(await run(page, 'echo ok')).toEqual(['ok']);
+    await expect.poll(() => page.locator('#storage').textContent()).toMatch(/^disk in IndexedDB/);
+    await page.context().close();
+  }, 90_000);
+});
