@@ -12,7 +12,11 @@ export class ChunkedData implements FileData {
   /** One entry per chunk; null is a hole that reads as zeros. */
   private chunks: Array<ChunkRef | null>;
   private length: number;
-  /** Chunks written since the last write-back, full CHUNK_SIZE buffers. */
+  /**
+   * Chunks written since the last write-back. A buffer is only as long as the writes into its chunk
+   * have reached (growing by doubling, up to CHUNK_SIZE): a small file costs its size, not 64 KiB,
+   * until it is written back. Bytes past a buffer's end read as zeros.
+   */
   private dirty = new Map<number, Uint8Array>();
   /** References this file holds no longer and must give up at the next write-back. */
   private dropped: ChunkRef[] = [];
@@ -63,16 +67,39 @@ export class ChunkedData implements FileData {
     return out;
   }
 
-  /** A writable full-size buffer for chunk i, loaded from storage the first time. */
-  private async writable(i: number): Promise<Uint8Array> {
+  /**
+   * A writable buffer for chunk i holding at least its first `reach` bytes, loaded from storage
+   * the first time.
+   */
+  private async writable(i: number, reach: number): Promise<Uint8Array> {
     let d = this.dirty.get(i);
     if (!d) {
-      d = new Uint8Array(CHUNK_SIZE);
       const ref = this.chunks[i];
-      if (ref) d.set(await this.blobs.getChunk(ref));
-      this.dirty.set(i, d);
+      const stored = ref ? await this.blobs.getChunk(ref) : null;
+      // A write since the await may have made the buffer meanwhile.
+      d = this.dirty.get(i);
+      if (!d) {
+        d = new Uint8Array(Math.max(reach, stored?.length ?? 0));
+        if (stored) d.set(stored);
+        this.dirty.set(i, d);
+      }
+    }
+    if (d.length < reach) {
+      const grown = new Uint8Array(Math.min(CHUNK_SIZE, Math.max(reach, d.length * 2)));
+      grown.set(d);
+      this.dirty.set(i, grown);
+      d = grown;
     }
     return d;
+  }
+
+  /** Chunk i's bytes as they are to be stored: as far as the file reaches, zeros past its buffer. */
+  private content(i: number, buf: Uint8Array): Uint8Array {
+    const used = this.used(i);
+    if (buf.length >= used) return buf.subarray(0, used);
+    const whole = new Uint8Array(used);
+    whole.set(buf);
+    return whole;
   }
 
   async write(pos: number, bytes: Uint8Array): Promise<void> {
@@ -81,7 +108,7 @@ export class ChunkedData implements FileData {
       const i = Math.floor(at / CHUNK_SIZE);
       const off = at - i * CHUNK_SIZE;
       const n = Math.min(CHUNK_SIZE - off, end - at);
-      (await this.writable(i)).set(bytes.subarray(at - pos, at - pos + n), off);
+      (await this.writable(i, off + n)).set(bytes.subarray(at - pos, at - pos + n), off);
       this.generation++;
       at += n;
     }
@@ -104,7 +131,7 @@ export class ChunkedData implements FileData {
     // Bytes cut from the last kept chunk must read as zeros if the file grows again.
     const tail = size % CHUNK_SIZE;
     if (tail !== 0 && size < this.length && this.chunks[keep - 1] !== undefined) {
-      (await this.writable(keep - 1)).fill(0, tail);
+      (await this.writable(keep - 1, 0)).fill(0, tail);
     }
     this.length = size;
     this.generation++;
@@ -136,7 +163,7 @@ export class ChunkedData implements FileData {
     for (const [i, buf] of this.dirty) {
       if (i >= this.chunks.length) continue;
       // The caller has awaited loadChunkHash() (a write-back carrying dirty data does, before this).
-      const ref = chunkHash()(buf.subarray(0, this.used(i)));
+      const ref = chunkHash()(this.content(i, buf));
       refs.set(i, ref);
       stored.push(ref);
       const old = this.chunks[i];
@@ -172,7 +199,7 @@ export class ChunkedData implements FileData {
       if (i >= this.chunks.length) continue;
       // A write since pendingRefs() (even during this loop's awaits) voids its hashes.
       const known = hashed?.generation === this.generation ? hashed.refs.get(i) : undefined;
-      const now = await this.blobs.putChunk(tx, buf.slice(0, this.used(i)), known);
+      const now = await this.blobs.putChunk(tx, this.content(i, buf).slice(), known);
       replaced.set(i, { old: this.chunks[i] ?? null, now });
       this.chunks[i] = now;
     }
