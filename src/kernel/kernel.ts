@@ -191,6 +191,7 @@ export class Kernel {
       throw new SysError('EAGAIN', 'pids.max reached');
     }
     child.exe = parent.exe;
+    child.nice = parent.nice;
     for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
     child.blocked = new Set(parent.blocked);
     child.cgroup = parent.cgroup;
@@ -329,7 +330,7 @@ export class Kernel {
       else task.stimeNs += ns;
       // cpu.max: what the slice overdrew is a debt the task repays by sitting out.
       const usedUs = Number(ns / 1000n);
-      if (usedUs > 0 && task.cgroup) task.throttleUs += this.cgroups.cpu.charge(task.cgroup as Cgroup, usedUs, mode === 'user');
+      if (usedUs > 0 && task.cgroup) task.throttleUs += this.cgroups.cpu.charge(task.cgroup as Cgroup, usedUs, mode === 'user', task.nice > 0);
     }
     this.cpuMarkMs = now;
   }

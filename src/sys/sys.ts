@@ -112,6 +112,23 @@ export class Sys {
   truncate(path: string, size: number): Promise<void> {
     return this.call('truncate', path, size);
   }
+  ftruncate(fd: number, size: number): Promise<void> {
+    return this.call('ftruncate', fd, size);
+  }
+  fsync(fd: number): Promise<void> {
+    return this.call('fsync', fd);
+  }
+  fdatasync(fd: number): Promise<void> {
+    return this.call('fdatasync', fd);
+  }
+  /** sync(2): write back everything the kernel still buffers. */
+  sync(): Promise<void> {
+    return this.call('sync');
+  }
+  /** syncfs(2): the same, for the filesystem `fd` is on. */
+  syncfs(fd: number): Promise<void> {
+    return this.call('syncfs', fd);
+  }
   readlink(path: string): Promise<string> {
     return this.call('readlinkat', AT_FDCWD, path);
   }
@@ -222,6 +239,13 @@ export class Sys {
   }
   getpid(): Promise<number> {
     return this.call('getpid');
+  }
+  /** getpriority(3) as glibc gives it: the nice value (the raw call answers 20 - nice). `which`: PRIO_PROCESS 0, PGRP 1, USER 2. */
+  async getpriority(which: number, who: number): Promise<number> {
+    return 20 - (await this.call<number>('getpriority', which, who));
+  }
+  setpriority(which: number, who: number, nice: number): Promise<void> {
+    return this.call('setpriority', which, who, nice);
   }
   getppid(): Promise<number> {
     return this.call('getppid');

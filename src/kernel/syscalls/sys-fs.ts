@@ -66,6 +66,27 @@ function resized(k: Kernel, t: Task, node: VNode, before: number, after: number)
   else if (after < before) unchargeShrink(k, node, before - after);
 }
 
+/** fsync(2): files and directories write back; pipes, terminals and character devices have no
+ *  fsync operation, so Linux answers EINVAL (`dd conv=fsync of=/dev/null` reports it). */
+async function fsyncFile(f: FileDescription): Promise<void> {
+  if (!(f instanceof OpenFile) || (f.ref.node.type !== 'file' && f.ref.node.type !== 'dir')) throw new SysError('EINVAL');
+  await f.sync();
+}
+
+/** Flush every open file's buffered data (`fs`: only those on that filesystem; undefined: none). */
+async function syncOpenFiles(k: Kernel, fs: unknown): Promise<void> {
+  if (fs === undefined) return;
+  const seen = new Set<OpenFile>();
+  for (const task of k.tasks.values()) {
+    for (const fd of task.fds.list()) {
+      const f = task.fds.get(fd);
+      if (!(f instanceof OpenFile) || seen.has(f) || (fs !== null && f.ref.mount.fs !== fs)) continue;
+      seen.add(f);
+      await f.sync().catch(() => undefined);
+    }
+  }
+}
+
 export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   openat: {
     handler: async (k: Kernel, t: Task, dirfd: number, path: string, flags: number, mode = 0o666) => {
@@ -236,10 +257,16 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     support: 'partial',
     note: 'F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL',
   },
-  fsync: {
-    handler: async (_k, t, fd: number) => {
+  fsync: { handler: async (_k, t, fd: number) => fsyncFile(t.fds.get(int(fd))) },
+  // Data and metadata reach the store together here, so fdatasync is fsync.
+  fdatasync: { handler: async (_k, t, fd: number) => fsyncFile(t.fds.get(int(fd))) },
+  // sync(2) writes back what every open file still buffers; syncfs(2) only the files on the
+  // filesystem `fd` is on. What is closed was written back at its close.
+  sync: { handler: async (k) => syncOpenFiles(k, null) },
+  syncfs: {
+    handler: async (k, t, fd: number) => {
       const f = t.fds.get(int(fd));
-      if (f instanceof OpenFile) await f.sync();
+      await syncOpenFiles(k, f instanceof OpenFile ? f.ref.mount.fs : undefined);
     },
   },
 };

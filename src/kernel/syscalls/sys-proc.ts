@@ -107,6 +107,24 @@ async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], 
   return { main, path, argv };
 }
 
+/** setpriority/getpriority's targets: PRIO_PROCESS 0, PRIO_PGRP 1, PRIO_USER 2; `who` 0 is the caller's own. */
+function priorityTargets(k: Kernel, t: Task, which: number, who: number): Task[] {
+  if (which === 0) {
+    const one = who === 0 ? t : k.findTask(t, who);
+    return one?.alive ? [one] : [];
+  }
+  const live = [...k.tasks.values()].filter((o) => o.alive && o.nrIn(t.pidNs) !== 0);
+  if (which === 1) {
+    const pgid = who === 0 ? t.pgid : (k.findTask(t, who)?.pid ?? -1);
+    return live.filter((o) => o.pgid === pgid);
+  }
+  if (which === 2) {
+    const uid = who === 0 ? t.cred.uid : idToKernel(t.ns.user, who, 'uid');
+    return live.filter((o) => o.cred.uid === uid);
+  }
+  throw new SysError('EINVAL');
+}
+
 function taskNr(t: Task, of: Task | null): number {
   return of ? of.nrIn(t.pidNs) : 0;
 }
@@ -285,6 +303,32 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   sched_yield: { handler: async (k) => k.host.macrotask() },
+  getpriority: {
+    // As the raw call answers: 20 - nice (1..40) of the highest-priority target; libc turns it back.
+    handler: async (k, t, which: number, who: number) => {
+      const targets = priorityTargets(k, t, which, who);
+      if (!targets.length) throw new SysError('ESRCH');
+      return 20 - Math.min(...targets.map((o) => o.nice));
+    },
+  },
+  setpriority: {
+    // Only root may lower a nice value (CAP_SYS_NICE in the initial namespace); anyone may raise
+    // their own processes', as set_one_prio checks.
+    handler: async (k, t, which: number, who: number, nice: number) => {
+      const value = Math.max(-20, Math.min(19, Math.trunc(nice)));
+      const targets = priorityTargets(k, t, which, who);
+      if (!targets.length) throw new SysError('ESRCH');
+      let failure: SysError | null = null;
+      for (const o of targets) {
+        if (t.cred.euid !== 0 && o.cred.uid !== t.cred.euid && o.cred.euid !== t.cred.euid) failure = new SysError('EPERM');
+        else if (value < o.nice && t.cred.euid !== 0) failure = new SysError('EACCES');
+        else o.nice = value;
+      }
+      if (failure) throw failure;
+    },
+    support: 'partial',
+    note: 'the nice value is kept, inherited and shown in /proc; the scheduler does not weigh it',
+  },
   getpid: { handler: async (_k, t) => t.nrIn(t.pidNs) },
   getppid: { handler: async (_k, t) => taskNr(t, t.parent) },
   getpgid: {

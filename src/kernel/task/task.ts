@@ -72,6 +72,8 @@ export class Task {
   wokeAtMs = -Infinity;
   /** CPU time the cgroup's cpu.max still owes: the task sits out this long at its next call. */
   throttleUs = 0;
+  /** The nice value (-20..19) setpriority(2) keeps; children inherit it, /proc/PID/stat shows it. */
+  nice = 0;
   /** Parent's wakers, called when this child changes state. */
   readonly childWaiters = new LazySet<() => void>();
   /** The kernel's run loop has finished with this task's program. */

@@ -10,15 +10,15 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   // docker.io/library/busybox:latest layer 1, tar 4392960 bytes
   'sha256:3d38b93ccd26252e7de66bb8fd23bda93352f0ec1f204ee94130e7413862b29a': { diffId: 'sha256:5432f2fb10ab3e4023c3bdc13420e4e8120e792dce4fe75fc756bdd8395aa847', digest: 'sha256:736f2ef31e4f46af51f2f104d90827223be315fa79964a01f94dd6188170ea23', size: 4393318 },
   // docker.io/library/alpine:3.20 layer 1, tar 8386560 bytes
-  'sha256:7a25a2262eda7ac3e075d36a5359df1a47454fad84545f25a9d0ac0d0c0270f4': { diffId: 'sha256:ca12ee0177df5978228c2a840da864ec90d80c37e5eebb1b1d2db57a4fe7447b', digest: 'sha256:473b0889e01d98d571fe4714edacf01fab389d44b5ac86eed309d2dad3ab7be8', size: 8387218 },
+  'sha256:687d1b899b504667c5d84b3cd25f844da9cd8818cd0848c521884b53a94b9299': { diffId: 'sha256:8673aca972fd763a2f02d3618c6918e8a7e5f5255ba93530fea7525628f99cae', digest: 'sha256:c2c6900417552487633f7409924f0c69ef4c40a98bd20b6199d7e375b5bcd499', size: 8387218 },
   // docker.io/library/alpine:3.19 layer 1, tar 8386560 bytes
-  'sha256:3161fa9afdfea23e029f1204b791aefa3d825e6fd3acf8cbb06df5bbb973c290': { diffId: 'sha256:c60087ae2b845b23f52277cbb82558b46a02e4fd7ae4c81a16fe8c7ddd30453b', digest: 'sha256:1812fc1e80b0e46fae36239a396b969d6680c29dd792dfd72c7bcd06f49e6d3d', size: 8387218 },
-  // docker.io/library/debian:12 layer 1, tar 120811520 bytes
-  'sha256:b554a72e120e4aea26c5ceac83b1594dbbf94a4356825348c09049f6b82f9100': { diffId: 'sha256:fcfa9c1706fcfddb6fa7681c277ec4259fe33ea097c9ae676b7675317bac4c8a', digest: 'sha256:d13a4c5ca9edab594e028dbed864c933dbb3ca39335922231be1917c0a981448', size: 120820758 },
-  // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
-  'sha256:76062fcb966447e93aa712a4a30c89f86b6365784d3fa0abd9c2d3122a8371ec': { diffId: 'sha256:cba5b28c01f4228edf1a23d1c35267c55f1ab1b1fc7a3bee1fd2c53933db0687', digest: 'sha256:1817ed896c894f69797be2a1dbd67b897cdca34bf944d3914e975319892b455e', size: 78055253 },
-  // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217569280 bytes
-  'sha256:dae947856085d40585c7a37357597aa0ee769226da023ede4e514ce97f9a53f1': { diffId: 'sha256:2c553f42d4033bcee320f0246228804e0f39c9db29ae1ace6af30625f3b74ae3', digest: 'sha256:f0a6569da6a8ef1230d9da7698d09915446192760b159f4e03a4f20034c414d3', size: 217585898 },
+  'sha256:49516d9701af894f3ce3958c8ed6a9c5933870a9127f5feef6f2831c746b121d': { diffId: 'sha256:7d89c776354020499e269bd7dc40c11dfd4007268a5deb6e785798ff19c2907e', digest: 'sha256:efd19f4375dba08fea1fd9a96fcaec0831fbc5fb98efaca1fa5e5e07e7ba4cd3', size: 8387218 },
+  // docker.io/library/debian:12 layer 1, tar 120821760 bytes
+  'sha256:fa33941e64ff8ea6a0e39210fce6f1db3fca5c28ac0eca08b76c8b98c26c1738': { diffId: 'sha256:09dc753f7dd3ac466aab8c05c279a43f9b9f004e118861efd1dfa965709b89a1', digest: 'sha256:95665c28b5dc55aabe2c9d2e18c29aa5c64e1eba745ca6dc93a8f77f17d8c904', size: 120830998 },
+  // docker.io/library/ubuntu:24.04 layer 1, tar 78039040 bytes
+  'sha256:649d6493a2a63bb54833c8e7bb076ade7289f8f9a395e1aa464bd8d8494a6890': { diffId: 'sha256:4acd67f54f19179855a890fd74c051b0da0846f42b085a4cd4d8002166749278', digest: 'sha256:d6eb0bbed79d703b1cd665c7cf8cfb94ba6212fdaea183fff1005e6fe0aa9af9', size: 78045013 },
+  // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217579520 bytes
+  'sha256:78079f09b372ad4eeb48ba243200c71980423d16fc7f164d6be214ac315a7390': { diffId: 'sha256:3763898a6faadf55adb91aa6f67c688ea1f056f7acc62e8177abccd9bc45749d', digest: 'sha256:462049bc2cbb7cbca85064ba084a2ded696c568c1a4ffb01e2e94f9b0a5e26ef', size: 217596143 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 2, tar 10240 bytes
   'sha256:4fc8e6418b1c237216158a17a0c6d943a074f17ff04403934ecec02ff48e0d18': { diffId: 'sha256:a919230e23a3340a8aec3bba6eb3728c7c2ba77a4dd540becac9819d8c9a49a6', digest: 'sha256:aac82ecdeeaf00dc966092329bb59fc472af83937629b042951daed0c7c0963f', size: 10263 },
 };

@@ -46,7 +46,7 @@ export function statText(view: TaskView, task: Task): string {
     0, 0, 0, // cminflt majflt cmajflt
     ticks(task.utimeNs), ticks(task.stimeNs),
     0, 0, // cutime cstime
-    20, 0, 1, 0, // priority nice num_threads itrealvalue
+    20 + task.nice, task.nice, 1, 0, // priority nice num_threads itrealvalue
     ticks(task.startNs - bootNs),
     m ? m.vmSize * 1024 : 0,
     m ? m.vmRSS / PAGE_KB : 0,
