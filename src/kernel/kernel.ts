@@ -78,6 +78,8 @@ export class Kernel {
   readonly initialNs: NsProxy;
   /** Every live or zombie task by kernel-wide PID. */
   readonly tasks = new Map<number, Task>();
+  /** Each task's port, made on first use (portFor). */
+  private readonly ports = new WeakMap<Task, SysPort>();
   tracing = false;
   /** When the running slice ends, and the macrotask that starts the next one (shared by all). */
   private sliceEnd = 0;
@@ -203,9 +205,14 @@ export class Kernel {
     return child;
   }
 
-  /** The port a task's program talks through. */
+  /**
+   * The port a task's program talks through: one per task, so a signal handler (given its
+   * process's port) can tell which process it runs in.
+   */
   portFor(task: Task): SysPort {
-    return new TaskPort(this, task);
+    let port = this.ports.get(task);
+    if (!port) this.ports.set(task, (port = new TaskPort(this, task)));
+    return port;
   }
 
   /** The run loop of one task: its program, then whatever it execs, until it exits. */
@@ -449,7 +456,10 @@ export class Kernel {
       if (disp === 'ignore') continue;
       if (typeof disp === 'function') {
         handled = true;
-        await disp(sig);
+        // A forked child inherits its parent's handlers, which close over the parent program's
+        // state; told which process it runs in, a handler acts on that process's copy (as on Linux,
+        // where the child runs its own copy of the handler in its own memory).
+        await disp(sig, this.portFor(task));
         continue;
       }
       const action = defaultAction(sig);

@@ -8,7 +8,12 @@ import type { Stat, StatFs } from '../abi/stat.ts';
 import { concatBytes } from '../base/bytes.ts';
 import { utf8Decode, utf8Encode } from '../base/text.ts';
 
-export type SignalAction = 'default' | 'ignore' | ((sig: number) => void | Promise<void>);
+/**
+ * A signal handler gets the signal and `self`, the process it runs in: after a fork the child
+ * inherits its parent's handlers, and comparing `self` with `sys.self` tells a handler whether it
+ * runs in the process that installed it or in a child, whose own copy of the state it should touch.
+ */
+export type SignalAction = 'default' | 'ignore' | ((sig: number, self: object) => void | Promise<void>);
 
 export interface DirEntry {
   name: string;
@@ -215,6 +220,10 @@ export class Sys {
   }
   kill(pid: number, sig: number): Promise<void> {
     return this.call('kill', pid, sig);
+  }
+  /** This process as a signal handler's `self` names it. */
+  get self(): object {
+    return this.port;
   }
   sigaction(sig: number, action?: SignalAction): Promise<SignalAction> {
     return this.call('rt_sigaction', sig, action);

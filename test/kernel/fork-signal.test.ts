@@ -28,7 +28,7 @@ function sigintGroup(kernel: Kernel, pgid: number): void {
  * Run `sh -c SCRIPT` as the leader of a process group; `hook` is installed on the kernel once
  * the group exists and is told its number. Gives back what the shell printed and its status.
  */
-async function runGroup(hook: (kernel: Kernel, pgid: () => number) => void): Promise<{ out: string; status: number }> {
+async function runGroup(hook: (kernel: Kernel, pgid: () => number) => void, script = SCRIPT): Promise<{ out: string; status: number }> {
   const { runInit, kernel, ctx } = await bootKernel(PROGRAMS);
   await mountDevices(kernel, ctx, installDevices(kernel));
   let pgid = -1;
@@ -44,7 +44,7 @@ async function runGroup(hook: (kernel: Kernel, pgid: () => number) => void): Pro
       await c.dup2(w, 2);
       await c.close(r);
       await c.close(w);
-      return c.execve('/bin/sh', ['sh', '-c', SCRIPT], ['PATH=/bin']);
+      return c.execve('/bin/sh', ['sh', '-c', script], ['PATH=/bin']);
     });
     pgid = kernel.findTask(kernel.tasks.get(1)!, pid)!.pid;
     await sys.close(w);
@@ -81,27 +81,45 @@ describe('a ^C while the shell forks a background job', () => {
     });
   }
 
+  /** Run `script` with a ^C on the group's nth call after the trap is set; which call it was. */
+  const ctrlCOnCall = async (nth: number, script?: string): Promise<{ out: string; status: number; seen: string }> => {
+    let calls = 0;
+    let seen = '';
+    const r = await runGroup((kernel, pgid) => {
+      let armed = false;
+      const syscall = kernel.syscall.bind(kernel);
+      kernel.syscall = (task: Task, name: string, args: unknown[]) => {
+        if (armed && task.pgid === pgid() && ++calls === nth) {
+          seen = `${task.pid === pgid() ? 'shell' : 'child'} ${name}`;
+          sigintGroup(kernel, pgid());
+        }
+        if (task.pgid === pgid() && name === 'rt_sigaction' && args[0] === SIG.SIGINT && typeof args[1] === 'function') armed = true;
+        return syscall(task, name, args);
+      };
+    }, script);
+    return { ...r, seen };
+  };
+
   it('reaches the trap whichever of the group\'s calls it lands on, up to the shell\'s wait', async () => {
     // Calls made by the group after the shell sets its trap: the fork, the child's set-up and
     // exec, the parent's echo and wait (18 when this was written); the ^C lands on each in turn.
     const missed: string[] = [];
     for (let nth = 1; nth <= 14; nth++) {
-      let calls = 0;
-      let seen = '';
-      const r = await runGroup((kernel, pgid) => {
-        let armed = false;
-        const syscall = kernel.syscall.bind(kernel);
-        kernel.syscall = (task: Task, name: string, args: unknown[]) => {
-          if (armed && task.pgid === pgid() && ++calls === nth) {
-            seen = `${task.pid === pgid() ? 'shell' : 'child'} ${name}`;
-            sigintGroup(kernel, pgid());
-          }
-          if (task.pgid === pgid() && name === 'rt_sigaction' && args[0] === SIG.SIGINT && typeof args[1] === 'function') armed = true;
-          return syscall(task, name, args);
-        };
-      });
-      if (!r.out.includes('caught INT\n') || r.status !== 4) missed.push(`${nth} (${seen}): ${JSON.stringify(r.out)} status ${r.status}`);
+      const r = await ctrlCOnCall(nth);
+      if (!r.out.includes('caught INT\n') || r.status !== 4) missed.push(`${nth} (${r.seen}): ${JSON.stringify(r.out)} status ${r.status}`);
     }
     expect(missed).toEqual([]);
+  }, 60_000);
+
+  it('runs the trap once, even when the ^C lands on the child before it has dropped the trap', async () => {
+    // The child inherits the parent's handler until it resets its signals; a ^C in that window is
+    // the child's (its copy of the shell drops it with the trap), never a second one for the parent.
+    const wrong: string[] = [];
+    for (let nth = 1; nth <= 14; nth++) {
+      const r = await ctrlCOnCall(nth, 'trap "echo caught INT" INT; sleep 0 & echo waiting; wait; echo done');
+      const caught = r.out.split('\n').filter((l) => l === 'caught INT').length;
+      if (caught !== (r.seen ? 1 : 0) || !r.out.includes('done\n')) wrong.push(`${nth} (${r.seen}): ${JSON.stringify(r.out)}`);
+    }
+    expect(wrong).toEqual([]);
   }, 60_000);
 });

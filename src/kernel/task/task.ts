@@ -14,7 +14,8 @@ import type { TaskUnwind } from './unwind.ts';
 /** /proc/PID/status State letters. */
 export type TaskState = 'R' | 'S' | 'T' | 'Z' | 'X';
 
-export type SignalHandler = (sig: number) => void | Promise<void>;
+/** `self` is the port of the process the handler runs in (see Kernel.portFor). */
+export type SignalHandler = (sig: number, self: object) => void | Promise<void>;
 export type SignalDisposition = 'default' | 'ignore' | SignalHandler;
 
 export interface Credentials {

@@ -20,7 +20,7 @@ import { matchPattern } from './pattern.ts';
 import { type ExpandedRedir, applyRedirs, dropSaved, expandRedirs, popRedirs, type SavedFd } from './redirect.ts';
 import { forkOrFail, PendingError, SKIP_BREAK, SKIP_CONT, SKIP_FUNC, type Shell } from './shell.ts';
 import { evalString } from './run.ts';
-import { childSignals } from './signals.ts';
+import { childSignals, noteForkedShell } from './signals.ts';
 import { cmdText } from './cmdtext.ts';
 import { enterJob, placeInJob, setForeground } from './jobctl.ts';
 import type { Var } from './vars.ts';
@@ -197,6 +197,7 @@ export async function forkShell(sh: Shell, work: (child: Shell) => Promise<void>
   await sh.flushOut();
   const pid = await forkOrFail(sh, async (csys: Sys) => {
     const child = sh.forkCopy(csys);
+    noteForkedShell(child);
     if (opts.job && sh.jobctl) await enterJob(child, sh, opts.job.pgid, !opts.bg);
     await childSignals(sh, child, opts.bg === true);
     if (opts.bg && !sh.jobctl && opts.firstInJob) {

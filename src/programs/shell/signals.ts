@@ -27,8 +27,21 @@ function hard(sh: Shell): Set<number> {
   return t;
 }
 
+/**
+ * Forked copies of a shell by their process (the handler's `self`): a handler the child inherited
+ * queues the signal for the child's copy, as the child's own memory would on Linux, not the parent's.
+ */
+const forked = new WeakMap<object, Shell>();
+
+/** Called on a fresh fork's copy before it makes any call (any call can take a signal). */
+export function noteForkedShell(child: Shell): void {
+  forked.set(child.sys.self, child);
+}
+
 async function setDisposition(sh: Shell, sig: number, how: 'default' | 'ignore' | 'catch'): Promise<void> {
-  const action = how === 'catch' ? (s: number) => void sh.pendingSignals.push(s) : how;
+  const action = how === 'catch'
+    ? (s: number, self: object) => void (self === sh.sys.self ? sh : forked.get(self))?.pendingSignals.push(s)
+    : how;
   try {
     await sh.sys.sigaction(sig, action);
   } catch (e) {
