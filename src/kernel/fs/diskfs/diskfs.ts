@@ -24,6 +24,7 @@ import type { Store, StoreValue, Transaction } from '../storage/store.ts';
 import { ChunkedData } from './chunked-data.ts';
 import { loadChunkHash } from '../storage/chunk-hash.ts';
 import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
+import { ImageChildren, ImageTree } from './tree-image-reader.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
@@ -148,20 +149,27 @@ export class DiskFs extends MemTree {
       return root;
     };
     if (image) {
-      const xattrs = new Map<number, Array<[string, Uint8Array]>>();
-      for (let i = 0; i < image.xattrAt.length; i++) {
-        const at = image.xattrAt[i]!;
-        if (!xattrs.has(at)) xattrs.set(at, []);
-        xattrs.get(at)!.push([image.xattrName[i]!, image.xattrValue[i]!]);
-      }
-      for (let i = 0; i < image.ino.length; i++) {
-        make(image.ino[i]!, image.mode[i]!, image.uid[i]!, image.gid[i]!, image.nlink[i]!, image.rdev[i]!,
-          [image.times[3 * i]!, image.times[3 * i + 1]!, image.times[3 * i + 2]!], image.target[i]!, xattrs.get(i) ?? [], image.size[i]!, image.chunks[i]!);
-      }
+      // Checked whole now (a bad image leaves the rows to decide), built as it is used: an inode
+      // when a directory naming it is first read, so a boot makes only the few it touches.
+      const tree = new ImageTree(image, rootIno);
+      const made = (ino: number): MemInode => {
+        let n = inodes.get(ino);
+        if (n) return n;
+        const i = tree.index.get(ino)!;
+        make(ino, image.mode[i]!, image.uid[i]!, image.gid[i]!, image.nlink[i]!, image.rdev[i]!,
+          [image.times[3 * i]!, image.times[3 * i + 1]!, image.times[3 * i + 2]!], image.target[i]!, tree.xattrs(i), image.size[i]!, image.chunks[i]!);
+        n = inodes.get(ino)!;
+        // The disk's inode count took every inode of the image at load (see below).
+        if (!this.loading) this.inodeCount--;
+        const names = tree.names.get(ino);
+        if (names) n.deferChildren(new ImageChildren(tree, names, made));
+        return n;
+      };
+      made(rootIno);
       rootOf();
-      for (let i = 0; i < image.entryDir.length; i++) {
-        link(image.entryDir[i]!, image.entryName[i]!, image.entryChild[i]!, () => `${image.entryDir[i]}/${image.entryName[i]} in the tree image`);
-      }
+      // Inodes without a name (unlinked while open) are freed below: those are made now.
+      for (let i = 0; i < image.ino.length; i++) if (image.nlink[i] === 0) made(image.ino[i]!);
+      this.inodeCount += image.ino.length - inodes.size;
     } else {
       // Both reads at once, side by side in the store (nothing writes while the disk loads).
       const entryPrefix = this.key('e/');

@@ -42,9 +42,18 @@ export interface InodeRecord {
 
 const NO_XATTRS: ReadonlyMap<string, Uint8Array> = new Map();
 
-/** What an inode holds besides its attributes, by type: a directory's names, a file's data, a
- *  symlink's target, a device's number. One field for all, since each inode has only one. */
-type Body = Children<MemInode> | FileData | string | number | null;
+/**
+ * A directory's names not yet in memory: a filesystem that loads its tree from storage (diskfs)
+ * makes each directory's names on its first use, so a boot builds only what is looked at.
+ */
+export abstract class DeferredChildren {
+  /** The names, made now; called once, on the directory's first use. */
+  abstract make(dir: MemInode): Children<MemInode>;
+}
+
+/** What an inode holds besides its attributes, by type: a directory's names (or the promise of
+ *  them), a file's data, a symlink's target, a device's number. One field for all. */
+type Body = Children<MemInode> | DeferredChildren | FileData | string | number | null;
 
 export class MemInode implements VNode, InodeRecord {
   nlink = 0;
@@ -109,23 +118,31 @@ export class MemInode implements VNode, InodeRecord {
   }
 
   // ---- a directory's names (callers check dir() first) ----------------------------------
+  /** Names made on first use: until then the directory holds only how to make them. */
+  deferChildren(deferred: DeferredChildren): void {
+    this.body = deferred;
+  }
+  private names(): Children<MemInode> {
+    const b = this.body;
+    return b instanceof DeferredChildren ? (this.body = b.make(this)) : (b as Children<MemInode>);
+  }
   child(name: string): MemInode | undefined {
-    return childGet(this.body as Children<MemInode>, name);
+    return childGet(this.names(), name);
   }
   setChild(name: string, n: MemInode): void {
-    this.body = childSet(this.body as Children<MemInode>, name, n);
+    this.body = childSet(this.names(), name, n);
   }
   deleteChild(name: string): boolean {
-    const next = childDelete(this.body as Children<MemInode>, name);
+    const next = childDelete(this.names(), name);
     if (!next) return false;
     this.body = next;
     return true;
   }
   get childCount(): number {
-    return childCount(this.body as Children<MemInode>);
+    return childCount(this.names());
   }
   children(): IterableIterator<[string, MemInode]> {
-    return childEntries(this.body as Children<MemInode>);
+    return childEntries(this.names());
   }
 
   get size(): number {
