@@ -24,7 +24,6 @@ import type { Store, StoreValue, Transaction } from '../storage/store.ts';
 import { ChunkedData } from './chunked-data.ts';
 import { loadChunkHash } from '../storage/chunk-hash.ts';
 import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
-import { ImageChildren, ImageTree } from './tree-image-reader.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
@@ -151,6 +150,7 @@ export class DiskFs extends MemTree {
     if (image) {
       // Checked whole now (a bad image leaves the rows to decide), built as it is used: an inode
       // when a directory naming it is first read, so a boot makes only the few it touches.
+      const { ImageChildren, ImageTree } = await import('./tree-image-reader.ts');
       const tree = new ImageTree(image, rootIno);
       const made = (ino: number): MemInode => {
         let n = inodes.get(ino);
