@@ -40,6 +40,8 @@ export const COMMANDS: Record<string, Loader> = {
   'system-df': () => import('./cmd/system-df.ts'),
   version: () => import('./cmd/version.ts'),
   info: () => import('./cmd/info.ts'),
+  cp: () => import('./cmd/cp.ts'),
+  rename: () => import('./cmd/rename.ts'),
 };
 
 /** `docker GROUP VERB` spellings, as [group, verb] -> top-level name. */
@@ -48,10 +50,21 @@ export const MANAGEMENT: Record<string, Record<string, string>> = {
     export: 'export', attach: 'attach', commit: 'commit', create: 'create', exec: 'exec', kill: 'kill', logs: 'logs',
     prune: 'container-prune', restart: 'restart', rm: 'rm', remove: 'rm', run: 'run', start: 'start', stop: 'stop', wait: 'wait',
     ls: 'ps', list: 'ps', ps: 'ps', inspect: 'inspect', top: 'top', stats: 'stats', diff: 'diff',
+    cp: 'cp', rename: 'rename',
   },
   image: { save: 'save', load: 'load', import: 'import', pull: 'pull', push: 'push', tag: 'tag', rm: 'rmi', remove: 'rmi', prune: 'image-prune', build: 'build', ls: 'images', list: 'images', inspect: 'inspect', history: 'history' },
   system: { df: 'system-df', info: 'info' },
   builder: { build: 'build' },
+};
+
+/**
+ * Operand counts of the Docker commands no file here does, as the real client checks them
+ * before it asks the engine anything: `docker port` with no container is cobra's
+ * "requires at least 1 and at most 2 arguments", not "cowbox does not have".
+ */
+export const LACKING_ARGS: Record<string, { exact?: number; min?: number; max?: number }> = {
+  events: { exact: 0 }, login: { max: 1 }, logout: { max: 1 }, pause: { min: 1 }, port: { min: 1, max: 2 },
+  search: { exact: 1 }, unpause: { min: 1 }, update: { min: 1 }, 'system prune': { exact: 0 },
 };
 
 /**

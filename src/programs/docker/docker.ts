@@ -5,7 +5,7 @@
 // and unknown commands as Docker 28 does); the work is in cmd/.
 
 import type { Sys } from '../../sys/sys.ts';
-import { COMMANDS, MANAGEMENT, VERB_ALIASES } from './commands.ts';
+import { COMMANDS, LACKING_ARGS, MANAGEMENT, VERB_ALIASES } from './commands.ts';
 import { parseCommand } from './format/cli.ts';
 import { CLIENT_VERSION, groupHelp, lookupSpec, topLevelHelp } from './format/specs.ts';
 
@@ -88,6 +88,12 @@ export default async function docker(sys: Sys): Promise<number> {
   }
   const load = name !== undefined ? COMMANDS[name] : undefined;
   if (!load && spec) {
+    const args = LACKING_ARGS[shown];
+    const counted = args ? parseCommand({ ...spec, args }, shown, rest) : null;
+    if (counted && !('values' in counted)) {
+      await sys.writeAll(2, counted.stderr ?? '');
+      return counted.status;
+    }
     await sys.writeAll(2, `docker: 'docker ${shown}' is a Docker command cowbox does not have\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
