@@ -3,11 +3,11 @@
 // one that is not is left out, so a missing tool says "not found" rather than running something
 // that is not there.
 
-const COREUTILS = `[ base64 basename cat chgrp chmod chown chroot cp cut date dd df dirname du echo
-  env expr false fold groups head id install link ln ls md5sum mkdir mkfifo mknod mktemp mv nice nl
-  nohup nproc od paste printenv pwd readlink realpath rm rmdir seq sha256sum sleep sort stat stty
-  sync tac tail tee test timeout touch tr true truncate tty uname uniq unlink wc whoami yes`;
-const PROCPS = 'ps top kill pkill pgrep free uptime';
+const COREUTILS = `[ base64 basename cat chgrp chmod chown chroot comm cp cut date dd df dirname du echo
+  env expand expr factor false fold groups head id install join link ln ls md5sum mkdir mkfifo mknod mktemp mv nice nl
+  nohup nproc od paste printenv pwd readlink realpath rm rmdir seq sha256sum shuf sleep sort split stat stty
+  sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink wc whoami yes`;
+const PROCPS = 'ps top kill pkill pgrep free uptime pidof vmstat watch';
 const UTIL_LINUX = 'mount umount unshare nsenter lsns pivot_root dmesg';
 const OTHERS = `sh dash bash find xargs grep egrep fgrep sed awk diff cmp tar gzip gunzip zcat getfattr setfattr
   apk apt-get apt dpkg dpkg-query yum dnf rpm httpd php-fpm nginx php strace stress tree less more

@@ -1,0 +1,11 @@
+printf 'a\n' > a
+comm; echo "status $?"
+comm a; echo "status $?"
+comm a a a; echo "status $?"
+comm nosuch a; echo "status $?"
+comm a nosuch; echo "status $?"
+comm --output-delimiter=x --output-delimiter=y a a; echo "status $?"
+comm --output-delimiter=x --output-delimiter=x a a; echo "status $?"
+comm -4 a a; echo "status $?"
+comm --bogus a a; echo "status $?"
+comm --output-delimiter; echo "status $?"

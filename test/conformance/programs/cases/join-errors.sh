@@ -1,0 +1,31 @@
+printf 'a 1\nc 3\nb 2\n' > u1
+printf 'a x\nb y\nc z\n' > s2
+join u1 s2; echo "status $?"
+join --check-order u1 s2; echo "status $?"
+join --nocheck-order u1 s2; echo "status $?"
+join -a1 u1 s2; echo "status $?"
+printf 'a x\nb y\n' > s3
+printf 'a 1\nb 2\n' > s4
+printf 'b 1\na 2\n' > u5
+join s4 u5; echo "status $?"
+join u5 u5; echo "status $?"
+join; echo "status $?"
+join s2; echo "status $?"
+join s2 s2 s2; echo "status $?"
+join nosuch s2; echo "status $?"
+join s2 nosuch; echo "status $?"
+join - - < s2; echo "status $?"
+join -1 0 s2 s2; echo "status $?"
+join -2 x s2 s2; echo "status $?"
+join -j1 -1 2 s2 s2; echo "status $?"
+join -a 3 s2 s2; echo "status $?"
+join -v 0 s2 s2; echo "status $?"
+join -t ab s2 s2; echo "status $?"
+join -t a -t b s2 s2; echo "status $?"
+join -e a -e b s2 s2; echo "status $?"
+join -o 3.1 s2 s2; echo "status $?"
+join -o 1.x s2 s2; echo "status $?"
+join -o 1x s2 s2; echo "status $?"
+join -o 01 s2 s2; echo "status $?"
+join -x s2 s2; echo "status $?"
+join -j; echo "status $?"

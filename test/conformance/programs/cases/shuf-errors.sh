@@ -1,0 +1,18 @@
+printf 'ab' > tiny
+seq 1 10 > ten
+shuf --random-source=tiny ten; echo "status $?"
+shuf --random-source=nosuch ten; echo "status $?"
+shuf -i 5-3; echo "status $?"
+shuf -i x; echo "status $?"
+shuf -i 1-2 -i 3-4; echo "status $?"
+shuf -n x ten; echo "status $?"
+shuf -n -1 ten; echo "status $?"
+shuf -e a -i 1-2; echo "status $?"
+shuf a b; echo "status $?"
+shuf -i 1-3 a; echo "status $?"
+shuf --random-source=a --random-source=b -e x; echo "status $?"
+shuf -r -e; echo "status $?"
+shuf -r -n 0 -e; echo "status $?"
+shuf nosuch; echo "status $?"
+shuf -o /nonexistent/x -e a; echo "status $?"
+shuf -y; echo "status $?"
