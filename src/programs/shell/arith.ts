@@ -1,7 +1,8 @@
 // $((...)) as dash evaluates it: 64-bit signed integers (wrapping; literals saturate as
 // strtoimax does), C operator precedence with assignments and ?:, no ++/-- and no comma, and
-// the unevaluated side of && || ?: left alone (busybox ash adds `**`). Errors use dash's words:
-// `arithmetic expression: expecting primary: "1+"`.
+// the unevaluated side of && || ?: left alone. busybox ash's math adds `**`, ++/-- on
+// variables, the comma, BASE#DIGITS and variables whose values are expressions themselves.
+// Errors use dash's words: `arithmetic expression: expecting primary: "1+"`.
 
 /** Integer overflow in division: the process must die of SIGFPE, as dash does on x86. */
 export class ArithTrap extends Error {
@@ -16,7 +17,10 @@ export interface ArithEnv {
   set(name: string, value: string): void;
   /** A fatal error (never returns). */
   fail(msg: string): never;
-  /** busybox ash's `**` (power, right-associative, above `*`); dash has none. */
+  /**
+   * busybox ash's math: `**` (power, right-associative, above `*`), ++/--, `,`, BASE#DIGITS,
+   * and a variable that is not a number evaluated as an expression; dash has none of them.
+   */
   power?: boolean;
 }
 
@@ -98,6 +102,12 @@ function tokenize(expr: string, fail: (m: string) => never, power = false): Tok[
       continue;
     }
     if (c >= '0' && c <= '9') {
+      const based = power ? baseNumber(expr, i) : null;
+      if (based) {
+        toks.push({ k: 'num', v: based.v });
+        i = based.end;
+        continue;
+      }
       const r = strtoimax(expr, i);
       toks.push({ k: 'num', v: r.v });
       i = r.end;
@@ -109,6 +119,17 @@ function tokenize(expr: string, fail: (m: string) => never, power = false): Tok[
       toks.push({ k: 'var', name: expr.slice(i, j) });
       i = j;
       continue;
+    }
+    if (power && (c === '+' || c === '-') && expr[i + 1] === c) {
+      // busybox: `++`/`--` after a variable increments it afterwards, before one beforehand;
+      // anywhere else they are two signs (`--5` is 5, `7++` an error).
+      const prev = toks[toks.length - 1];
+      const after = /^[ \t\n]*([A-Za-z_]?)/.exec(expr.slice(i + 2))![1];
+      if (prev?.k === 'var' || after) {
+        toks.push({ k: 'op', op: `${prev?.k === 'var' ? 'post' : 'pre'}${c}${c}` });
+        i += 2;
+        continue;
+      }
     }
     const op = power && expr.startsWith('**', i) ? '**' : OPS.find((o) => expr.startsWith(o, i));
     if (!op) {
@@ -123,6 +144,26 @@ function tokenize(expr: string, fail: (m: string) => never, power = false): Tok[
   void fail;
   toks.push({ k: 'eof' });
   return toks;
+}
+
+/** busybox's BASE#DIGITS (bases 2 to 64: 0-9, a-z, A-Z, @, _), null when `#` does not follow. */
+function baseNumber(expr: string, i: number): { v: bigint; end: number } | null {
+  const m = /^([0-9]+)#([0-9A-Za-z@_]*)/.exec(expr.slice(i));
+  if (!m) return null;
+  const base = Number(m[1]);
+  // An impossible base leaves `#` to the parser, which reports it.
+  if (base < 2 || base > 64) return null;
+  let v = 0n;
+  let n = 0;
+  for (const d of m[2]!) {
+    let x = d <= '9' ? d.charCodeAt(0) - 48 : d >= 'a' ? d.charCodeAt(0) - 87 : d >= 'A' && d <= 'Z' ? d.charCodeAt(0) - 29 : d === '@' ? 62 : 63;
+    // Up to base 36 letters count the same in either case.
+    if (base <= 36 && d >= 'A' && d <= 'Z') x -= 26;
+    if (x >= base) break;
+    v = BigInt.asIntN(64, v * BigInt(base) + BigInt(x));
+    n++;
+  }
+  return { v, end: i + m[1]!.length + 1 + n };
 }
 
 const BINARY: Record<string, number> = {
@@ -146,6 +187,9 @@ export function evalArith(expr: string, env: ArithEnv): bigint {
   return new ArithEval(expr, toks, env).run();
 }
 
+/** The variables whose values busybox is evaluating as expressions (to catch a loop). */
+const evaluating: string[] = [];
+
 /** One evaluation: a recursive-descent walk over the tokens that computes as it parses. */
 class ArithEval {
   private pos = 0;
@@ -154,7 +198,7 @@ class ArithEval {
   constructor(private readonly expr: string, private readonly toks: Tok[], private readonly env: ArithEnv) {}
 
   run(): bigint {
-    const v = this.assignment();
+    const v = this.comma();
     if (this.peek().k !== 'eof') this.fail('expecting EOF');
     return v;
   }
@@ -176,8 +220,34 @@ class ArithEval {
     const s = this.env.get(name);
     if (s === undefined || s === '') return 0n;
     const n = varNumber(s);
-    if (n === null) this.env.fail(`Illegal number: ${s}`);
-    return n;
+    if (n !== null) return n;
+    if (!this.env.power) this.env.fail(`Illegal number: ${s}`);
+    // busybox evaluates the value as an expression of its own.
+    if (evaluating.includes(name)) this.env.fail('expression recursion loop detected');
+    evaluating.push(name);
+    try {
+      return evalArith(s, this.env);
+    } finally {
+      evaluating.pop();
+    }
+  }
+
+  /** The comma operator (busybox's; dash has none): the value of the last expression. */
+  private comma(): bigint {
+    let v = this.assignment();
+    while (this.env.power && this.isOp(this.peek(), ',')) {
+      this.pos++;
+      v = this.assignment();
+    }
+    return v;
+  }
+
+  /** busybox's ++/-- on the variable `name`: the new value, or (`post`) the old one. */
+  private step(name: string, op: string): bigint {
+    const old = this.varValue(name);
+    const v = wrap(op.endsWith('++') ? old + 1n : old - 1n);
+    if (!this.noeval) this.env.set(name, v.toString());
+    return op.startsWith('post') ? old : v;
   }
 
   private binop(op: string, a: bigint, b: bigint): bigint {
@@ -223,6 +293,10 @@ class ArithEval {
     if (t.k === 'var') {
       this.pos++;
       const next = this.peek();
+      if (next.k === 'op' && (next.op === 'post++' || next.op === 'post--')) {
+        this.pos++;
+        return this.step(t.name, next.op);
+      }
       if (next.k === 'op' && ASSIGN.has(next.op)) {
         this.pos++;
         const rhs = this.assignment();
@@ -234,9 +308,15 @@ class ArithEval {
     }
     if (t.k === 'op') {
       switch (t.op) {
+        case 'pre++': case 'pre--': {
+          const v = this.toks[this.pos + 1]!;
+          if (v.k !== 'var') break;
+          this.pos += 2;
+          return this.step(v.name, t.op);
+        }
         case '(': {
           this.pos++;
-          const v = this.assignment();
+          const v = this.comma();
           if (!this.isOp(this.peek(), ')')) this.fail("expecting ')'");
           this.pos++;
           return v;

@@ -1,10 +1,14 @@
 // The builtins busybox ash has and dash has not, or has its own way: echo (-n, -e, -E, as
 // busybox's echo applet), kill (the applet's, ash-kill.ts), let, help (the builtin list),
-// history (the line editor's), and `source` and `chdir` for `.` and cd. The rest are dash's.
+// history (the line editor's), `[[` (ash-test.ts), `type -p`, ulimit (ash-ulimit.ts), read's
+// -n -d -s -u -t (ash-read.ts), export -n, and `source` and `chdir` for `.` and cd. The rest
+// are dash's.
 
 import { BUILTINS, type Builtin } from './builtin-table.ts';
 import { ashKill } from './ash-kill.ts';
+import { parseOpts } from './builtins/options.ts';
 import { escapeString } from './builtins/printf.ts';
+import { isName } from './lexer.ts';
 import type { Shell } from './shell.ts';
 
 /** busybox's echo: leading words made only of n, e and E are options; -e decodes escapes. */
@@ -82,12 +86,72 @@ async function let_(sh: Shell, argv: string[]): Promise<number> {
   return last === 0n ? 1 : 0;
 }
 
+/**
+ * ash's `type`: a first argument that starts with `-` (any: -p, -t, --) makes it print as
+ * `command -v` does (the path, the name, or the alias's definition) and nothing for a name it
+ * cannot find; otherwise it is dash's.
+ */
+async function type(sh: Shell, argv: string[]): Promise<number> {
+  if (!argv[1]?.startsWith('-')) return BUILTINS.get('type')!.fn(sh, argv);
+  const { describe } = await import('./builtins/misc.ts');
+  let status = 0;
+  for (const name of argv.slice(2)) {
+    const d = await describe(sh, name, 'v');
+    if (d === null) status = 127;
+    else sh.out(`${d}\n`);
+  }
+  return status;
+}
+
+/**
+ * ash's export and readonly take -n: export -n takes the names out of the environment
+ * (assigning NAME=VALUE first), readonly ignores it. Without it they are dash's.
+ */
+async function exportN(sh: Shell, argv: string[]): Promise<number> {
+  const base = BUILTINS.get(argv[0]!)!;
+  const { opts, rest } = parseOpts(sh, argv, 'np');
+  if (!opts.some(([c]) => c === 'n')) return base.fn(sh, argv);
+  if (argv[0] === 'readonly' || rest.length === 0) return base.fn(sh, [argv[0]!, ...rest]);
+  for (const arg of rest) {
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!isName(name)) sh.error(`${name}: bad variable name`);
+    if (eq >= 0) sh.setVar(name, arg.slice(eq + 1));
+    const v = sh.vars.lookup(name);
+    if (v) v.exported = false;
+  }
+  return 0;
+}
+
+/** ash's read: busybox's -n, -d, -s, -u and -t (ash-read.ts) when given, else dash's. */
+async function read(sh: Shell, argv: string[]): Promise<number> {
+  const { opts } = parseOpts(sh, argv, 'p:u:rt:n:sd:');
+  if (opts.some(([c]) => 'nsdut'.includes(c))) return (await import('./ash-read.ts')).ashRead(sh, argv);
+  return BUILTINS.get('read')!.fn(sh, argv);
+}
+
+/** busybox's ulimit, loaded on first use. */
+async function ulimit(sh: Shell, argv: string[]): Promise<number> {
+  return (await import('./ash-ulimit.ts')).ulimit(sh, argv);
+}
+
+/** `[[ ... ]]`: busybox's test in its [[ mode, loaded on first use. */
+async function doubleBracket(sh: Shell, argv: string[]): Promise<number> {
+  return (await import('./ash-test.ts')).doubleBracket(sh, argv);
+}
+
 const OWN: Record<string, Omit<Builtin, 'name'>> = {
+  '[[': { special: false, fn: doubleBracket },
   echo: { special: false, fn: echo },
+  export: { special: true, fn: exportN },
   help: { special: false, fn: help },
   history: { special: false, fn: history },
   kill: { special: false, fn: ashKill },
   let: { special: false, fn: let_ },
+  read: { special: false, fn: read },
+  readonly: { special: true, fn: exportN },
+  type: { special: false, fn: type },
+  ulimit: { special: false, fn: ulimit },
 };
 
 /** The builtin `name` in ash: its own, `.` and cd under bash's names, or dash's. */

@@ -15,10 +15,11 @@ import { isKeyword } from './lexer.ts';
 import type { Shell } from './shell.ts';
 
 /**
- * Builtins that are busybox applets run in the shell's process (NOFORK): their messages are
- * bb_error_msg's, `APPLET: message`, APPLET being the name the shell was run by.
+ * Builtins that are busybox applets run in the shell's process (NOFORK), and ulimit, which is
+ * shared with hush: their messages are bb_error_msg's, `APPLET: message`, APPLET being the
+ * name the shell was run by.
  */
-const APPLETS = new Set(['test', '[', 'printf']);
+const APPLETS = new Set(['test', '[', '[[', 'printf', 'ulimit']);
 
 /** ash's ash_vmsg: `$0: `, then, when a builtin runs or the input was named, the builtin and line. */
 function prefix(sh: Shell, line: number): string {
@@ -55,11 +56,15 @@ const REWORD: Array<[RegExp, string, string?]> = [
   [/^arithmetic expression: exponent less than 0: .*$/s, 'exponent less than 0'],
   [/^arithmetic expression: .*$/s, 'arithmetic syntax error'],
   [/^Bad substitution$/, 'syntax error: bad substitution'],
+  [/^Syntax error: Bad fd number$/, 'syntax error: bad fd number'],
   [/^Usage: getopts optstring var \[arg\.\.\.\]$/, 'usage: getopts optstring var [arg]'],
 ];
 
 /** The applets' own words where dash's builtins say it differently. */
 const APPLET_REWORD: Array<[RegExp, string, string?]> = [
+  // test's getn: an empty operand is named by nothing, digits alone fail only by overflowing.
+  [/^Illegal number: $/, 'bad number'],
+  [/^Illegal number: ([ \t]*[+-]?[0-9]+[ \t]*)$/, '$1: out of range'],
   [/^Illegal number: (.*)$/s, '$1: bad number'],
   [/^(.*): (?:expected numeric value|not completely converted)$/s, "invalid number '$1'"],
   [/^usage: printf format \[arg \.\.\.\]$/, 'usage: printf FORMAT [ARGUMENT...]'],
@@ -112,7 +117,7 @@ function traceWords(assigns: string[], argv: string[]): string {
     const eq = a.indexOf('=') + 1;
     return a.slice(0, eq) + maybeQuote(a.slice(eq));
   });
-  for (const a of argv) words.push(isKeyword(a) ? singleQuote(a) : maybeQuote(a));
+  for (const a of argv) words.push(isKeyword(a, true) ? singleQuote(a) : maybeQuote(a));
   return words.join(' ');
 }
 

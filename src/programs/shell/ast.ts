@@ -33,7 +33,8 @@ export interface Word {
   plain?: string;
 }
 
-export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
+/** `&>` is bash's (busybox ash has it): `>FILE 2>&1` in one. */
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '&>';
 
 export interface Redir {
   fd: number;

@@ -99,6 +99,9 @@ export interface ShellDialect {
   builtin(name: string): Builtin | undefined;
 }
 
+/** The traps table's key for busybox ash's ERR trap (past every signal number; dash has none). */
+export const ERR_TRAP = 65;
+
 /** errmsg() for open failures: dash's words for ENOENT/ENOTDIR, strerror otherwise. */
 export function openErrorText(code: ErrnoName, creating: boolean): string {
   if (code === 'ENOENT' || code === 'ENOTDIR') return creating ? 'Directory nonexistent' : 'No such file';

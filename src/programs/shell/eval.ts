@@ -11,6 +11,7 @@ import type { Sys } from '../../sys/sys.ts';
 import type { Node, NodeOf, Word } from './ast.ts';
 import type { Builtin } from './builtin-table.ts';
 import { bytesToLatin1, fromBytes } from './bytes.ts';
+import { ERR_TRAP } from './dialect.ts';
 import { ShellError, ShellExit, ShellInterrupt, SyntaxError_ } from './errors.ts';
 import { expandArgs, expandAssignment, expandPattern, expandString } from './expand.ts';
 import { type Job, type Proc, statusText } from './jobs.ts';
@@ -97,9 +98,26 @@ export async function evaltree(sh: Shell, n: Node | null, flags: number): Promis
     }
   }
   await dotrap(sh);
+  if (checkexit && status !== 0 && sh.traps.has(ERR_TRAP)) await errTrap(sh);
   if (sh.opts.errexit && checkexit && status !== 0) throw new ShellExit(sh.status);
   if (flags & EV_EXIT) throw new ShellExit(sh.status);
   return sh.status;
+}
+
+/** Shells running their ERR trap now: a command failing in it does not run it again. */
+const inErrTrap = new WeakSet<Shell>();
+
+/** busybox ash's ERR trap, after a command that `set -e` would end the shell for. */
+async function errTrap(sh: Shell): Promise<void> {
+  if (inErrTrap.has(sh)) return;
+  inErrTrap.add(sh);
+  const save = sh.status;
+  try {
+    await evalString(sh, sh.traps.get(ERR_TRAP)!, 0);
+  } finally {
+    inErrTrap.delete(sh);
+  }
+  sh.status = save;
 }
 
 /** Let ^C and other processes in during long builtin-only runs. */
@@ -641,9 +659,13 @@ async function evalfun(sh: Shell, body: Node, argv: string[], flags: number): Pr
   sh.loopnest = 0;
   sh.funcnest++;
   sh.localFrames.push({ saved: new Map() });
+  // busybox ash runs no ERR trap inside a function unless errtrace (-E) is on.
+  const errAction = sh.opts.errtrace ? undefined : sh.traps.get(ERR_TRAP);
+  if (errAction !== undefined) sh.traps.delete(ERR_TRAP);
   try {
     await evaltree(sh, body, flags & EV_TESTED);
   } finally {
+    if (errAction !== undefined && !sh.traps.has(ERR_TRAP)) sh.traps.set(ERR_TRAP, errAction);
     const frame = sh.localFrames.pop()!;
     for (const [name, old] of [...frame.saved].reverse()) sh.vars.restore(name, old);
     if (frame.opts) sh.opts = frame.opts;

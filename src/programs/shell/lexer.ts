@@ -10,12 +10,14 @@ import { SyntaxError_ } from './errors.ts';
 export const enum T {
   EOF, NL, SEMI, BG, AND, OR, PIPE, LP, RP, ENDCASE, ENDBQ, REDIR, WORD,
   NOT, CASE, DO, DONE, ELIF, ELSE, ESAC, FI, FOR, IF, IN, THEN, UNTIL, WHILE, BEGIN, END,
+  /** busybox ash's `function` keyword (bash's); dash has no such keyword. */
+  FUNCTION,
 }
 
 export const TOKNAME: readonly string[] = [
   'end of file', 'newline', '";"', '"&"', '"&&"', '"||"', '"|"', '"("', '")"', '";;"', '"`"',
   'redirection', 'word', '"!"', '"case"', '"do"', '"done"', '"elif"', '"else"', '"esac"', '"fi"',
-  '"for"', '"if"', '"in"', '"then"', '"until"', '"while"', '"{"', '"}"',
+  '"for"', '"if"', '"in"', '"then"', '"until"', '"while"', '"{"', '"}"', '"function"',
 ];
 
 const KEYWORDS: ReadonlyMap<string, T> = new Map([
@@ -24,8 +26,9 @@ const KEYWORDS: ReadonlyMap<string, T> = new Map([
   ['until', T.UNTIL], ['while', T.WHILE], ['{', T.BEGIN], ['}', T.END],
 ]);
 
-export function isKeyword(s: string): boolean {
-  return KEYWORDS.has(s);
+/** A reserved word; `bash` adds busybox ash's `function`. */
+export function isKeyword(s: string, bash = false): boolean {
+  return KEYWORDS.has(s) || (bash && s === 'function');
 }
 
 /** Thrown when the text ends in the middle of a command and more input may follow. */
@@ -92,8 +95,8 @@ export class Lexer {
   }
 
   private readonly aliases: AliasLookup;
-  /** Read bash's ${x:OFF:LEN} and ${x/PAT/REP} (busybox ash has them; dash has not). */
-  private readonly bash: boolean;
+  /** Read bash's ${x:OFF:LEN}, ${x/PAT/REP}, `function` and `&>` (busybox ash has them; dash has not). */
+  readonly bash: boolean;
 
   // ---- position, for restarting a command when more input arrives -------------------------
 
@@ -211,7 +214,7 @@ export class Lexer {
       const text = this.word!.plain;
       if (text === undefined) break;
       if (kwd & CHKKWD) {
-        const k = KEYWORDS.get(text);
+        const k = KEYWORDS.get(text) ?? (this.bash && text === 'function' ? T.FUNCTION : undefined);
         if (k !== undefined) {
           t = k;
           break;
@@ -266,6 +269,12 @@ export class Lexer {
           if (this.peekcBnl() === '&') {
             this.getcBnl();
             return (this.lasttoken = T.AND);
+          }
+          // bash's `&>FILE` (stdout and stderr to FILE), which busybox ash reads too.
+          if (this.bash && this.peekcBnl() === '>') {
+            this.getcBnl();
+            this.redir = { fd: 1, op: '&>', target: { parts: [] } };
+            return (this.lasttoken = T.REDIR);
           }
           return (this.lasttoken = T.BG);
         case '|':

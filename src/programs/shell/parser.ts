@@ -168,7 +168,7 @@ export class Parser {
         n1 = this.need(this.list(0), T.END);
         closer = T.END;
         break;
-      case T.WORD: case T.REDIR:
+      case T.WORD: case T.REDIR: case T.FUNCTION:
         lx.tokpushback = true;
         return this.simplecmd();
       default:
@@ -244,22 +244,53 @@ export class Parser {
     const redirs: Redir[] = [];
     const line = lx.line;
     let savecheckkwd = CHKALIAS;
+    // busybox ash: after `function` the next word names a function; between `[[` and `]]`,
+    // `&&` and `||` are words handed to the [[ builtin.
+    let functionFlag = false;
+    let dblBrackets = false;
     for (;;) {
       lx.checkkwd = savecheckkwd;
-      const t = lx.readtoken();
+      let t = lx.readtoken();
+      if (t === T.FUNCTION) {
+        if (lx.readtoken() !== T.WORD) this.synexpect(T.WORD);
+        lx.tokpushback = true;
+        functionFlag = true;
+        continue;
+      }
+      if (dblBrackets && (t === T.AND || t === T.OR)) {
+        const s = t === T.AND ? '&&' : '||';
+        lx.word = { parts: [{ k: 'lit', s }], plain: s };
+        t = T.WORD;
+      }
+      let defun = false;
       if (t === T.WORD) {
         const w = lx.word!;
+        if (lx.bash && w.plain === '[[') dblBrackets = true;
+        else if (lx.bash && w.plain === ']]') dblBrackets = false;
         if (savecheckkwd && isAssignmentWord(w)) assigns.push(w);
         else {
           args.push(w);
           savecheckkwd = 0;
         }
+        if (functionFlag) {
+          // The body: a compound command, `[[`, or `()` and then the body.
+          lx.checkkwd = CHKNL | CHKKWD;
+          const next = lx.readtoken();
+          lx.tokpushback = true;
+          if (next === T.LP) functionFlag = false;
+          else if (next === T.BEGIN || next === T.IF || next === T.CASE || next === T.UNTIL || next === T.WHILE || next === T.FOR) defun = true;
+          else if (next === T.WORD && lx.word!.plain === '[[') defun = true;
+          else this.synexpect(-1);
+        }
+      }
+      if (t === T.WORD && !defun) {
+        // (a word: read on)
       } else if (t === T.REDIR) {
         redirs.push(this.parsefname());
-      } else if (t === T.LP && args.length === 1 && assigns.length === 0 && redirs.length === 0) {
-        if (lx.readtoken() !== T.RP) this.synexpect(T.RP);
+      } else if (defun || (t === T.LP && args.length === 1 && assigns.length === 0 && redirs.length === 0)) {
+        if (!defun && lx.readtoken() !== T.RP) this.synexpect(T.RP);
         const name = args[0]!.plain;
-        if (name === undefined || !isName(name) || SPECIAL_BUILTINS.has(name)) {
+        if (name === undefined || !isName(name) || SPECIAL_BUILTINS.has(name) || (lx.bash && name === 'source')) {
           throw new SyntaxError_('Bad function name', lx.line);
         }
         lx.checkkwd = CHKNL | CHKKWD | CHKALIAS;

@@ -51,15 +51,34 @@ export async function expandRedirs(sh: Shell, redirs: Redir[]): Promise<Expanded
       const text = await expandString(sh, r.target);
       if (/^[0-9]+$/.test(text)) out.push({ r, text, dupfd: Number(text) });
       else if (text === '-') out.push({ r, text, dupfd: -1 });
-      else {
+      else if (sh.dialect.bashSyntax && text !== '') {
+        // busybox ash takes `>&FILE` as bash's `&>FILE`; only fd 1 may be sent to a file so.
+        if (r.fd !== 1) {
+          await sh.warn('redir error');
+          throw new ShellError(2);
+        }
+        out.push(...bothToFile(r, text));
+      } else {
         await sh.warnAt(sh.plinno, 'Syntax error: Bad fd number');
         throw new ShellError(2);
       }
       continue;
     }
+    if (r.op === '&>') {
+      out.push(...bothToFile(r, await expandString(sh, r.target)));
+      continue;
+    }
     out.push({ r, text: await expandString(sh, r.target) });
   }
   return out;
+}
+
+/** `&>FILE` as the two redirections it stands for: `>FILE 2>&1`. */
+function bothToFile(r: Redir, text: string): ExpandedRedir[] {
+  return [
+    { r: { ...r, fd: 1, op: '>' }, text },
+    { r: { ...r, fd: 2, op: '>&' }, text: '1', dupfd: 1 },
+  ];
 }
 
 /**
@@ -136,6 +155,8 @@ async function openRedirect(sh: Shell, x: ExpandedRedir): Promise<number> {
       return x.dupfd!;
     case '<<': case '<<-':
       return heredocPipe(sh, x.text);
+    case '&>':
+      throw new Error('&> is expanded into > and 2>&1');
   }
 }
 

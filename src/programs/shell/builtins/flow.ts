@@ -73,9 +73,12 @@ defineBuiltin('.', true, async (sh, argv) => {
     if (!isSysError(e)) throw e;
     sh.error(sh.dialect.openFailed(name, e.code));
   }
-  // dash names the file in messages from inside it, and ignores further arguments.
+  // dash names the file in messages from inside it, and ignores further arguments; busybox
+  // ash makes them the positional parameters while the file runs.
   sh.commandName = path;
   sh.dotDepth++;
+  const saveParams = sh.positional;
+  if (sh.dialect.bashSyntax && argv.length > 2) sh.positional = argv.slice(2);
   try {
     let given = false;
     const status = await cmdloop(sh, {
@@ -88,6 +91,7 @@ defineBuiltin('.', true, async (sh, argv) => {
     return status;
   } finally {
     sh.dotDepth--;
+    if (sh.dialect.bashSyntax && argv.length > 2) sh.positional = saveParams;
   }
 });
 

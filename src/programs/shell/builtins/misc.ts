@@ -69,7 +69,7 @@ function applySymbolic(perm: number, spec: string): number | null {
 /** How `type` and `command -V` describe a name; null if not found. */
 export async function describe(sh: Shell, name: string, forV: 'type' | 'v'): Promise<string | null> {
   const alias = sh.aliases.get(name);
-  if (isKeyword(name)) return forV === 'v' ? name : `${name} is a shell keyword`;
+  if (isKeyword(name, sh.dialect.bashSyntax)) return forV === 'v' ? name : `${name} is a shell keyword`;
   if (alias !== undefined) return forV === 'v' ? `alias ${name}=${singleQuote(alias)}` : `${name} is an alias for ${alias}`;
   const b = sh.builtin(name);
   if (b?.special) return forV === 'v' ? name : `${name} is a special shell builtin`;

@@ -78,7 +78,8 @@ defineBuiltin('echo', false, async (sh, argv) => {
 });
 
 defineBuiltin('printf', false, async (sh, argv) => {
-  const args = nextopt(sh, argv, '');
+  // busybox's printf skips a lone `--` and nothing else: its format may start with `-`.
+  const args = sh.dialect.bashSyntax ? argv.slice(argv[1] === '--' ? 2 : 1) : nextopt(sh, argv, '');
   const format = args[0];
   if (format === undefined) sh.error('usage: printf format [arg ...]');
   return printf(sh, format, args.slice(1));

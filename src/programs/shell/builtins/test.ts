@@ -22,6 +22,11 @@ const OPS: Record<string, OpType> = {
   '!': 'bunop', '-a': 'bbinop', '-o': 'bbinop', '(': 'paren', ')': 'paren',
 };
 
+/** busybox's test (ash's `[`) also takes `==` for `=`. */
+function opType(sh: Shell, s: string): OpType | undefined {
+  return s === '==' && sh.dialect.bashSyntax ? 'binop' : OPS[s];
+}
+
 const EOI = Symbol('eoi');
 type Tok = string | typeof EOI | 'OPERAND';
 
@@ -39,7 +44,7 @@ class Test {
     const s = this.argv[i + 1];
     if (s === undefined) return true;
     if (this.argv[i + 2] === undefined) return false;
-    return OPS[s] === 'binop';
+    return opType(this.sh, s) === 'binop';
   }
 
   lex(i: number): Tok {
@@ -48,7 +53,7 @@ class Test {
       this.op = null;
       return EOI;
     }
-    const t = OPS[s];
+    const t = opType(this.sh, s);
     if (t && !(t === 'unop' && this.isoperand(i)) && !(s === '(' && this.argv[i + 1] === undefined)) {
       this.op = s;
       return s;
@@ -93,7 +98,7 @@ class Test {
       if (this.lex(++this.wp) !== ')') this.syntax(null, 'closing paren expected');
       return res;
     }
-    if (this.op && OPS[this.op] === 'unop') {
+    if (this.op && opType(this.sh, this.op) === 'unop') {
       const op = this.op;
       const arg = this.argv[++this.wp];
       if (arg === undefined) this.syntax(op, 'argument expected');
@@ -103,7 +108,7 @@ class Test {
       return filstat(this.sh, arg, op);
     }
     this.lex(this.wp + 1);
-    if (this.op && OPS[this.op] === 'binop') return this.binop();
+    if (this.op && opType(this.sh, this.op) === 'binop') return this.binop();
     return this.argv[this.wp]!.length > 0;
   }
 
@@ -115,7 +120,7 @@ class Test {
     if (b === undefined) this.syntax(op, 'argument expected');
     const sh = this.sh;
     switch (op) {
-      case '=': return a === b;
+      case '=': case '==': return a === b;
       case '!=': return a !== b;
       case '<': return a < b;
       case '>': return a > b;
@@ -149,7 +154,7 @@ function getn(sh: Shell, s: string): bigint {
   return v;
 }
 
-async function statOf(sh: Shell, path: string, link: boolean): Promise<Stat | null> {
+export async function statOf(sh: Shell, path: string, link: boolean): Promise<Stat | null> {
   try {
     return link ? await sh.sys.lstat(fromBytes(path)) : await sh.sys.stat(fromBytes(path));
   } catch (e) {
@@ -158,7 +163,7 @@ async function statOf(sh: Shell, path: string, link: boolean): Promise<Stat | nu
   }
 }
 
-async function filstat(sh: Shell, path: string, op: string): Promise<boolean> {
+export async function filstat(sh: Shell, path: string, op: string): Promise<boolean> {
   if (op === '-r' || op === '-w' || op === '-x') {
     try {
       await sh.sys.access(fromBytes(path), op === '-r' ? R_OK : op === '-w' ? W_OK : X_OK);
@@ -206,7 +211,7 @@ async function testcmd(sh: Shell, argv: string[]): Promise<number> {
     if (argc === 1) return res ^ (rest[0] !== '' ? 1 : 0);
     const t = new Test(sh, rest);
     let n: Tok | null = null;
-    if (argc === 3 && OPS[rest[1]!] === 'binop') {
+    if (argc === 3 && opType(sh, rest[1]!) === 'binop') {
       t.op = null;
       n = 'OPERAND';
     } else if ((argc === 3 || argc === 4) && rest[0] === '(' && rest[argc - 1] === ')') {

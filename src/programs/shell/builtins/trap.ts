@@ -4,6 +4,7 @@
 import { isSysError, strerror } from '../../../abi/errno.ts';
 import { NSIG, SIG, signalName } from '../../../abi/signals.ts';
 import { defineBuiltin } from '../builtin-table.ts';
+import { ERR_TRAP } from '../dialect.ts';
 import { isHardIgnored, setsignal } from '../signals.ts';
 import type { Shell } from '../shell.ts';
 import { nextopt } from './options.ts';
@@ -40,7 +41,7 @@ defineBuiltin('trap', true, async (sh, argv) => {
   if (args.length === 0) {
     let out = '';
     for (const sig of [...sh.traps.keys()].sort((a, b) => a - b)) {
-      out += `trap -- ${singleQuote(sh.traps.get(sig)!)} ${sigName(sig)}\n`;
+      out += `trap -- ${singleQuote(sh.traps.get(sig)!)} ${sig === ERR_TRAP ? 'ERR' : sigName(sig)}\n`;
     }
     sh.out(out);
     return 0;
@@ -49,6 +50,12 @@ defineBuiltin('trap', true, async (sh, argv) => {
   if (args.length === 1 || (isNumber(args[0]!) && Number(args[0]) < NSIG)) action = null;
   else action = args.shift()!;
   for (const a of args) {
+    // busybox ash's ERR: no signal, an action run after a command fails (eval.ts).
+    if (a === 'ERR' && sh.dialect.bashSyntax) {
+      if (action === '-' || action === null) sh.traps.delete(ERR_TRAP);
+      else sh.traps.set(ERR_TRAP, action);
+      continue;
+    }
     const sig = decodeSignal(a, 0);
     if (sig < 0) {
       await sh.flushOut();

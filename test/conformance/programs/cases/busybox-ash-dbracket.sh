@@ -1,0 +1,15 @@
+busybox sh -c '[[ 1 == 1 ]] && echo yes; [[ abc == a* ]]; echo "glob $?"; [[ abc == "a*" ]]; echo "quoted glob $?"; [[ abc != a?c ]]; echo "not $?"'
+busybox sh -c 'x=5; [[ $x -gt 3 ]] && echo big; [[ $x -lt 2 ]] || echo small; if [[ -z "" ]]; then echo empty; fi'
+busybox sh -c '[[ 1 -eq 1 && 2 -eq 2 ]]; echo "and $?"; [[ 1 -eq 2 || 2 -eq 2 ]]; echo "or $?"; [[ 1 -eq 2 && 2 -eq 2 ]]; echo "and2 $?"; [[ -n a && -z "" || x == y ]]; echo "mixed $?"'
+touch file; mkdir dir
+busybox sh -c '[[ -f file ]]; echo "f $?"; [[ -d dir && ! -f dir ]]; echo "d $?"; [[ -e nope ]]; echo "e $?"; [[ ! -f nope ]]; echo "not f $?"; [[ -f ]]; echo "lone -f $?"'
+busybox sh -c '[[ abc =~ ^a.c$ ]]; echo "re $?"; [[ abc =~ b ]]; echo "re2 $?"; [[ abc =~ x ]]; echo "re3 $?"; [[ x =~ "a|x" ]]; echo "re4 $?"; [[ ab =~ ^a\(b\)$ ]]; echo "re5 $?"; [[ Ab =~ [[:upper:]] ]]; echo "re6 $?"; [[ abc =~ [ ]]; echo "bad re $?"'
+busybox sh -c 'v="a b"; [[ "$v" = "a b" ]]; echo "quoted $?"; [[ $v = "a b" ]]; echo "split $?"'
+busybox sh -c 'v=""; [[ -n $v ]]; echo "n $?"; [[ $undefined == "" ]]; echo "empty $?"'
+busybox sh -c '[[ a -a b ]]; echo "-a $?"; [[ a -o "" ]]; echo "-o $?"; [[ a == b; echo "open $?"; [[ a == ]]; echo "no rhs $?"; [[ a b c ]]; echo "extra $?"'
+busybox sh -c '[[ x -lt 2 ]]; echo "bad number $?"; [[ "" -eq 0 ]]; echo "empty number $?"; [[ \( a ]]; echo "paren $?"; [[ a && ]]; echo "dangling $?"'
+busybox sh -c '[[ ]]; echo "none $?"; [[ a ]]; echo "one $?"; [[ ! ]]; echo "bang $?"; [[ ! a == b ]]; echo "not eq $?"; [[ \( a == a \) ]]; echo "group $?"; [[ a == a ]]x; echo "glued $?"'
+busybox sh -c '[[ b > a ]]; echo "gt $?"; ls; [[ a "<" b ]]; echo "quoted lt $?"'
+busybox sh -c '[[ ( a == a ) ]]'; echo "paren syntax $?"
+busybox sh -c 'type [[; type ]]; echo [[ x && y ]]; [ a == a ]; echo "single == $?"; [ a =~ a ]; echo "single =~ $?"'
+busybox sh -c '[ "" -eq 0 ]; echo "empty $?"; [ 99999999999999999999 -eq 1 ]; echo "range $?"; [[ 99999999999999999999 -eq 1 ]]; echo "range2 $?"; [ " 1 " -eq 1 ]; echo "blanks $?"'
