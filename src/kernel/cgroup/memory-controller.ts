@@ -5,7 +5,7 @@
 import type { Cgroup } from './cgroup.ts';
 import type { CgroupTree } from './cgroup-tree.ts';
 import { type MemoryCss, type MemoryEvent, type MemoryKind } from './memory-css.ts';
-import { PAGE_SIZE } from './parse.ts';
+import { PAGE_SIZE } from './pages.ts';
 
 export interface MemoryChargeOptions {
   /** The process allocating: if the OOM killer picks it, the charge gives up at once. */

@@ -3,7 +3,7 @@
 // a charge is added here and at every ancestor; `local` keeps what was charged here directly.
 
 import type { Cgroup } from './cgroup.ts';
-import { PAGE_SIZE } from './parse.ts';
+import { PAGE_SIZE } from './pages.ts';
 
 /**
  * What a charge is for; it decides the memory.stat lines that grow and whether reclaim may take

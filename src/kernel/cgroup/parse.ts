@@ -3,8 +3,9 @@
 // leading 0 octal; simple_strtoull wraps on overflow; kstrto* allows one trailing newline).
 
 import { SysError } from '../../abi/errno.ts';
+import { PAGE_SIZE } from './pages.ts';
 
-export const PAGE_SIZE = 4096;
+export { PAGE_SIZE };
 const U64 = (1n << 64n) - 1n;
 /** Largest page count a page_counter holds (LONG_MAX / PAGE_SIZE); reads back as "max". */
 export const PAGE_COUNTER_MAX = Number(((1n << 63n) - 1n) / BigInt(PAGE_SIZE));

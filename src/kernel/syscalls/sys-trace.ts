@@ -8,7 +8,8 @@ import {
 } from '../../abi/ptrace.ts';
 import type { Kernel, SyscallHandler } from '../kernel.ts';
 import type { Task } from '../task/task.ts';
-import { attach, collectedReport, detach, isTraced, resume, setOptions, tracerOf } from '../task/trace.ts';
+import { isTraced, tracerOf } from '../task/trace.ts';
+import { attach, collectedReport, detach, resume, setOptions } from '../task/trace-stops.ts';
 import { privileged } from './privilege.ts';
 
 /** A tracee of `t` by the number `t` knows it by. */

@@ -10,6 +10,8 @@ import './flow.ts';
 import './jobs.ts';
 import './variables.ts';
 
+defineLazyBuiltins(() => import('./chdir.ts'), [['cd', false], ['pwd', false]]);
+defineLazyBuiltins(() => import('./job-control.ts'), [['wait', false], ['jobs', false], ['fg', false], ['bg', false]]);
 defineLazyBuiltins(() => import('./misc.ts'), [
   ['umask', false], ['type', false], ['command', false], ['hash', false], ['alias', false], ['unalias', false], ['times', true], ['ulimit', false],
 ]);
