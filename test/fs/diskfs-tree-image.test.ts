@@ -3,16 +3,12 @@
 // is ignored once any later write-back has landed, and a crash (a commit that never lands) in
 // a write-back or in the image's own write leaves a disk that reopens to its last landed state.
 
+import { machineOn, type DiskMachine } from '../helpers/disk-machine.ts';
 import { describe, expect, it } from 'vitest';
 import { pattern } from '../helpers/bytes.ts';
 import { O_RDWR } from '../../src/abi/open-flags.ts';
-import { ManualClock } from '../../src/kernel/clock.ts';
-import { DiskFs } from '../../src/kernel/fs/diskfs/diskfs.ts';
-import { BlobStore, CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
+import { CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
 import { MemoryStore } from '../../src/kernel/fs/storage/memory-store.ts';
-import type { Store } from '../../src/kernel/fs/storage/store.ts';
-import { registerFilesystems } from '../../src/kernel/fs/filesystems.ts';
-import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
 
 /** The store, counting scans of inode rows (a boot from the image makes none) and able to fail commits. */
 function watched(store: MemoryStore) {
@@ -38,16 +34,7 @@ function watched(store: MemoryStore) {
   return seen;
 }
 
-async function machineOn(store: Store) {
-  const clock = new ManualClock();
-  const vfs = new Vfs({ clock });
-  registerFilesystems(vfs);
-  const blobs = new BlobStore(store);
-  const fs = await DiskFs.open({ store, blobs, clock });
-  const ctx = await vfs.newRootContext(fs, '/dev/vda');
-  return { vfs, ctx, fs, blobs };
-}
-type Machine = Awaited<ReturnType<typeof machineOn>>;
+type Machine = DiskMachine;
 
 /** Everything a reopen shows: each path in readdir order with its metadata, xattrs and content. */
 async function dump(m: Machine): Promise<string[]> {

@@ -3,33 +3,22 @@
 // fetched once and every reader gets the right bytes (a copy of its own).
 
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/kernel/clock.ts';
-import { DiskFs } from '../../src/kernel/fs/diskfs/diskfs.ts';
-import { BlobStore, CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
+import { CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
 import { MemoryStore } from '../../src/kernel/fs/storage/memory-store.ts';
-import { registerFilesystems } from '../../src/kernel/fs/filesystems.ts';
-import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
+import { machineOn } from '../helpers/disk-machine.ts';
 import { pattern } from '../helpers/bytes.ts';
-
-async function open(store: MemoryStore) {
-  const clock = new ManualClock();
-  const vfs = new Vfs({ clock });
-  registerFilesystems(vfs);
-  const fs = await DiskFs.open({ store, blobs: new BlobStore(store), clock });
-  return { vfs, fs, ctx: await vfs.newRootContext(fs, '/dev/vda') };
-}
 
 describe('diskfs read-ahead', () => {
   it('fetches each warmed chunk once, however many reads come for it', async () => {
     const store = new MemoryStore();
-    const first = await open(store);
+    const first = await machineOn(store);
     await first.vfs.mkdir(first.ctx, '/etc', 0o755);
     await first.vfs.writeFile(first.ctx, '/etc/profile', 'PATH=/bin\n');
     const big = pattern(CHUNK_SIZE + 100);
     await first.vfs.writeFile(first.ctx, '/etc/big', big);
     await first.fs.sync();
 
-    const again = await open(store);
+    const again = await machineOn(store);
     const chunkReads: string[] = [];
     const get = store.get.bind(store);
     // A slow store, as IndexedDB is: the reads below come while the warmed ones are on their way.

@@ -2,26 +2,14 @@
 // file is closed), a reopened filesystem shows the same tree, chunks are shared and freed, and a
 // Store that runs out of room fails the call with ENOSPC and loses nothing already stored.
 
+import { machineOn } from '../helpers/disk-machine.ts';
 import { describe, expect, it } from 'vitest';
 import { pattern } from '../helpers/bytes.ts';
 import { O_CREAT, O_RDWR, O_WRONLY } from '../../src/abi/open-flags.ts';
-import { ManualClock } from '../../src/kernel/clock.ts';
-import { DiskFs } from '../../src/kernel/fs/diskfs/diskfs.ts';
-import { BlobStore, CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
+import { CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
 import { MemoryStore } from '../../src/kernel/fs/storage/memory-store.ts';
 import type { Store } from '../../src/kernel/fs/storage/store.ts';
-import { registerFilesystems } from '../../src/kernel/fs/filesystems.ts';
-import { Vfs } from '../../src/kernel/fs/vfs/vfs.ts';
 
-async function machineOn(store: Store) {
-  const clock = new ManualClock();
-  const vfs = new Vfs({ clock });
-  registerFilesystems(vfs);
-  const blobs = new BlobStore(store);
-  const fs = await DiskFs.open({ store, blobs, clock });
-  const ctx = await vfs.newRootContext(fs, '/dev/vda');
-  return { vfs, ctx, fs, blobs };
-}
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Byte equality without vitest's element-by-element diffing of large arrays. */

@@ -158,7 +158,8 @@ export class BlobStore {
    */
   warm(refs: Iterable<ChunkRef>): void {
     for (const ref of new Set(refs)) {
-      if (REF_PATTERN.test(ref) && !this.cache.get(ref) && !this.reading.has(ref)) void this.getChunk(ref).catch(() => undefined);
+      // A read that fails (a bad ref, a missing chunk) fails again, and says so, when it is made for real.
+      if (!this.cache.get(ref) && !this.reading.has(ref)) void this.getChunk(ref).catch(() => undefined);
     }
   }
 
