@@ -104,6 +104,14 @@ describe('ls -l of overlay whiteouts and devices', () => {
   });
 });
 
+describe('ls of /proc/self/fd', () => {
+  it('looks at each name while the directory is open, so its own descriptor shows, as GNU ls does', async () => {
+    const r = await runOnMachine('ls -l /proc/self/fd/', { programs });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\nlr-x------ 1 root root 64 [A-Z][a-z]{2} [ \d]\d \d\d:\d\d 3 -> \/proc\/\d+\/fd\n/);
+  });
+});
+
 describe('ls dates against the kernel clock', () => {
   it('writes recent times with hours and minutes, older or future ones with the year', async () => {
     // The test clock stands at 2023-11-14 22:13:20 UTC.

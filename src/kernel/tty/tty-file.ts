@@ -25,6 +25,10 @@ abstract class TerminalFile implements FileDescription {
 
   /** The name /proc/PID/fd links show for descriptors that were never opened by path. */
   abstract get path(): string;
+  /** What /proc/PID/fd shows for it (fd-dir.ts): the terminal's path, as on Linux (/dev/pts/N, /dev/ptmx). */
+  procLink(): string {
+    return this.path;
+  }
   protected abstract readSide(length: number, intr: Interrupt, nonblock: boolean): Promise<Uint8Array>;
   protected abstract writeSide(data: Uint8Array, intr: Interrupt, nonblock: boolean): Promise<number>;
   protected abstract closeSide(): void;

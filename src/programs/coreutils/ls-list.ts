@@ -313,19 +313,23 @@ class Lister {
     }
 
     let entries: { name: string; type: string }[] = [];
-    try {
-      entries = await sys.getdents(fd);
-    } catch (e) {
-      await this.failure(commandLine, 'reading directory', name, e);
-    }
-    await sys.close(fd);
-
-    // Every Linux directory lists "." and ".." first; add them if the filesystem left them out.
-    if (!entries.some((e) => e.name === '.')) entries = [{ name: '.', type: 'dir' }, { name: '..', type: 'dir' }, ...entries];
     let totalBlocks = 0;
-    for (const ent of entries) {
-      if (this.ignored(ent.name)) continue;
-      totalBlocks += await this.gobble(ent.name, D_TYPE[ent.type] ?? 'unknown', false, name);
+    // As GNU ls, each name is looked at while the directory is still open (so `ls -l
+    // /proc/self/fd` shows its own descriptor for the directory), and closed after.
+    try {
+      try {
+        entries = await sys.getdents(fd);
+      } catch (e) {
+        await this.failure(commandLine, 'reading directory', name, e);
+      }
+      // Every Linux directory lists "." and ".." first; add them if the filesystem left them out.
+      if (!entries.some((e) => e.name === '.')) entries = [{ name: '.', type: 'dir' }, { name: '..', type: 'dir' }, ...entries];
+      for (const ent of entries) {
+        if (this.ignored(ent.name)) continue;
+        totalBlocks += await this.gobble(ent.name, D_TYPE[ent.type] ?? 'unknown', false, name);
+      }
+    } finally {
+      await sys.close(fd);
     }
     this.sortFiles();
     if (c.recursive) this.extractDirs(name, false, key);
