@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pattern } from '../helpers/bytes.ts';
 import { O_RDWR } from '../../src/abi/open-flags.ts';
 import { CHUNK_SIZE } from '../../src/kernel/fs/storage/blob-store.ts';
+import { TIME_BYTES, packTime, unpackTime } from '../../src/kernel/fs/diskfs/tree-image.ts';
 import { MemoryStore } from '../../src/kernel/fs/storage/memory-store.ts';
 
 /** The store, counting scans of inode rows (a boot from the image makes none) and able to fail commits. */
@@ -238,5 +239,13 @@ describe('diskfs tree image', () => {
     await rows.vfs.rename(rows.ctx, '/deep/er', '/etc/er');
     await rows.vfs.rmdir(rows.ctx, '/empty');
     expect(await dump(b)).toEqual(await dump(rows));
+  });
+
+  it('packs times to the nanosecond, before 1970 too', () => {
+    const view = new DataView(new ArrayBuffer(TIME_BYTES));
+    for (const t of [0n, 1n, 1_700_000_000_123_456_789n, -1n, -1_500_000_000n, 253_402_300_799_999_999_999n]) {
+      packTime(view, 0, t);
+      expect(unpackTime(view, 0)).toBe(t);
+    }
   });
 });

@@ -120,14 +120,12 @@ export class DiskFs extends MemTree {
   private async load(rootIno: number, nextIno: number, image: TreeImage | null): Promise<void> {
     this.loading = true;
     const inodes = new Map<number, MemInode>();
-    const make = (ino: number, mode: number, uid: number, gid: number, nlink: number, rdev: number, times: [string, string, string],
+    const make = (ino: number, mode: number, uid: number, gid: number, nlink: number, rdev: number, times: [bigint, bigint, bigint],
       target: string, xattrs: Iterable<[string, Uint8Array]>, size: number, chunks: Array<string | null>): void => {
       const n = this.newInode(mode, uid, gid, ino);
       n.nlink = nlink;
       n.rdev = rdev;
-      n.atimeNs = BigInt(times[0]);
-      n.mtimeNs = BigInt(times[1]);
-      n.ctimeNs = BigInt(times[2]);
+      [n.atimeNs, n.mtimeNs, n.ctimeNs] = times;
       n.target = target;
       for (const [name, value] of xattrs) n.writableXattrs().set(name, value);
       if (n.type === 'file') n.data = new ChunkedData(this.blobs, chunks, size);
@@ -157,7 +155,7 @@ export class DiskFs extends MemTree {
         if (n) return n;
         const i = tree.index.get(ino)!;
         make(ino, image.mode[i]!, image.uid[i]!, image.gid[i]!, image.nlink[i]!, image.rdev[i]!,
-          [image.times[3 * i]!, image.times[3 * i + 1]!, image.times[3 * i + 2]!], image.target[i]!, tree.xattrs(i), image.size[i]!, image.chunks[i]!);
+          tree.timesOf(i), image.target[i]!, tree.xattrs(i), image.size[i]!, tree.chunksOf(i));
         n = inodes.get(ino)!;
         // The disk's inode count took every inode of the image at load (see below).
         if (!this.loading) this.inodeCount--;
@@ -176,7 +174,7 @@ export class DiskFs extends MemTree {
       const [rows, entryRows] = await Promise.all([this.store.scan(this.key('i/')), this.store.scan(entryPrefix)]);
       for (const [k, v] of rows) {
         const row = v as InodeRow;
-        make(Number(k.slice(this.key('i/').length)), row.mode, row.uid, row.gid, row.nlink, row.rdev, [row.atime, row.mtime, row.ctime],
+        make(Number(k.slice(this.key('i/').length)), row.mode, row.uid, row.gid, row.nlink, row.rdev, [BigInt(row.atime), BigInt(row.mtime), BigInt(row.ctime)],
           row.target, Object.entries(row.xattrs), row.size, row.chunks);
       }
       rootOf();

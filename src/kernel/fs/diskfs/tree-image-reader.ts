@@ -8,7 +8,9 @@ import { S_IFDIR, S_IFMT } from '../../../abi/stat.ts';
 import { SysError } from '../../../abi/errno.ts';
 import { type Children, childSet, noChildren } from '../memtree/dir-entries.ts';
 import { DeferredChildren, type MemInode } from '../memtree/mem-tree.ts';
-import type { TreeImage } from './tree-image.ts';
+import { TIME_BYTES, unpackTime, type TreeImage } from './tree-image.ts';
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** Where each inode and each directory's names are in an image's columns. */
 export class ImageTree {
@@ -17,6 +19,10 @@ export class ImageTree {
   /** Directory inode number -> [first, end) of its names in the entry columns. */
   readonly names = new Map<number, [number, number]>();
   private readonly xattrAt = new Map<number, number[]>();
+  /** Per inode, its first chunk slot and its first stored digest (prefix sums of the counts). */
+  private readonly firstSlot: Uint32Array;
+  private readonly firstDigest: Uint32Array;
+  private readonly times: DataView;
 
   /** Throws EIO when the image does not hold together (a name for a missing inode, and so on). */
   constructor(readonly image: TreeImage, rootIno: number) {
@@ -39,12 +45,48 @@ export class ImageTree {
       }
       this.names.set(dir, [first, i]);
     }
+    const n = image.ino.length;
+    const counts = new DataView(image.chunkCount.buffer, image.chunkCount.byteOffset, image.chunkCount.byteLength);
+    this.firstSlot = new Uint32Array(n + 1);
+    this.firstDigest = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const count = counts.getUint32(4 * i, true);
+      this.firstSlot[i + 1] = this.firstSlot[i]! + count;
+      let stored = 0;
+      for (let slot = this.firstSlot[i]!; slot < this.firstSlot[i + 1]!; slot++) if (image.chunkHole[slot] === 0) stored++;
+      this.firstDigest[i + 1] = this.firstDigest[i]! + stored;
+    }
+    this.times = new DataView(image.times.buffer, image.times.byteOffset, image.times.byteLength);
     for (let i = 0; i < image.xattrAt.length; i++) {
       const at = image.xattrAt[i]!;
       const list = this.xattrAt.get(at);
       if (list) list.push(i);
       else this.xattrAt.set(at, [i]);
     }
+  }
+
+  /** atime, mtime and ctime (nanoseconds) of the inode at index `i`. */
+  timesOf(i: number): [bigint, bigint, bigint] {
+    const at = 3 * i * TIME_BYTES;
+    return [unpackTime(this.times, at), unpackTime(this.times, at + TIME_BYTES), unpackTime(this.times, at + 2 * TIME_BYTES)];
+  }
+
+  /** The chunk references of the inode at index `i`, hex digests and nulls for holes. */
+  chunksOf(i: number): Array<string | null> {
+    const { chunkHole, chunkDigest } = this.image;
+    const out: Array<string | null> = [];
+    let digest = this.firstDigest[i]!;
+    for (let slot = this.firstSlot[i]!; slot < this.firstSlot[i + 1]!; slot++) {
+      if (chunkHole[slot] !== 0) {
+        out.push(null);
+        continue;
+      }
+      let hex = '';
+      for (let b = 32 * digest; b < 32 * digest + 32; b++) hex += HEX[chunkDigest[b]!];
+      out.push(hex);
+      digest++;
+    }
+    return out;
   }
 
   /** The extended attributes of the inode at index `i`. */

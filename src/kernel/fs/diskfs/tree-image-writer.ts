@@ -2,17 +2,31 @@
 // the boot, so the code that writes it is not on the way to a prompt.
 
 import type { MemInode } from '../memtree/mem-tree.ts';
-import { TREE_IMAGE_FORMAT, type ImageInode, type TreeImage } from './tree-image.ts';
+import { TIME_BYTES, TREE_IMAGE_FORMAT, packTime, type ImageInode, type TreeImage } from './tree-image.ts';
 
-function emptyImage(gen: number, rootIno: number, nextIno: number): TreeImage {
+/** An image being taken: the plain columns as they grow, times and chunk slots kept aside to pack. */
+interface Draft {
+  image: TreeImage;
+  times: bigint[];
+  chunks: Array<Array<string | null>>;
+}
+
+function emptyDraft(gen: number, rootIno: number, nextIno: number): Draft {
+  const none = new Uint8Array(0);
   return {
-    format: TREE_IMAGE_FORMAT, gen, rootIno, nextIno,
-    ino: [], mode: [], uid: [], gid: [], nlink: [], rdev: [], times: [], target: [], size: [], chunks: [],
-    xattrAt: [], xattrName: [], xattrValue: [], entryDir: [], entryName: [], entryChild: [],
+    image: {
+      format: TREE_IMAGE_FORMAT, gen, rootIno, nextIno,
+      ino: [], mode: [], uid: [], gid: [], nlink: [], rdev: [], times: none, target: [], size: [],
+      chunkCount: none, chunkHole: none, chunkDigest: none,
+      xattrAt: [], xattrName: [], xattrValue: [], entryDir: [], entryName: [], entryChild: [],
+    },
+    times: [],
+    chunks: [],
   };
 }
 
-function addInode(img: TreeImage, n: ImageInode): void {
+function addInode(d: Draft, n: ImageInode): void {
+  const img = d.image;
   const at = img.ino.length;
   img.ino.push(n.ino);
   img.mode.push(n.mode);
@@ -20,15 +34,48 @@ function addInode(img: TreeImage, n: ImageInode): void {
   img.gid.push(n.gid);
   img.nlink.push(n.nlink);
   img.rdev.push(n.rdev);
-  img.times.push(n.atime, n.mtime, n.ctime);
+  d.times.push(BigInt(n.atime), BigInt(n.mtime), BigInt(n.ctime));
   img.target.push(n.target);
   img.size.push(n.size);
-  img.chunks.push(n.chunks);
+  d.chunks.push(n.chunks);
   for (const [name, value] of n.xattrs) {
     img.xattrAt.push(at);
     img.xattrName.push(name);
     img.xattrValue.push(value);
   }
+}
+
+/** The hex digest as its 32 bytes. */
+function digestBytes(out: Uint8Array, at: number, hex: string): void {
+  for (let i = 0; i < 32; i++) out[at + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+}
+
+function pack(d: Draft): TreeImage {
+  const img = d.image;
+  img.times = new Uint8Array(d.times.length * TIME_BYTES);
+  const times = new DataView(img.times.buffer);
+  d.times.forEach((t, i) => packTime(times, i * TIME_BYTES, t));
+  img.chunkCount = new Uint8Array(4 * d.chunks.length);
+  const counts = new DataView(img.chunkCount.buffer);
+  let slots = 0;
+  let stored = 0;
+  d.chunks.forEach((list, i) => {
+    counts.setUint32(4 * i, list.length, true);
+    slots += list.length;
+    for (const ref of list) if (ref !== null) stored++;
+  });
+  img.chunkHole = new Uint8Array(slots);
+  img.chunkDigest = new Uint8Array(32 * stored);
+  let slot = 0;
+  let digest = 0;
+  for (const list of d.chunks) {
+    for (const ref of list) {
+      if (ref === null) img.chunkHole[slot] = 1;
+      else digestBytes(img.chunkDigest, 32 * digest++, ref);
+      slot++;
+    }
+  }
+  return img;
 }
 
 /** A directory's names in the order a scan of its entry rows gives them (UTF-16 code units). */
@@ -47,14 +94,15 @@ function addEntries(img: TreeImage, dir: number, names: Array<[string, number]>)
  */
 export function takeImage(gen: number, root: MemInode, nextIno: number, orphans: Iterable<MemInode>,
   keep: (n: MemInode) => Omit<ImageInode, 'ino'> | null): TreeImage | null {
-  const image = emptyImage(gen, root.ino, nextIno);
+  const draft = emptyDraft(gen, root.ino, nextIno);
+  const image = draft.image;
   const seen = new Set<MemInode>();
   const add = (n: MemInode): boolean => {
     if (seen.has(n)) return true;
     seen.add(n);
     const row = keep(n);
     if (!row) return false;
-    addInode(image, { ...row, ino: n.ino });
+    addInode(draft, { ...row, ino: n.ino });
     return true;
   };
   const dirs: MemInode[] = [root];
@@ -69,5 +117,5 @@ export function takeImage(gen: number, root: MemInode, nextIno: number, orphans:
     addEntries(image, d.ino, names);
   }
   for (const n of orphans) if (!add(n)) return null;
-  return image;
+  return pack(draft);
 }
