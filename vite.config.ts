@@ -75,7 +75,14 @@ function startWorkerFromHead(): Plugin {
     window.__cowboxEarlyWorker = { worker: worker, name: name, errors: errors };
   } catch (e) {}
 })();`;
-        return [{ tag: 'script', children: script, injectTo: 'head' }];
+        // The terminal's code, fetched from the head too: the page imports it first thing, and
+        // would otherwise ask for it only once its own entry has arrived and run.
+        const terminal = Object.keys(ctx.bundle).filter((f) => /^assets\/terminal-tabs-[\w-]+\.js$/.test(f));
+        if (terminal.length !== 1) throw new Error(`index.html: expected one terminal chunk, found ${terminal.length}`);
+        return [
+          { tag: 'script', children: script, injectTo: 'head' },
+          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: base + terminal[0] }, injectTo: 'head' },
+        ];
       },
     },
   };
