@@ -1,7 +1,8 @@
 // SHA-256 (FIPS 180-4) in plain ECMAScript, synchronous: one-shot for content-addressing file
 // chunks, and fed in pieces (Sha256Stream) for digests of bytes never held whole (a bundled
 // layer's tar, streamed from its sparse description). Works on 32-bit words in one preallocated
-// schedule array; input bytes are never modified.
+// schedule array; input bytes are never modified. Also SHA-224 (sha224sum), which is the same
+// compression from other initial values, cut to 28 bytes.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -15,6 +16,8 @@ const K = new Uint32Array([
 ]);
 
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+// SHA-224's initial hash value (FIPS 180-4, 5.3.2).
+const H0_224 = [0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4];
 
 // Shared scratch: compress() is synchronous, so one schedule array serves every call, and one
 // state serves every one-shot sha256().
@@ -85,7 +88,16 @@ function tailWith(pending: Uint8Array): Uint8Array {
 
 /** The 32-byte SHA-256 digest of `bytes`. */
 export function sha256(bytes: Uint8Array): Uint8Array {
-  oneShot.set(H0);
+  return oneShotDigest(bytes, H0);
+}
+
+/** The 28-byte SHA-224 digest of `bytes`. */
+export function sha224(bytes: Uint8Array): Uint8Array {
+  return oneShotDigest(bytes, H0_224).subarray(0, 28);
+}
+
+function oneShotDigest(bytes: Uint8Array, initial: number[]): Uint8Array {
+  oneShot.set(initial);
   const len = bytes.length;
   const whole = len - (len % 64);
   compress(oneShot, bytes, 0, whole);

@@ -1,19 +1,22 @@
-// The shared body of md5sum and sha256sum (GNU coreutils' digest.c): print "HASH  NAME" lines
+// The shared body of md5sum and the sha*sum tools (GNU coreutils' digest.c), whose parts cksum
+// reuses for its md5/sha algorithms: print "HASH  NAME" lines
 // (" *NAME" with -b, "ALGO (NAME) = HASH" with --tag, names holding a backslash or newline
 // escaped behind a leading '\'), or with -c read such lines back and report "NAME: OK" or
 // "NAME: FAILED", with GNU's closing WARNING lines and exit status.
 
 import { isSysError, strerror } from '../../abi/errno.ts';
-import { sha256 } from '../../base/sha256.ts';
+import { sha224, sha256 } from '../../base/sha256.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { Md5 } from './md5.ts';
 import type { ProgramMeta } from './meta.ts';
 import { quoteIfNeeded } from './quote.ts';
+import { Sha1 } from './sha1.ts';
+import { Sha512 } from './sha512.ts';
 import { runTool, type Tool } from './tool.ts';
 
 export interface Algorithm {
-  /** The program: md5sum, sha256sum. */
+  /** The program: md5sum, sha256sum (also the name of its --check state in cksum). */
   program: string;
   /** The --tag name: MD5, SHA256. */
   tag: string;
@@ -42,6 +45,36 @@ export const SHA256: Algorithm = {
   },
 };
 
+export const SHA224: Algorithm = {
+  program: 'sha224sum', tag: 'SHA224', hexLength: 56,
+  async hash(fd, sys) {
+    return sha224(await sys.readAll(fd));
+  },
+};
+
+export const SHA1: Algorithm = {
+  program: 'sha1sum', tag: 'SHA1', hexLength: 40,
+  async hash(fd, sys) {
+    const h = new Sha1();
+    await readChunks(sys, fd, (c) => h.update(c));
+    return h.digest();
+  },
+};
+
+function sha512Family(bits: 512 | 384): Algorithm {
+  return {
+    program: `sha${bits}sum`, tag: `SHA${bits}`, hexLength: bits / 4,
+    async hash(fd, sys) {
+      const h = new Sha512(bits);
+      await readChunks(sys, fd, (c) => h.update(c));
+      return h.digest();
+    },
+  };
+}
+
+export const SHA384 = sha512Family(384);
+export const SHA512 = sha512Family(512);
+
 export function digestMeta(algo: Algorithm): ProgramMeta {
   return {
     name: algo.program, package: 'GNU coreutils', version: '9.1',
@@ -62,10 +95,10 @@ export function digestMeta(algo: Algorithm): ProgramMeta {
   };
 }
 
-const hex = (d: Uint8Array): string => Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+export const hex = (d: Uint8Array): string => Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A name as digest.c prints it: whether it needs the '\' marker, and the escaped text. */
-function escapeName(name: string): [boolean, string] {
+export function escapeName(name: string): [boolean, string] {
   if (!/[\\\n]/.test(name)) return [false, name];
   return [true, name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')];
 }
@@ -90,23 +123,71 @@ interface CheckLine {
   name: string;
 }
 
+/**
+ * Which algorithm a checksum file's lines are read with. md5sum and the sha*sum tools, and cksum
+ * with -a, have one (`detect` absent). cksum -c without -a names it by each line's BSD tag
+ * (`detect` maps tags to algorithms, null for those it cannot check), and its messages name the
+ * last one found (`tag`, CRC at first).
+ */
+export interface CheckAlgo {
+  algo: Algorithm;
+  tag: string;
+  detect?: ReadonlyMap<string, Algorithm | null>;
+  /**
+   * cksum's reading of a tag: any one character may end it (so "MD5  (" and "MD5\t(" pass), and
+   * "TAG-BITS" checks only the first BITS of the digest.
+   */
+  cksum?: boolean;
+}
+
+/** The longest tag digest.c's algorithm_from_tag looks at ("BLAKE2b"). */
+const MAX_TAG = 7;
+
 /** One line of a checksum file, BSD-tagged or traditional; null when improperly formatted. */
-function parseCheckLine(line: string, algo: Algorithm): CheckLine | null {
+function parseCheckLine(line: string, which: CheckAlgo): CheckLine | null {
   let s = line.replace(/^[ \t]+/, '');
   let escaped = false;
   if (s.startsWith('\\')) {
     escaped = true;
     s = s.slice(1);
   }
-  const hexRe = `[0-9A-Fa-f]{${algo.hexLength}}`;
-  let m = new RegExp(`^${algo.tag} ?\\((.*)\\) = (${hexRe})$`, 's').exec(s);
+  if (which.detect) {
+    // Only tagged lines, and only of the newer algorithms: the tag runs to a blank, '-' or '('.
+    const word = /^[^ \t(-]*/.exec(s)![0];
+    if (word.length > MAX_TAG) return null;
+    const found = which.detect.get(word);
+    if (!found) return null;
+    which.algo = found;
+    which.tag = found.tag;
+  }
+  const algo = which.algo;
   let name: string;
   let hash: string;
-  if (m) {
+  if (s.startsWith(algo.tag)) {
+    let i = algo.tag.length;
+    let hexLength = algo.hexLength;
+    if (which.cksum) {
+      const c = s[i++];
+      if (c === '(') i--;
+      else if (c === '-') {
+        const bits = /^[ \t\n\v\f\r]*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(s.slice(i));
+        if (!bits) return null;
+        const b = bits[1]!;
+        const n = /^0[xX]/.test(b) ? parseInt(b.slice(2), 16) : b.startsWith('0') ? parseInt(b, 8) : Number(b);
+        if (!(n > 0 && n <= algo.hexLength * 4 && n % 8 === 0)) return null;
+        hexLength = n / 4;
+        i += bits[0].length;
+      }
+    }
+    if (s[i] === ' ') i++;
+    // The name runs to the last ')'; blanks may stand around the '='.
+    const m = new RegExp(`^\\((.*)\\)[ \t]*=[ \t]*([0-9A-Fa-f]{${hexLength}})$`, 's').exec(s.slice(i));
+    if (!m) return null;
     name = m[1]!;
     hash = m[2]!;
   } else {
-    m = new RegExp(`^(${hexRe}) ([ *]?)(.*)$`, 's').exec(s);
+    if (which.detect) return null;
+    const m = new RegExp(`^([0-9A-Fa-f]{${algo.hexLength}}) ([ *]?)(.*)$`, 's').exec(s);
     if (!m) return null;
     hash = m[1]!;
     name = m[3]!;
@@ -121,7 +202,7 @@ function parseCheckLine(line: string, algo: Algorithm): CheckLine | null {
   return { hash: hash.toLowerCase(), name };
 }
 
-async function hashFile(tool: Tool, algo: Algorithm, name: string): Promise<Uint8Array | string> {
+export async function hashFile(tool: Tool, algo: Algorithm, name: string): Promise<Uint8Array | string> {
   const { sys } = tool;
   let fd = 0;
   try {
@@ -135,7 +216,7 @@ async function hashFile(tool: Tool, algo: Algorithm, name: string): Promise<Uint
   }
 }
 
-interface CheckFlags {
+export interface CheckFlags {
   quiet: boolean;
   status: boolean;
   strict: boolean;
@@ -146,7 +227,7 @@ interface CheckFlags {
 const plural = (n: number, one: string, many: string): string => `WARNING: ${n} ${n === 1 ? one : many}`;
 
 /** -c for one checksum file: true if every listed file was read and matched. */
-async function checkFile(tool: Tool, algo: Algorithm, listName: string, f: CheckFlags): Promise<boolean> {
+export async function checkFile(tool: Tool, which: CheckAlgo, listName: string, f: CheckFlags): Promise<boolean> {
   const { sys } = tool;
   const shownList = listName === '-' ? 'standard input' : listName;
   let data: Uint8Array;
@@ -171,17 +252,17 @@ async function checkFile(tool: Tool, algo: Algorithm, listName: string, f: Check
   for (const [i, raw] of lines.entries()) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line === '' || line.startsWith('#')) continue;
-    const parsed = parseCheckLine(line, algo);
+    const parsed = parseCheckLine(line, which);
     if (!parsed) {
       misformatted++;
-      if (f.warn) await tool.error(`${quoteIfNeeded(shownList)}: ${i + 1}: improperly formatted ${algo.tag} checksum line`);
+      if (f.warn) await tool.error(`${quoteIfNeeded(shownList)}: ${i + 1}: improperly formatted ${which.tag} checksum line`);
       continue;
     }
     proper++;
     // In reports a name is escaped only when it holds a newline.
     const [esc, shown] = parsed.name.includes('\n') ? escapeName(parsed.name) : [false, parsed.name];
     const prefix = esc ? '\\' : '';
-    const got = await hashFile(tool, algo, parsed.name);
+    const got = await hashFile(tool, which.algo, parsed.name);
     if (typeof got === 'string') {
       if (f.ignoreMissing && got === strerror('ENOENT')) continue;
       failures++;
@@ -192,7 +273,8 @@ async function checkFile(tool: Tool, algo: Algorithm, listName: string, f: Check
       }
       continue;
     }
-    const ok = hex(got) === parsed.hash;
+    // A "TAG-BITS" line gives only the digest's first BITS.
+    const ok = hex(got).slice(0, parsed.hash.length) === parsed.hash;
     if (ok) matched = true;
     else mismatched++;
     if (!f.status && (!ok || !f.quiet)) await tool.out.write(`${prefix}${shown}: ${ok ? 'OK' : 'FAILED'}\n`);
@@ -209,6 +291,13 @@ async function checkFile(tool: Tool, algo: Algorithm, listName: string, f: Check
     if (f.ignoreMissing && !matched) await tool.error(`${quoteIfNeeded(shownList)}: no file was verified`);
   }
   return matched && mismatched === 0 && failures === 0 && (!f.strict || misformatted === 0);
+}
+
+/** One output line with its end: "HASH  NAME", "HASH *NAME" or "ALGO (NAME) = HASH". */
+export function digestLine(algo: Algorithm, name: string, got: Uint8Array, how: { tag: boolean; binary: boolean; zero: boolean }): string {
+  const [esc, shown] = how.zero ? [false, name] : escapeName(name);
+  const line = how.tag ? `${esc ? '\\' : ''}${algo.tag} (${shown}) = ${hex(got)}` : `${esc ? '\\' : ''}${hex(got)} ${how.binary ? '*' : ' '}${shown}`;
+  return line + (how.zero ? '\0' : '\n');
 }
 
 export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
@@ -232,7 +321,7 @@ export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
     let ok = true;
     if (check) {
       const flags: CheckFlags = { quiet: a.has('quiet'), status: a.has('status'), strict: a.has('strict'), warn: a.has('warn'), ignoreMissing: a.has('ignore-missing') };
-      for (const name of files) if (!(await checkFile(tool, algo, name, flags))) ok = false;
+      for (const name of files) if (!(await checkFile(tool, { algo, tag: algo.tag }, name, flags))) ok = false;
       return ok ? 0 : 1;
     }
     const binary = mode === 'binary';
@@ -244,9 +333,7 @@ export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
         ok = false;
         continue;
       }
-      const [esc, shown] = zero ? [false, name] : escapeName(name);
-      const line = tag ? `${esc ? '\\' : ''}${algo.tag} (${shown}) = ${hex(got)}` : `${esc ? '\\' : ''}${hex(got)} ${binary ? '*' : ' '}${shown}`;
-      await tool.out.write(utf8Encode(line + (zero ? '\0' : '\n')));
+      await tool.out.write(utf8Encode(digestLine(algo, name, got, { tag, binary, zero })));
     }
     return ok ? 0 : 1;
   });

@@ -13,10 +13,10 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   'sha256:bff09859e104409c46684d14e8234fd4d24872ca352c79cb680d5b9c146c974f': { diffId: 'sha256:e6f06c1ace4d7380b3b50504b3c5eaa9d702dc9f432924d83a57bbff61cfd1f2', digest: 'sha256:182e497f5dd95f66f98e99f6fc73112a582bd0dedcdf410d4dfa59090dd3f5e4', size: 8387218 },
   // docker.io/library/alpine:3.19 layer 1, tar 8386560 bytes
   'sha256:c9207d60687965bd3a7ecc6ae1f29c55feaae582a0c7bd4603f792dc05d370ca': { diffId: 'sha256:0c3abad9975d0dbd176b3772f77e1a2e0d5d85e70eaf7d06b445dec0847eed4d', digest: 'sha256:214ba488e84749f82687ae00d4c1296a179ffc1c49727a66532fe5ce1bc9f6ce', size: 8387218 },
-  // docker.io/library/debian:12 layer 1, tar 120821760 bytes
-  'sha256:308ec0e74bb39cc72b810ab1d048b1fac5d475d59955706350c24b26d87b8fc1': { diffId: 'sha256:9b1f32fe7ec627d2f22c9a92121fe61ca4dcd27e2dda565f547203a2b33b52f3', digest: 'sha256:ba0756e9e163b535d17f5c310747b73cb7d132480f7cf2f2495be100c0471497', size: 120830998 },
-  // docker.io/library/ubuntu:24.04 layer 1, tar 78069760 bytes
-  'sha256:bb430f076dce8be62e167c202c05f461b74309d52edb42a0093911ce52c131f8': { diffId: 'sha256:efac1b03fa1e4c42590b9349dd7d57925560ce370ffdd6c605014e3a46434679', digest: 'sha256:60a6bd00f33f544bb3cbe73af54c4548c79c4b1ad3c67e6f8f2e90a8de19d193', size: 78075738 },
+  // docker.io/library/debian:12 layer 1, tar 120852480 bytes
+  'sha256:4234c197d1024bbc1bef6e3895ce502c13f1a0db14fc313ca7873ed81257f4af': { diffId: 'sha256:634eb004285a35adb3980f6713e8798c94628033544fd25b980d9128d935117b', digest: 'sha256:599b59032fcef20c6ca5757f53865ecfa00fd0223781a7a364f76ee1fbb8252e', size: 120861723 },
+  // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
+  'sha256:201f27850b779f46804ce0f4dcfdaf62223a4c4bac5d1d5111097ae31512db87': { diffId: 'sha256:7373366f5f8327705d6dbbc9c7aced4e96f597456f6cbe94ea8c337c3c69351b', digest: 'sha256:d7f16779328f2a62590338bb5c71329c942d928ed407828d35d4b8c09f9945bc', size: 78055253 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217579520 bytes
   'sha256:b150151e580dfe43a98937cdf3df7510af0bc275326f2dd37f7deda23a9c55ed': { diffId: 'sha256:40473bc15b7c3616b39e93df8db7aebb4b7b85e15a4bd12693d8a23e41b6ac50', digest: 'sha256:24277ce66eb1322f28f2526f195d711422b1403082b10c97767dadd08d8e8699', size: 217596143 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 2, tar 10240 bytes
