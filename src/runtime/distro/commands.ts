@@ -3,10 +3,11 @@
 // one that is not is left out, so a missing tool says "not found" rather than running something
 // that is not there.
 
-const COREUTILS = `[ base64 basename cat chgrp chmod chown chroot cksum comm cp cut date dd df dirname du echo
-  env expand expr factor false fold groups head id install join link ln ls md5sum mkdir mkfifo mknod mktemp mv nice nl
-  nohup nproc od paste printenv pwd readlink realpath rm rmdir seq sha1sum sha224sum sha256sum sha384sum sha512sum shuf sleep sort split stat stty
-  sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink wc whoami yes`;
+const COREUTILS = `[ base64 basename cat chgrp chmod chown chroot cksum comm cp cut date dd df dirname du echo env
+  expand expr factor false fold groups head id install join link ln ls md5sum mkdir mkfifo mknod
+  mktemp mv nice nl nohup nproc od paste printenv pwd readlink realpath rm rmdir seq sha1sum
+  sha224sum sha256sum sha384sum sha512sum shuf sleep sort split stat stty sum sync tac tail tee
+  test timeout touch tr true truncate tsort tty uname unexpand uniq unlink wc whoami yes`;
 const PROCPS = 'ps top kill pkill pgrep free uptime pidof vmstat watch';
 const UTIL_LINUX = 'mount umount unshare nsenter lsns pivot_root dmesg';
 const OTHERS = `sh dash bash find xargs grep egrep fgrep sed awk diff cmp tar gzip gunzip zcat getfattr setfattr

@@ -869,7 +869,9 @@ const FILES: Record<string, string> = {
     'false', 'head', 'id', 'ln', 'ls', 'mkdir', 'mknod', 'mktemp', 'mv', 'nice', 'nohup', 'nproc', 'od', 'printenv', 'printf',
     'pwd', 'readlink', 'realpath', 'rm', 'rmdir', 'seq', 'sleep', 'sort', 'stat', 'sync', 'tail', 'tee', 'test', '[', 'timeout',
     'touch', 'tr', 'true', 'truncate', 'uname', 'uniq', 'wc', 'whoami', 'yes', 'tac', 'comm', 'expr', 'md5sum', 'sha256sum',
-    'base64', 'stty', 'tty', 'install', 'split', 'fold', 'paste', 'join', 'nl'].map((c) => `x /usr/bin/${c} ${c}`).join('\n')
+    'base64', 'stty', 'tty', 'install', 'split', 'fold', 'paste', 'join', 'nl', 'expand', 'unexpand', 'factor', 'link',
+    'unlink', 'shuf', 'tsort', 'sha1sum', 'sha224sum', 'sha384sum', 'sha512sum', 'cksum', 'sum',
+  ].map((c) => `x /usr/bin/${c} ${c}`).join('\n')
     + '\nx /usr/sbin/chroot chroot',
   findutils: 'x /usr/bin/find find\nx /usr/bin/xargs xargs',
   grep: 'x /usr/bin/grep grep\nx /usr/bin/egrep egrep\nx /usr/bin/fgrep fgrep',

@@ -18,7 +18,7 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
   'sha256:201f27850b779f46804ce0f4dcfdaf62223a4c4bac5d1d5111097ae31512db87': { diffId: 'sha256:7373366f5f8327705d6dbbc9c7aced4e96f597456f6cbe94ea8c337c3c69351b', digest: 'sha256:d7f16779328f2a62590338bb5c71329c942d928ed407828d35d4b8c09f9945bc', size: 78055253 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217579520 bytes
-  'sha256:b150151e580dfe43a98937cdf3df7510af0bc275326f2dd37f7deda23a9c55ed': { diffId: 'sha256:40473bc15b7c3616b39e93df8db7aebb4b7b85e15a4bd12693d8a23e41b6ac50', digest: 'sha256:24277ce66eb1322f28f2526f195d711422b1403082b10c97767dadd08d8e8699', size: 217596143 },
+  'sha256:35737da0bf8f72060c1e4878db533c374d2201db27d35602686d22178c51de0e': { diffId: 'sha256:1d76a143eb42da9c262fb191232e887d1fd90f8662ad334aa1b1960b5bf87206', digest: 'sha256:6effef36f6d3c09b3e50efd0dac088cce67cd17ab71cd605df98d20b758bc3b9', size: 217596143 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 2, tar 10240 bytes
   'sha256:4fc8e6418b1c237216158a17a0c6d943a074f17ff04403934ecec02ff48e0d18': { diffId: 'sha256:a919230e23a3340a8aec3bba6eb3728c7c2ba77a4dd540becac9819d8c9a49a6', digest: 'sha256:aac82ecdeeaf00dc966092329bb59fc472af83937629b042951daed0c7c0963f', size: 10263 },
 };
