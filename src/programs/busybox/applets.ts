@@ -23,7 +23,7 @@ const DIRS: Record<string, string> = {
   bin: `ash cat chgrp chmod chown cp date df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln ls mkdir mknod mktemp
     more mount mv ps pwd rm rmdir sed sh sleep tar touch true umount uname zcat`,
   'usr/bin': `[ awk base64 basename cmp cut diff dirname du env expr find fold free groups head id install less md5sum mkfifo nl
-    nproc nsenter od paste pgrep pkill printenv readlink realpath seq sha256sum sort stat tail tee test timeout top tr truncate
+    nproc nsenter od paste pgrep pkill printenv readlink realpath seq sha1sum sha256sum sha512sum sort stat tail tee test timeout top tr truncate
     uniq unshare uptime wc which whoami xargs yes`,
   'usr/sbin': 'chroot',
   sbin: 'pivot_root',

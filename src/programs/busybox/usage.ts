@@ -517,7 +517,17 @@ export const USAGE: Record<string, string> = {
     o('-s SEP', 'Put SEP between the numbers'),
   ]),
   sh: u("sh [-il] [-|+Cabefmnuvx] [-|+o OPT]... [-c 'SCRIPT' [ARG0 ARGS] | FILE ARGS | -s ARGS]", 'The Unix shell'),
+  sha1sum: u('sha1sum [-c[sw]] [FILE]...', 'Print SHA1 checksums, or check them', [
+    o('-c', 'Check the sums listed in FILEs'),
+    o('-s', 'Print nothing; the status tells'),
+    o('-w', 'Warn about lines that are not checksum lines'),
+  ]),
   sha256sum: u('sha256sum [-c[sw]] [FILE]...', 'Print SHA256 checksums, or check them', [
+    o('-c', 'Check the sums listed in FILEs'),
+    o('-s', 'Print nothing; the status tells'),
+    o('-w', 'Warn about lines that are not checksum lines'),
+  ]),
+  sha512sum: u('sha512sum [-c[sw]] [FILE]...', 'Print SHA512 checksums, or check them', [
     o('-c', 'Check the sums listed in FILEs'),
     o('-s', 'Print nothing; the status tells'),
     o('-w', 'Warn about lines that are not checksum lines'),

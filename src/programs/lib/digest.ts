@@ -13,7 +13,7 @@ import type { ProgramMeta } from './meta.ts';
 import { quoteIfNeeded } from './quote.ts';
 import { Sha1 } from './sha1.ts';
 import { Sha512 } from './sha512.ts';
-import { runTool, type Tool } from './tool.ts';
+import { isBusybox, runTool, type Tool } from './tool.ts';
 
 export interface Algorithm {
   /** The program: md5sum, sha256sum (also the name of its --check state in cksum). */
@@ -301,6 +301,8 @@ export function digestLine(algo: Algorithm, name: string, got: Uint8Array, how: 
 }
 
 export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
+  // As a busybox applet it is busybox's tool, with its own few options and words.
+  if (isBusybox(sys)) return import('./digest-busybox.ts').then((m) => m.runBusyboxDigest(sys, algo));
   const meta = digestMeta(algo);
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
