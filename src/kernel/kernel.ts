@@ -194,6 +194,7 @@ export class Kernel {
     }
     child.exe = parent.exe;
     child.nice = parent.nice;
+    child.rlimits = parent.rlimits;
     for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
     child.blocked = new Set(parent.blocked);
     child.cgroup = parent.cgroup;

@@ -2,6 +2,7 @@
 // Linux's names and argument order. It adds nothing of its own beyond conveniences built only
 // from system calls (readAll, writeAll, spawn), so a trace shows exactly what a program did.
 
+import type { Rlimit } from '../abi/rlimit.ts';
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
 import type { Stat, StatFs } from '../abi/stat.ts';
@@ -220,6 +221,16 @@ export class Sys {
   }
   kill(pid: number, sig: number): Promise<void> {
     return this.call('kill', pid, sig);
+  }
+  /** prlimit(2): the limits of `resource` for process `pid` (0: this one), setting `limit` if given. */
+  prlimit(pid: number, resource: number, limit?: Rlimit): Promise<Rlimit> {
+    return this.call('prlimit64', pid, resource, limit);
+  }
+  getrlimit(resource: number): Promise<Rlimit> {
+    return this.prlimit(0, resource);
+  }
+  async setrlimit(resource: number, limit: Rlimit): Promise<void> {
+    await this.prlimit(0, resource, limit);
   }
   /** This process as a signal handler's `self` names it. */
   get self(): object {

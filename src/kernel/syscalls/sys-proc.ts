@@ -6,6 +6,7 @@ import { X_OK } from '../../abi/open-flags.ts';
 import type { ProgramMain } from '../../abi/program.ts';
 import { programName } from '../../abi/program.ts';
 import { exitedStatus } from '../../abi/signals.ts';
+import { RLIMIT, type Rlimit } from '../../abi/rlimit.ts';
 import { utf8Decode } from '../../base/text.ts';
 import { type MountNamespace, copyMountNamespace } from '../fs/vfs/mount.ts';
 import { OpenFile } from '../fs/vfs/open-file.ts';
@@ -16,6 +17,7 @@ import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno, id
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import type { SignalDisposition, Task } from '../task/task.ts';
 import { ExitUnwind } from '../task/unwind.ts';
+import { NR_OPEN, withLimit } from '../task/rlimits.ts';
 import { traceFork, traceWait } from '../task/trace.ts';
 import type { SyscallSpec } from './table.ts';
 import { mountCtx, privileged } from './privilege.ts';
@@ -133,6 +135,13 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
   clone: {
     handler: async (k: Kernel, t: Task, flags: number, main: ProgramMain) => {
       if (typeof main !== 'function') throw new SysError('EFAULT');
+      // RLIMIT_NPROC: a user past it may not make another process (root may).
+      const nproc = t.rlimits[RLIMIT.NPROC]!.soft;
+      if (nproc !== Infinity && t.cred.uid !== 0 && !privileged(t)) {
+        let mine = 0;
+        for (const o of k.tasks.values()) if (o.alive && o.cred.uid === t.cred.uid) mine++;
+        if (mine >= nproc) throw new SysError('EAGAIN');
+      }
       const { ns, fs } = newNamespaces(k, t, flags);
       let pidNs: PidNamespace<Task> | undefined;
       if (flags & CLONE_NEWPID) pidNs = t.pidNsForChildren.child();
@@ -303,6 +312,22 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   sched_yield: { handler: async (k) => k.host.macrotask() },
+  prlimit64: {
+    // The limits of process `pid` (0: the caller) for one resource: the old ones, after setting
+    // `limit` if given. Another process's need the same user or privilege, as on Linux.
+    handler: async (k, t, pid: number, resource: number, limit?: Rlimit) => {
+      const target = pid === 0 ? t : k.findTask(t, pid);
+      if (!target || !target.alive) throw new SysError('ESRCH');
+      if (target !== t && target.cred.uid !== t.cred.uid && !privileged(t)) throw new SysError('EPERM');
+      const old = target.rlimits[resource];
+      if (!old) throw new SysError('EINVAL');
+      if (limit) {
+        target.rlimits = withLimit(target.rlimits, resource, limit, privileged(t));
+        if (resource === RLIMIT.NOFILE) target.fds.limit = Math.min(limit.soft, NR_OPEN);
+      }
+      return { soft: old.soft, hard: old.hard };
+    },
+  },
   getpriority: {
     // As the raw call answers: 20 - nice (1..40) of the highest-priority target; libc turns it back.
     handler: async (k, t, which: number, who: number) => {

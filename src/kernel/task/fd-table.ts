@@ -12,6 +12,8 @@ export class FdTable {
    * slot: a bit each for the low numbers nearly every process uses, a set for the rest.
    */
   private slots: Array<SharedFile | undefined> = [];
+  /** The soft RLIMIT_NOFILE of the process: numbers at or past it are not handed out. */
+  limit = RLIMIT_NOFILE;
   private cloexecLow = 0;
   private cloexecHigh: Set<number> | null = null;
 
@@ -26,7 +28,7 @@ export class FdTable {
   }
 
   private lowestFree(from = 0): number {
-    for (let fd = from; fd < RLIMIT_NOFILE; fd++) if (!this.slots[fd]) return fd;
+    for (let fd = from; fd < this.limit; fd++) if (!this.slots[fd]) return fd;
     throw new SysError('EMFILE');
   }
 
@@ -67,7 +69,7 @@ export class FdTable {
   async dup2(fd: number, to: number): Promise<number> {
     const s = this.slots[fd];
     if (!s) throw new SysError('EBADF');
-    if (to < 0 || to >= RLIMIT_NOFILE) throw new SysError('EBADF');
+    if (to < 0 || to >= this.limit) throw new SysError('EBADF');
     if (fd === to) return to;
     const old = this.slots[to];
     this.put(to, s.hold(), false);
@@ -103,6 +105,7 @@ export class FdTable {
     });
     t.cloexecLow = this.cloexecLow;
     if (this.cloexecHigh?.size) t.cloexecHigh = new Set(this.cloexecHigh);
+    t.limit = this.limit;
     return t;
   }
 

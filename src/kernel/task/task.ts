@@ -6,6 +6,8 @@
 import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { NsProxy } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
+import type { Rlimit } from '../../abi/rlimit.ts';
+import { DEFAULT_RLIMITS } from './rlimits.ts';
 import { FdTable } from './fd-table.ts';
 import { Interrupt } from './interrupt.ts';
 import { LazyMap, LazySet } from './lazy.ts';
@@ -75,6 +77,8 @@ export class Task {
   throttleUs = 0;
   /** The nice value (-20..19) setpriority(2) keeps; children inherit it, /proc/PID/stat shows it. */
   nice = 0;
+  /** Resource limits by RLIMIT_* number (shared and frozen: setrlimit makes a new table). */
+  rlimits: readonly Rlimit[] = DEFAULT_RLIMITS;
   /** Parent's wakers, called when this child changes state. */
   readonly childWaiters = new LazySet<() => void>();
   /** The kernel's run loop has finished with this task's program. */

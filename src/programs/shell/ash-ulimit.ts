@@ -1,51 +1,55 @@
 // busybox ash's `ulimit` (shell_common.c): -a lists every limit as `%-32s(-%c) VALUE`, one letter
 // shows one limit (with its label when several are asked), -H shows hard limits instead of soft
-// ones, and a bare number sets the file size limit. The values are the kernel's: Sys has no
-// getrlimit, so they come from /proc/self/limits, which lists the same rlimits in bytes.
-// Setting a limit checks the number, as busybox does, but there is no setrlimit to apply it.
+// ones, and a bare number sets the file size limit. Values come from getrlimit and are set with
+// setrlimit: both limits unless -H or -S names one.
 
 import { isSysError, strerror } from '../../abi/errno.ts';
-import { readAllText } from '../lib/input.ts';
+import { RLIMIT } from '../../abi/rlimit.ts';
 import type { Shell } from './shell.ts';
 
-/** busybox's limits_tbl: option letter, label, /proc/self/limits row, and its unit's shift. */
-const LIMITS: ReadonlyArray<readonly [letter: string, label: string, row: string, shift: number]> = [
-  ['c', 'core file size (blocks)', 'Max core file size', 9],
-  ['d', 'data seg size (kb)', 'Max data size', 10],
-  ['e', 'scheduling priority', 'Max nice priority', 0],
-  ['f', 'file size (blocks)', 'Max file size', 9],
-  ['i', 'pending signals', 'Max pending signals', 0],
-  ['l', 'max locked memory (kb)', 'Max locked memory', 10],
-  ['m', 'max memory size (kb)', 'Max resident set', 10],
-  ['n', 'open files', 'Max open files', 0],
-  ['q', 'POSIX message queues (bytes)', 'Max msgqueue size', 0],
-  ['r', 'real-time priority', 'Max realtime priority', 0],
-  ['s', 'stack size (kb)', 'Max stack size', 10],
-  ['t', 'cpu time (seconds)', 'Max cpu time', 0],
-  ['u', 'max user processes', 'Max processes', 0],
-  ['v', 'virtual memory (kb)', 'Max address space', 10],
-  ['x', 'file locks', 'Max file locks', 0],
+/** busybox's limits_tbl: option letter, label, and its unit's shift. */
+const LIMITS: ReadonlyArray<readonly [letter: string, label: string, shift: number]> = [
+  ['c', 'core file size (blocks)', 9],
+  ['d', 'data seg size (kb)', 10],
+  ['e', 'scheduling priority', 0],
+  ['f', 'file size (blocks)', 9],
+  ['i', 'pending signals', 0],
+  ['l', 'max locked memory (kb)', 10],
+  ['m', 'max memory size (kb)', 10],
+  ['n', 'open files', 0],
+  ['q', 'POSIX message queues (bytes)', 0],
+  ['r', 'real-time priority', 0],
+  ['s', 'stack size (kb)', 10],
+  ['t', 'cpu time (seconds)', 0],
+  ['u', 'max user processes', 0],
+  ['v', 'virtual memory (kb)', 10],
+  ['x', 'file locks', 0],
 ];
 
-/** soft and hard value of each row of /proc/self/limits (null is unlimited). */
+/** The RLIMIT_* resource each letter sets. */
+const RESOURCE: Readonly<Record<string, number>> = {
+  c: RLIMIT.CORE, d: RLIMIT.DATA, e: RLIMIT.NICE, f: RLIMIT.FSIZE, i: RLIMIT.SIGPENDING, l: RLIMIT.MEMLOCK, m: RLIMIT.RSS,
+  n: RLIMIT.NOFILE, q: RLIMIT.MSGQUEUE, r: RLIMIT.RTPRIO, s: RLIMIT.STACK, t: RLIMIT.CPU, u: RLIMIT.NPROC, v: RLIMIT.AS,
+  x: RLIMIT.LOCKS,
+};
+
+/** Soft and hard value of each limit, by letter (null is unlimited). */
 type Table = Map<string, [soft: bigint | null, hard: bigint | null]>;
 
 async function readLimits(sh: Shell): Promise<Table> {
-  const text = await readAllText(sh.sys, '/proc/self/limits');
   const table: Table = new Map();
-  for (const line of text.split('\n').slice(1)) {
-    const m = /^(.{25}) (\S+)\s+(\S+)/.exec(line);
-    if (!m) continue;
-    const value = (s: string): bigint | null => (s === 'unlimited' ? null : BigInt(s));
-    table.set(m[1]!.trim(), [value(m[2]!), value(m[3]!)]);
+  const value = (v: number): bigint | null => (v === Infinity ? null : BigInt(v));
+  for (const [letter] of LIMITS) {
+    const { soft, hard } = await sh.sys.getrlimit(RESOURCE[letter]!);
+    table.set(letter, [value(soft), value(hard)]);
   }
   return table;
 }
 
 /** One limit as busybox's printlim shows it: the soft one unless -H alone was given. */
 function shown(table: Table, i: number, hard: boolean): string {
-  const [, , row, shift] = LIMITS[i]!;
-  const v = table.get(row)?.[hard ? 1 : 0];
+  const [letter, , shift] = LIMITS[i]!;
+  const v = table.get(letter)?.[hard ? 1 : 0];
   return v === null || v === undefined ? 'unlimited' : String(v >> BigInt(shift));
 }
 
@@ -64,16 +68,6 @@ interface Item {
   value: string | null;
   /** A word that was not an option (busybox's -f with that value). */
   bare: boolean;
-}
-
-/** The kernel's limits, read when a value is first shown. */
-async function kernelLimits(sh: Shell): Promise<Table> {
-  try {
-    return await readLimits(sh);
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-    return sh.error(`can't open '/proc/self/limits': ${strerror(e.code)}`, 1);
-  }
 }
 
 export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
@@ -95,7 +89,7 @@ export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
       else if (c === 'S') soft = true;
       else if (c === 'a') {
         // -a prints as soon as it is seen.
-        const table = await kernelLimits(sh);
+        const table = await readLimits(sh);
         let out = '';
         for (let i = 0; i < LIMITS.length; i++) out += `${labelled(i)}${shown(table, i, hard && !soft)}\n`;
         sh.out(out);
@@ -128,13 +122,26 @@ export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
       k++;
     }
     if (value === null) {
-      table ??= await kernelLimits(sh);
+      table ??= await readLimits(sh);
       out += `${many ? labelled(item.i) : ''}${shown(table, item.i, hard && !soft)}\n`;
       continue;
     }
     if (value !== 'unlimited' && !/^[0-9]+$/.test(value)) {
       sh.out(out);
       return sh.error(`invalid number '${value}'`, 1);
+    }
+    // Both limits unless -H or -S names one, as busybox sets them.
+    const [letter, , shift] = LIMITS[item.i]!;
+    const resource = RESOURCE[letter]!;
+    const v = value === 'unlimited' ? Infinity : Number(value) * 2 ** shift;
+    const cur = await sh.sys.getrlimit(resource);
+    const both = hard === soft;
+    try {
+      await sh.sys.setrlimit(resource, { soft: both || soft ? v : cur.soft, hard: both || hard ? v : cur.hard });
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      sh.out(out);
+      return sh.error(`error setting limit: ${strerror(e.code)}`, 1);
     }
   }
   sh.out(out);

@@ -80,7 +80,7 @@ const ENTRIES: readonly EntrySpec[] = [
     },
   })],
   ['status', 'file', (d) => procFile(d, 0o444, { read: (caller) => statusText(d.env.view, live(d.task), caller) })],
-  ['limits', 'file', (d) => procFile(d, 0o444, { read: () => (live(d.task), limitsText()) })],
+  ['limits', 'file', (d) => procFile(d, 0o444, { read: () => limitsText(live(d.task)) })],
   ['comm', 'file', (d) => procFile(d, 0o644, {
     read: () => `${live(d.task).comm}\n`,
     // Only a process itself may rename itself; the bytes are kept as written, newline and all.

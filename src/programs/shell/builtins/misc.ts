@@ -1,7 +1,8 @@
 // The remaining builtins: umask (octal and symbolic), type, command -v/-V, hash, alias,
 // unalias, times and ulimit, with dash's output formats.
 
-import { isSysError } from '../../../abi/errno.ts';
+import { isSysError, strerror } from '../../../abi/errno.ts';
+import { RLIMIT } from '../../../abi/rlimit.ts';
 import { defineBuiltin } from '../builtin-table.ts';
 import { isKeyword } from '../lexer.ts';
 import { findCommand } from '../lookup.ts';
@@ -190,21 +191,54 @@ defineBuiltin('times', true, async (sh) => {
   return 0;
 });
 
+/** dash's ulimit table: option letter, the -a label, the RLIMIT_* resource and the unit it counts in. */
+const ULIMITS: Array<[letter: string, label: string, resource: number, factor: number]> = [
+  ['t', 'time(seconds)', RLIMIT.CPU, 1], ['f', 'file(blocks)', RLIMIT.FSIZE, 512], ['d', 'data(kbytes)', RLIMIT.DATA, 1024],
+  ['s', 'stack(kbytes)', RLIMIT.STACK, 1024], ['c', 'coredump(blocks)', RLIMIT.CORE, 512], ['m', 'memory(kbytes)', RLIMIT.RSS, 1024],
+  ['l', 'locked memory(kbytes)', RLIMIT.MEMLOCK, 1024], ['p', 'process', RLIMIT.NPROC, 1], ['n', 'nofiles', RLIMIT.NOFILE, 1],
+  ['v', 'vmemory(kbytes)', RLIMIT.AS, 1024], ['w', 'locks', RLIMIT.LOCKS, 1], ['r', 'rtprio', RLIMIT.RTPRIO, 1],
+];
+
 defineBuiltin('ulimit', false, async (sh, argv) => {
   const { opts, rest } = parseOpts(sh, argv, 'HSatfdscmlpnvwr');
-  const which = opts.filter(([c]) => c !== 'H' && c !== 'S').map(([c]) => c);
-  if (which.includes('a')) {
-    sh.out(
-      'time(seconds)        unlimited\nfile(blocks)         unlimited\ndata(kbytes)         unlimited\n' +
-      'stack(kbytes)        8192\ncoredump(blocks)     0\nmemory(kbytes)       unlimited\n' +
-      'locked memory(kbytes) 8192\nprocess              unlimited\nnofiles              1024\n' +
-      'vmemory(kbytes)      unlimited\nlocks                unlimited\nrtprio               0\n',
-    );
+  // Setting changes both limits unless -H or -S says which; showing shows the soft one unless -H.
+  let hard = true;
+  let soft = true;
+  let all = false;
+  let letter = 'f';
+  for (const [c] of opts) {
+    if (c === 'H') [hard, soft] = [true, false];
+    else if (c === 'S') [hard, soft] = [false, true];
+    else if (c === 'a') all = true;
+    else letter = c;
+  }
+  const shown = (l: { soft: number; hard: number }, factor: number): string => {
+    const v = soft ? l.soft : l.hard;
+    return v === Infinity ? 'unlimited' : String(Math.floor(v / factor));
+  };
+  if (all) {
+    let out = '';
+    for (const [, label, resource, factor] of ULIMITS) out += `${label.padEnd(20)} ${shown(await sh.sys.getrlimit(resource), factor)}\n`;
+    sh.out(out);
     return 0;
   }
-  if (rest.length > 0) return 0;
-  const c = which[0] ?? 'f';
-  const values: Record<string, string> = { n: '1024', s: '8192', c: '0', l: '8192', r: '0' };
-  sh.out(`${values[c] ?? 'unlimited'}\n`);
+  const [, , resource, factor] = ULIMITS.find(([l]) => l === letter)!;
+  if (rest.length > 1) sh.error('too many arguments');
+  if (rest.length === 0) {
+    sh.out(`${shown(await sh.sys.getrlimit(resource), factor)}\n`);
+    return 0;
+  }
+  const word = rest[0]!;
+  let value: number;
+  if (word === 'unlimited') value = Infinity;
+  else if (/^[0-9]+$/.test(word)) value = Number(word) * factor;
+  else throw sh.error('bad number');
+  const cur = await sh.sys.getrlimit(resource);
+  try {
+    await sh.sys.setrlimit(resource, { soft: soft ? value : cur.soft, hard: hard ? value : cur.hard });
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    sh.error(`error setting limit (${strerror(e.code)})`);
+  }
   return 0;
 });
