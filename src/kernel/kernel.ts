@@ -625,12 +625,16 @@ export class Kernel {
     for (const t of allowed) this.signal(t, sig, sender);
   }
 
-  /** Give a task's program a process to exec: load by name after reading the file (kernel/syscalls does the file part). */
-  execProgram(task: Task, main: ProgramMain, path: string, argv: string[], envp: string[]): never {
+  /**
+   * Give a task's program a process to exec: load by name after reading the file (kernel/syscalls
+   * does the file part). `path` is what runs (a script's interpreter: /proc/PID/exe); the process
+   * is named after `named`, the file exec'd (a script's own name, as on Linux), when given.
+   */
+  execProgram(task: Task, main: ProgramMain, path: string, argv: string[], envp: string[], named = path): never {
     task.argv = argv;
     task.envp = envp;
     task.exe = path;
-    task.comm = comm(path.slice(path.lastIndexOf('/') + 1));
+    task.comm = comm(named.slice(named.lastIndexOf('/') + 1));
     // Caught signals go back to their default; ignored ones stay ignored.
     for (const [sig, d] of [...task.handlers]) if (typeof d === 'function') task.handlers.delete(sig);
     this.emit({ type: 'proc.exec', pid: task.pid, path, argv: argv.slice() });

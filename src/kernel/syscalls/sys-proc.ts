@@ -213,7 +213,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       if (typeof path !== 'string' || !Array.isArray(argv) || !Array.isArray(envp)) throw new SysError('EFAULT');
       const exe = await loadExecutable(k, t, path, argv, 0);
       await t.fds.exec();
-      return k.execProgram(t, exe.main, exe.path, exe.argv, envp);
+      return k.execProgram(t, exe.main, exe.path, exe.argv, envp, path);
     },
   },
   exit_group: {

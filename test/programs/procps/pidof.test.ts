@@ -40,10 +40,10 @@ describe('pidof', () => {
   });
 
   it('-x also names a shell running a script of that name', async () => {
-    // Linux names a script's process after the script (its comm); this kernel names it after
-    // the interpreter, so the script renames itself as Linux would have named it.
-    const r = await runOnMachine('printf "printf myscript > /proc/self/comm\\nsleep 100\\n" > /tmp/myscript;'
-      + ' sh /tmp/myscript >/dev/null 2>&1 & p=$!; sleep 0.2; pidof myscript; echo st=$?; pidof -x myscript; echo $p');
+    // A script run as a program is named after the script (its comm), as on Linux; its exe and
+    // argv[0] are the interpreter's.
+    const r = await runOnMachine('printf "#!/bin/sh\\nsleep 100\\n" > /tmp/myscript; chmod +x /tmp/myscript;'
+      + ' /tmp/myscript >/dev/null 2>&1 & p=$!; sleep 0.2; pidof myscript; echo st=$?; pidof -x myscript; echo $p');
     const l = r.stdout.trim().split('\n');
     expect(l[0]).toBe('st=1');
     expect(l[1]).toBe(l[2]);
