@@ -6,7 +6,6 @@ export const RLIMIT = {
   LOCKS: 10, SIGPENDING: 11, MSGQUEUE: 12, NICE: 13, RTPRIO: 14, RTTIME: 15,
 } as const;
 export const RLIM_NLIMITS = 16;
-export const RLIM_INFINITY = Infinity;
 
 export interface Rlimit {
   soft: number;

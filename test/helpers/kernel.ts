@@ -69,3 +69,18 @@ export async function until(sys: Sys, cond: () => boolean, limitMs = 10_000): Pr
     await sys.sleep(1);
   }
 }
+
+/** Run `body` as PID 1 of a fresh test kernel; what it throws is thrown here, after the kernel halts. */
+export async function inKernel(body: (sys: Sys) => Promise<void>): Promise<void> {
+  const { runInit } = await bootKernel();
+  let failure: unknown = null;
+  await runInit(async (sys) => {
+    try {
+      await body(sys);
+    } catch (e) {
+      failure = e;
+    }
+    return 0;
+  });
+  if (failure) throw failure;
+}

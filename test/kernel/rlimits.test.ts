@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSysError } from '../../src/abi/errno.ts';
 import { RLIMIT } from '../../src/abi/rlimit.ts';
-import type { Sys } from '../../src/sys/sys.ts';
-import { bootKernel } from '../helpers/kernel.ts';
+import { inKernel } from '../helpers/kernel.ts';
 
 /** The errno name a call fails with, or 'ok'. */
 async function outcome(call: () => Promise<unknown>): Promise<string> {
@@ -19,23 +18,9 @@ async function outcome(call: () => Promise<unknown>): Promise<string> {
   }
 }
 
-async function asInit(body: (sys: Sys) => Promise<void>): Promise<void> {
-  const { runInit } = await bootKernel();
-  let failure: unknown = null;
-  await runInit(async (sys) => {
-    try {
-      await body(sys);
-    } catch (e) {
-      failure = e;
-    }
-    return 0;
-  });
-  if (failure) throw failure;
-}
-
 describe('resource limits', () => {
   it('follow setrlimit\'s rules: soft within hard, only privilege raises hard, nr_open caps files', async () => {
-    await asInit(async (sys) => {
+    await inKernel(async (sys) => {
       expect(await sys.getrlimit(RLIMIT.NOFILE)).toEqual({ soft: 1024, hard: 1024 });
       expect(await outcome(() => sys.setrlimit(RLIMIT.NOFILE, { soft: 20, hard: 10 }))).toBe('EINVAL');
       expect(await outcome(() => sys.setrlimit(99, { soft: 1, hard: 1 }))).toBe('EINVAL');
@@ -58,7 +43,7 @@ describe('resource limits', () => {
   });
 
   it('refuse a descriptor at or past the soft RLIMIT_NOFILE', async () => {
-    await asInit(async (sys) => {
+    await inKernel(async (sys) => {
       for (let i = 0; i < 3; i++) await sys.open('/tmp', 0);
       await sys.setrlimit(RLIMIT.NOFILE, { soft: 5, hard: 5 });
       await sys.open('/tmp', 0);
@@ -69,7 +54,7 @@ describe('resource limits', () => {
   });
 
   it('stop a user at RLIMIT_NPROC from forking, but not root', async () => {
-    await asInit(async (sys) => {
+    await inKernel(async (sys) => {
       const child = await sys.fork(async (c) => {
         await c.setresuid(1000, 1000, 1000);
         await c.setrlimit(RLIMIT.NPROC, { soft: 1, hard: 1 });

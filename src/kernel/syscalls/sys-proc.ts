@@ -136,8 +136,9 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k: Kernel, t: Task, flags: number, main: ProgramMain) => {
       if (typeof main !== 'function') throw new SysError('EFAULT');
       // RLIMIT_NPROC: a user past it may not make another process (root may).
+      // (Counted only when the machine has that many processes at all: forks stay O(1) below it.)
       const nproc = t.rlimits[RLIMIT.NPROC]!.soft;
-      if (nproc !== Infinity && t.cred.uid !== 0 && !privileged(t)) {
+      if (nproc <= k.tasks.size && t.cred.uid !== 0 && !privileged(t)) {
         let mine = 0;
         for (const o of k.tasks.values()) if (o.alive && o.cred.uid === t.cred.uid) mine++;
         if (mine >= nproc) throw new SysError('EAGAIN');

@@ -3,11 +3,12 @@
 // -C DIR: in DIR, -0: NUL-terminated listing).
 // A command that cannot run gives 127 (not found) or 126, with GNU's message.
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
 import { runTool } from '../lib/tool.ts';
+import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'env', package: 'GNU coreutils', version: '9.1',
@@ -53,17 +54,8 @@ export default function env(sys: Sys): Promise<number> {
       }
     }
     const command = args[0]!;
-    const path = vars.find((v) => v.startsWith('PATH='))?.slice(5) ?? '/usr/bin:/bin';
-    const candidates = command.includes('/') ? [command] : path.split(':').map((d) => `${d || '.'}/${command}`);
-    let failure: ErrnoName = 'ENOENT';
-    for (const file of candidates) {
-      try {
-        return await sys.execve(file, args, vars);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        if (e.code !== 'ENOENT') failure = e.code;
-      }
-    }
+    // The PATH searched is the new environment's, as execvp reads it after env has set it.
+    const failure = await execPath(sys, args, { path: vars.find((v) => v.startsWith('PATH='))?.slice(5) ?? '/usr/bin:/bin', envp: vars });
     await tool.error(tool.busybox ? `can't execute '${command}': ${strerror(failure)}` : `${quote(command)}: ${strerror(failure)}`);
     return failure === 'ENOENT' ? 127 : 126;
   });

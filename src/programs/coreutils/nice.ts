@@ -4,7 +4,7 @@
 // an option may stand. Lowering the value takes root: otherwise nice warns and runs COMMAND at
 // the unchanged value. Status 125 for nice's own failures, 126/127 when COMMAND cannot run.
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
@@ -12,6 +12,7 @@ import { parseArgs } from '../lib/options.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { quotearg } from '../lib/quotearg.ts';
 import { tryHelp } from '../lib/tool.ts';
+import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'nice', package: 'GNU coreutils', version: '9.1',
@@ -43,21 +44,10 @@ async function usageError(sys: Sys, message: string): Promise<number> {
   return EXIT_CANCELED;
 }
 
-/** execvp: the command by PATH search; returns only when it could not be run. */
+/** The command by PATH search; returns only when it could not be run. */
 async function runCommand(sys: Sys, argv: string[]): Promise<number> {
-  const command = argv[0]!;
-  const path = sys.getenv('PATH') ?? '/usr/bin:/bin';
-  const candidates = command.includes('/') ? [command] : path.split(':').map((d) => `${d || '.'}/${command}`);
-  let failure: ErrnoName = 'ENOENT';
-  for (const file of candidates) {
-    try {
-      return await sys.execve(file, argv);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      if (e.code !== 'ENOENT') failure = e.code;
-    }
-  }
-  await sys.writeAll(2, `nice: ${lq(sys, command)}: ${strerror(failure)}\n`);
+  const failure = await execPath(sys, argv);
+  await sys.writeAll(2, `nice: ${lq(sys, argv[0]!)}: ${strerror(failure)}\n`);
   return failure === 'ENOENT' ? 127 : 126;
 }
 

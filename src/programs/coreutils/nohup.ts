@@ -5,13 +5,14 @@
 // stderr in GNU's words. Status 125 (127 with POSIXLY_CORRECT) for nohup's own failures,
 // 126/127 when COMMAND cannot run.
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_APPEND, O_CREAT, O_WRONLY } from '../../abi/open-flags.ts';
 import { SIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
 import { runTool } from '../lib/tool.ts';
+import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'nohup', package: 'GNU coreutils', version: '9.1',
@@ -105,18 +106,8 @@ export default function nohup(sys: Sys): Promise<number> {
       await sys.dup2(outFd, 2);
     }
     await sys.sigaction(SIG.SIGHUP, 'ignore');
-    const path = sys.getenv('PATH') ?? '/usr/bin:/bin';
     const name = command[0]!;
-    const candidates = name.includes('/') ? [name] : path.split(':').map((d) => `${d || '.'}/${name}`);
-    let why: ErrnoName = 'ENOENT';
-    for (const file of candidates) {
-      try {
-        return await sys.execve(file, command);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        if (e.code !== 'ENOENT') why = e.code;
-      }
-    }
+    const why = await execPath(sys, command);
     if (savedStderr >= 0) await sys.dup2(savedStderr, 2);
     if (!redirectingStderr || savedStderr >= 0) await sys.writeAll(2, `nohup: failed to run command ${quote(name)}: ${strerror(why)}\n`);
     return why === 'ENOENT' ? 127 : 126;

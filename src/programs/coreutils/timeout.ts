@@ -5,13 +5,14 @@
 // --preserve-status), else the command's; 125 for timeout's failures, 126/127 when the command
 // cannot be run or found; a command killed by a signal is mirrored by timeout killing itself.
 
-import { isSysError, strerror, type ErrnoName } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import { signalName, SIG, WEXITSTATUS, WIFSIGNALED, WTERMSIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { parseDuration } from '../lib/duration.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
 import { runTool, tryHelp } from '../lib/tool.ts';
+import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'timeout', package: 'GNU coreutils', version: '9.1',
@@ -45,19 +46,8 @@ function parseSignal(text: string): number | null {
 
 /** The command run by PATH search, as execvp does it; returns only on failure. */
 async function runCommand(sys: Sys, argv: string[]): Promise<number> {
-  const command = argv[0]!;
-  const path = sys.getenv('PATH') ?? '/usr/bin:/bin';
-  const candidates = command.includes('/') ? [command] : path.split(':').map((d) => `${d || '.'}/${command}`);
-  let failure: ErrnoName = 'ENOENT';
-  for (const file of candidates) {
-    try {
-      return await sys.execve(file, argv);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      if (e.code !== 'ENOENT') failure = e.code;
-    }
-  }
-  await sys.writeAll(2, `timeout: failed to run command ${quote(command)}: ${strerror(failure)}\n`);
+  const failure = await execPath(sys, argv);
+  await sys.writeAll(2, `timeout: failed to run command ${quote(argv[0]!)}: ${strerror(failure)}\n`);
   return failure === 'ENOENT' ? 127 : 126;
 }
 

@@ -1,55 +1,28 @@
 // MD5 (RFC 1321) in plain ECMAScript, incremental (update as data arrives, then digest), for
 // md5sum. Only for checksums: MD5 is not a security measure.
 
+import { BlockHash } from './block-hash.ts';
+
 const S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
   4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
 const K = new Int32Array(64);
 for (let i = 0; i < 64; i++) K[i] = Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0;
 
-export class Md5 {
+export class Md5 extends BlockHash {
   private readonly h = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476]);
-  private readonly block = new Uint8Array(64);
-  private blockLen = 0;
-  private length = 0;
   private readonly m = new Int32Array(16);
 
-  update(data: Uint8Array): this {
-    let at = 0;
-    this.length += data.length;
-    if (this.blockLen > 0) {
-      const take = Math.min(64 - this.blockLen, data.length);
-      this.block.set(data.subarray(0, take), this.blockLen);
-      this.blockLen += take;
-      at = take;
-      if (this.blockLen < 64) return this;
-      this.compress(this.block, 0);
-      this.blockLen = 0;
-    }
-    for (; at + 64 <= data.length; at += 64) this.compress(data, at);
-    this.block.set(data.subarray(at), 0);
-    this.blockLen = data.length - at;
-    return this;
+  constructor() {
+    super(64, true);
   }
 
-  digest(): Uint8Array {
-    const bits = this.length * 8;
-    const pad = new Uint8Array(((this.blockLen < 56 ? 56 : 120) - this.blockLen) + 8);
-    pad[0] = 0x80;
-    const n = pad.length;
-    const low = bits >>> 0;
-    const high = Math.floor(bits / 2 ** 32) >>> 0;
-    for (let i = 0; i < 4; i++) {
-      pad[n - 8 + i] = (low >>> (8 * i)) & 255;
-      pad[n - 4 + i] = (high >>> (8 * i)) & 255;
-    }
-    this.length -= pad.length; // padding does not count toward the length
-    this.update(pad);
+  protected output(): Uint8Array {
     const out = new Uint8Array(16);
     for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) out[i * 4 + j] = (this.h[i]! >>> (8 * j)) & 255;
     return out;
   }
 
-  private compress(b: Uint8Array, at: number): void {
+  protected compress(b: Uint8Array, at: number): void {
     const m = this.m;
     for (let i = 0; i < 16; i++) {
       const p = at + i * 4;

@@ -43,3 +43,11 @@ export interface ProgramMeta {
 export function optionKey(spec: OptionSpec): string {
   return spec.key ?? spec.long ?? spec.short!;
 }
+
+/**
+ * `meta` with its options in the order of the tool's getopt table (procps's longopts), which is
+ * the order getopt lists them in when an abbreviation is ambiguous; --help keeps meta's order.
+ */
+export function inLongoptsOrder(meta: ProgramMeta, longs: readonly string[]): ProgramMeta {
+  return { ...meta, options: longs.map((long) => meta.options.find((o) => o.long === long)!) };
+}

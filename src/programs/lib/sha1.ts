@@ -1,46 +1,18 @@
 // SHA-1 (FIPS 180-4, section 6.1) in plain ECMAScript, incremental (update as data arrives, then
 // digest), for sha1sum and cksum -a sha1. Only for checksums: SHA-1 is broken for signatures.
 
-export class Sha1 {
+import { BlockHash } from './block-hash.ts';
+
+export class Sha1 extends BlockHash {
   private readonly h = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476, 0xc3d2e1f0 | 0]);
-  private readonly block = new Uint8Array(64);
-  private blockLen = 0;
-  private length = 0;
   /** The 80-word message schedule, reused for every block. */
   private readonly w = new Int32Array(80);
 
-  update(data: Uint8Array): this {
-    let at = 0;
-    this.length += data.length;
-    if (this.blockLen > 0) {
-      const take = Math.min(64 - this.blockLen, data.length);
-      this.block.set(data.subarray(0, take), this.blockLen);
-      this.blockLen += take;
-      at = take;
-      if (this.blockLen < 64) return this;
-      this.compress(this.block, 0);
-      this.blockLen = 0;
-    }
-    for (; at + 64 <= data.length; at += 64) this.compress(data, at);
-    this.block.set(data.subarray(at), 0);
-    this.blockLen = data.length - at;
-    return this;
+  constructor() {
+    super(64);
   }
 
-  /** The 20-byte digest of everything fed in; the object is spent afterwards. */
-  digest(): Uint8Array {
-    // Padding (5.1.1): 0x80, zeros up to 56 mod 64, then the bit length as a 64-bit big-endian.
-    const bits = this.length * 8;
-    const pad = new Uint8Array((this.blockLen < 56 ? 64 : 128) - this.blockLen);
-    pad[0] = 0x80;
-    const n = pad.length;
-    const high = Math.floor(bits / 2 ** 32);
-    const low = bits >>> 0;
-    for (let i = 0; i < 4; i++) {
-      pad[n - 8 + i] = high >>> (24 - 8 * i);
-      pad[n - 4 + i] = low >>> (24 - 8 * i);
-    }
-    this.update(pad);
+  protected output(): Uint8Array {
     const out = new Uint8Array(20);
     for (let i = 0; i < 5; i++) {
       const v = this.h[i]!;
@@ -49,7 +21,7 @@ export class Sha1 {
     return out;
   }
 
-  private compress(bytes: Uint8Array, pos: number): void {
+  protected compress(bytes: Uint8Array, pos: number): void {
     const w = this.w;
     for (let i = 0; i < 16; i++, pos += 4) {
       w[i] = (bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!;

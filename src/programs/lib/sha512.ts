@@ -3,6 +3,8 @@
 // values and cut to 48 bytes. A 64-bit word is held as two int32 halves (hi, lo), since numbers
 // hold only 53 bits and BigInt arithmetic would be far slower.
 
+import { BlockHash } from './block-hash.ts';
+
 /** floor(n^(1/k)) for a BigInt n, by Newton's method from an estimate above the root. */
 function iroot(n: bigint, k: bigint): bigint {
   let x = 1n << (BigInt(n.toString(2).length) / k + 1n);
@@ -46,54 +48,20 @@ const rh = (h: number, l: number, n: number): number => (h >>> n) | (l << (32 - 
 const rl = (h: number, l: number, n: number): number => (l >>> n) | (h << (32 - n));
 const CARRY = 2 ** 32;
 
-export class Sha512 {
+export class Sha512 extends BlockHash {
   private readonly h: Int32Array;
   private readonly outLength: number;
-  private readonly block = new Uint8Array(128);
-  private blockLen = 0;
-  private length = 0;
   /** The 80-word schedule, (hi, lo) interleaved. */
   private readonly w = new Int32Array(160);
 
   /** `bits` 512 for SHA-512, 384 for SHA-384. */
   constructor(bits: 512 | 384 = 512) {
+    super(128);
     this.h = Int32Array.from(bits === 512 ? IV512 : IV384);
     this.outLength = bits / 8;
   }
 
-  update(data: Uint8Array): this {
-    let at = 0;
-    this.length += data.length;
-    if (this.blockLen > 0) {
-      const take = Math.min(128 - this.blockLen, data.length);
-      this.block.set(data.subarray(0, take), this.blockLen);
-      this.blockLen += take;
-      at = take;
-      if (this.blockLen < 128) return this;
-      this.compress(this.block, 0);
-      this.blockLen = 0;
-    }
-    for (; at + 128 <= data.length; at += 128) this.compress(data, at);
-    this.block.set(data.subarray(at), 0);
-    this.blockLen = data.length - at;
-    return this;
-  }
-
-  /** The digest (64 or 48 bytes) of everything fed in; the object is spent afterwards. */
-  digest(): Uint8Array {
-    // Padding (5.1.2): 0x80, zeros up to 112 mod 128, then the bit length as 128 bits big-endian
-    // (its top 64 bits are zero for any length a number can count).
-    const bits = this.length * 8;
-    const pad = new Uint8Array((this.blockLen < 112 ? 128 : 256) - this.blockLen);
-    pad[0] = 0x80;
-    const n = pad.length;
-    const high = Math.floor(bits / CARRY);
-    const low = bits >>> 0;
-    for (let i = 0; i < 4; i++) {
-      pad[n - 8 + i] = high >>> (24 - 8 * i);
-      pad[n - 4 + i] = low >>> (24 - 8 * i);
-    }
-    this.update(pad);
+  protected output(): Uint8Array {
     const out = new Uint8Array(this.outLength);
     for (let i = 0; i < this.outLength / 4; i++) {
       const v = this.h[i]!;
@@ -102,7 +70,7 @@ export class Sha512 {
     return out;
   }
 
-  private compress(bytes: Uint8Array, pos: number): void {
+  protected compress(bytes: Uint8Array, pos: number): void {
     const w = this.w;
     for (let i = 0; i < 32; i++, pos += 4) {
       w[i] = (bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!;

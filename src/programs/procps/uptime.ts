@@ -9,7 +9,7 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { localtime, now, readAllProcs, readLoadavg, readText, readUptime, strftime } from './proc.ts';
-import type { ProgramMeta } from '../lib/meta.ts';
+import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 
 export const meta: ProgramMeta = {
@@ -26,10 +26,7 @@ export const meta: ProgramMeta = {
 };
 
 /** The options in procps's longopts order, in which getopt lists the possibilities of `--=`. */
-const PARSE_META: ProgramMeta = {
-  ...meta,
-  options: ['pretty', 'help', 'since', 'version'].map((long) => meta.options.find((o) => o.long === long)!),
-};
+const PARSE_META = inLongoptsOrder(meta, ['pretty', 'help', 'since', 'version']);
 
 /** Distinct controlling terminals of the running processes. */
 export async function countUsers(sys: Sys): Promise<number> {

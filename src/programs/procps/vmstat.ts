@@ -9,7 +9,7 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
-import type { ProgramMeta } from '../lib/meta.ts';
+import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { HZ, PAGE_KB, localtime, memSummary, now, readMeminfo, readText, strftime } from './proc.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 
@@ -37,11 +37,9 @@ export const meta: ProgramMeta = {
 };
 
 /** The options in procps's longopts order, in which getopt lists the possibilities of `--=`. */
-const PARSE_META: ProgramMeta = {
-  ...meta,
-  options: ['active', 'forks', 'slabs', 'one-header', 'stats', 'disk', 'disk-sum', 'partition', 'unit', 'wide', 'timestamp', 'help', 'version', 'no-first']
-    .map((long) => meta.options.find((o) => o.long === long)!),
-};
+const PARSE_META = inLongoptsOrder(meta, [
+  'active', 'forks', 'slabs', 'one-header', 'stats', 'disk', 'disk-sum', 'partition', 'unit', 'wide', 'timestamp', 'help', 'version', 'no-first',
+]);
 
 const NO_STAT = 'Unable to create system stat structure';
 const HEADER = 'procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----';

@@ -13,7 +13,7 @@ import { SIG } from '../../abi/signals.ts';
 import { ECHO, ICANON, type Termios } from '../../abi/termios.ts';
 import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
-import type { ProgramMeta } from '../lib/meta.ts';
+import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { ctime } from './proc.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 import { ScreenBuffer } from './watch-screen.ts';
@@ -41,11 +41,9 @@ export const meta: ProgramMeta = {
 };
 
 /** The options in procps's longopts order, for getopt's list of possibilities. */
-const PARSE_META: ProgramMeta = {
-  ...meta,
-  options: ['color', 'differences', 'help', 'interval', 'beep', 'errexit', 'chgexit', 'equexit', 'exec', 'precise', 'no-title', 'no-wrap', 'version']
-    .map((long) => meta.options.find((o) => o.long === long)!),
-};
+const PARSE_META = inLongoptsOrder(meta, [
+  'color', 'differences', 'help', 'interval', 'beep', 'errexit', 'chgexit', 'equexit', 'exec', 'precise', 'no-title', 'no-wrap', 'version',
+]);
 
 /** strtod_nol_or_err: a decimal number, '.' or ',' as the point, nothing after it. */
 function parseSeconds(text: string): number | null {

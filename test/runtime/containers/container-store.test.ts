@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ContainerStore, type ContainerRecord, createdState, defaultHostConfig, makeName, networkSettings,
 } from '../../../src/runtime/containers/index.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
-import { bootKernel } from '../../helpers/kernel.ts';
+import { inKernel } from '../../helpers/kernel.ts';
 
 function record(id: string, name: string, created: string): ContainerRecord {
   return {
@@ -21,20 +20,6 @@ function record(id: string, name: string, created: string): ContainerRecord {
     },
     NetworkSettings: networkSettings('bridge'),
   };
-}
-
-async function inKernel(body: (sys: Sys) => Promise<void>): Promise<void> {
-  const { runInit } = await bootKernel();
-  let failure: unknown = null;
-  await runInit(async (sys) => {
-    try {
-      await body(sys);
-    } catch (e) {
-      failure = e;
-    }
-    return 0;
-  });
-  if (failure) throw failure;
 }
 
 const FILES = { hostname: 'h\n', hosts: '', resolvConf: '' };

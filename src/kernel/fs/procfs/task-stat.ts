@@ -10,7 +10,9 @@ import { NR_CPUS } from './machine.ts';
 import { PAGE_KB, memoryOf } from './task-memory.ts';
 import { dispositions } from './task-status.ts';
 import { type TaskView, isZombie } from './task-view.ts';
+import { RLIMIT } from '../../../abi/rlimit.ts';
 
+/** RLIM_INFINITY as the unsigned long /proc prints. */
 const RLIM_INFINITY = '18446744073709551615';
 /** PF_RANDOMIZE: every process runs with address space randomisation. */
 const PF_RANDOMIZE = 0x400000;
@@ -50,7 +52,7 @@ export function statText(view: TaskView, task: Task): string {
     ticks(task.startNs - bootNs),
     m ? m.vmSize * 1024 : 0,
     m ? m.vmRSS / PAGE_KB : 0,
-    RLIM_INFINITY,
+    task.rlimits[RLIMIT.RSS]!.soft === Infinity ? RLIM_INFINITY : task.rlimits[RLIMIT.RSS]!.soft, // rsslim
     addr(a.code), addr(a.code + 0x4609n), addr(a.stack + 0xe4b0n),
     0, 0, // kstkesp kstkeip
     // Thread-private pending signals: signals here are sent to the process (status ShdPnd).
