@@ -59,8 +59,8 @@ function startWorkerFromHead(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        if (!ctx.bundle) return [];
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
         const files = Object.keys(ctx.bundle).filter((f) => /^assets\/kernel\.worker-[\w-]+\.js$/.test(f));
         if (files.length !== 1) throw new Error(`index.html: expected one kernel worker file, found ${files.length}`);
         // Kept in step with app-page.ts (BOOT) and kernel-client.ts (the worker's name); a mismatch
@@ -79,10 +79,21 @@ function startWorkerFromHead(): Plugin {
         // would otherwise ask for it only once its own entry has arrived and run.
         const terminal = Object.keys(ctx.bundle).filter((f) => /^assets\/terminal-tabs-[\w-]+\.js$/.test(f));
         if (terminal.length !== 1) throw new Error(`index.html: expected one terminal chunk, found ${terminal.length}`);
-        return [
-          { tag: 'script', children: script, injectTo: 'head' },
-          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: base + terminal[0] }, injectTo: 'head' },
-        ];
+        // Its styles too: the page's import of the chunk waits for them, and would only ask for
+        // them then (Vite's preload helper skips a stylesheet the document already links).
+        const terminalChunk = ctx.bundle[terminal[0]!] as { viteMetadata?: { importedCss: Set<string> } };
+        const css = [...(terminalChunk.viteMetadata?.importedCss ?? [])];
+        // The script goes first in the head, right after the charset: a classic script after a
+        // stylesheet waits for that stylesheet to load, and the worker would start that much later.
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html: expected a <meta charset> in its head');
+        return {
+          html: html.replace(charset, (meta) => `${meta}\n    <script>${script}</script>`),
+          tags: [
+            { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: base + terminal[0] }, injectTo: 'head' },
+            ...css.map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: '', href: base + href }, injectTo: 'head' as const })),
+          ],
+        };
       },
     },
   };

@@ -8,7 +8,8 @@
 // --reload loads the page once, fills its disk as the web bench does, and then profiles reloads
 // instead of first visits. --dir serves a build made earlier (skips the Vite build); --config
 // builds with another Vite config. PROFILE_WORKER_DETAIL=FROM-TO (ms) also lists every trace event
-// of 2 ms or more on the page's and the worker's threads in that window.
+// of 2 ms or more (PROFILE_DETAIL_MIN_MS) on the page's and the worker's threads (a regular
+// expression over thread names in PROFILE_DETAIL_THREADS) in that window.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,11 +72,13 @@ function story(events: TraceEvent[], promptMs: number): string[] {
   }
   if (process.env.PROFILE_WORKER_DETAIL) {
     const [from, to] = process.env.PROFILE_WORKER_DETAIL.split('-').map((v) => zero + Number(v) * 1000);
+    const minDetailUs = Number(process.env.PROFILE_DETAIL_MIN_MS ?? 2) * 1000;
+    const detailThreads = new RegExp(process.env.PROFILE_DETAIL_THREADS ?? 'DedicatedWorker|CrRendererMain');
     for (const e of events) {
       const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
-      if (e.ph === 'X' && (e.dur ?? 0) >= 2000 && e.ts >= from! && e.ts <= to! && /DedicatedWorker|CrRendererMain/.test(thread)) {
+      if (e.ph === 'X' && (e.dur ?? 0) >= minDetailUs && e.ts >= from! && e.ts <= to! && detailThreads.test(thread)) {
         const d = e.args?.data as Record<string, unknown> | undefined;
-        lines.push([e.ts, `${at(e.ts)}  .. [${thread.slice(0, 14)}] ${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${d ? JSON.stringify(d).slice(0, 120) : ''}`]);
+        lines.push([e.ts, `${at(e.ts)}  .. [${thread.slice(0, 18)}] ${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${d ? JSON.stringify(d).slice(0, 160) : ''}`]);
       }
     }
   }

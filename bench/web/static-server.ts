@@ -2,6 +2,7 @@
 // content types a browser needs for modules and workers (and index.html for "/"), and with the
 // validators every static host sends (an ETag; a request that names it gets 304 Not Modified), so
 // a reload revalidates the browser's copies as it would on a real host instead of fetching anew.
+// `latencyMs` holds each answer back that long, as a host a network round trip away would.
 // Files under assets/ carry a hash of their content in their names, so they are served as a
 // deployment should serve them (README, "Deploying"): cached for good, never asked about again.
 
@@ -28,9 +29,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export async function serveDirectory(root: string, opts: { latencyMs?: number } = {}): Promise<StaticServer> {
+  const latency = opts.latencyMs ?? 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const rel = normalize(path.endsWith('/') ? `${path}index.html` : path);
       const file = join(root, rel);

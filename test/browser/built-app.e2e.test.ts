@@ -14,6 +14,7 @@ import { chromiumPath, projectRoot } from './harness.ts';
 import { prompt, run } from './app-driver.ts';
 
 let scratch = '';
+let indexHtml = '';
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   await buildApp(projectRoot, dir, join(scratch, 'vite-cache'));
   // A copy of the page whose head script starts the worker with options the page will not ask for.
   const html = await readFile(join(dir, 'index.html'), 'utf8');
+  indexHtml = html;
   const other = html.replace("get('disk') !== 'memory'", "get('disk') === 'memory'");
   expect(other).not.toBe(html);
   await writeFile(join(dir, 'other.html'), other);
@@ -68,6 +70,20 @@ async function open(path: string): Promise<{ page: Page; made: () => Promise<Mad
 }
 
 describe('the built page', () => {
+  it('starts the worker before anything in its head waits, and links the terminal\'s styles', () => {
+    const head = indexHtml.slice(0, indexHtml.indexOf('</head>'));
+    const at = (pattern: RegExp): number => head.search(pattern);
+    const workerScript = at(/<script>[^<]*new Worker\(/);
+    expect(workerScript).toBeGreaterThan(at(/<meta charset=/i));
+    // A classic script after a stylesheet waits for it; a module script runs only after parsing.
+    expect(workerScript).toBeLessThan(at(/<link rel="stylesheet"/));
+    expect(workerScript).toBeLessThan(at(/<script type="module"/));
+    // The terminal chunk is fetched from the head, and so is each stylesheet it imports.
+    const terminalChunk = /<link rel="modulepreload"[^>]*href="\/assets\/terminal-tabs-[\w-]+\.js"/.exec(head);
+    expect(terminalChunk).not.toBeNull();
+    expect(head).toMatch(/<link rel="stylesheet"[^>]*href="\/assets\/terminal-tabs-[\w-]+\.css"/);
+  });
+
   it('boots on the worker its head started, with the disk in IndexedDB', async () => {
     const { page, made } = await open('');
     expect(await made()).toEqual({ names: ['cowbox-kernel {"persist":true}'], stopped: [] });

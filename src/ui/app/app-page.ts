@@ -5,9 +5,10 @@
 // over) ends in a message with a way on, never a blank page.
 //
 // Order of work, for a prompt as early as the worker allows: the boot is asked for as soon as the
-// lock is held (this module carries no xterm code, so that is early), xterm's code loads meanwhile,
-// the first terminal asks for its session right away (the worker answers once booted), and the
-// panels (live-panels.ts) are built only after the first prompt is on screen.
+// lock is held (this module carries no xterm code, so that is early), xterm's code loads meanwhile
+// and the first terminal is mounted as soon as it is here, lock or not; it asks for its session
+// once the boot has been asked for (the worker answers once booted), and the panels
+// (live-panels.ts) are built only after the first prompt is on screen.
 
 import type { KernelClient } from '../client/kernel-client.ts';
 import type { BootInfo, BootOptions, WireEvent } from '../../protocol/kernel-api.ts';
@@ -148,9 +149,22 @@ async function startPanels(): Promise<void> {
 
 async function start(client: KernelClient): Promise<void> {
   kernel = client;
-  // xterm's code loads while the page takes the lock and the worker boots.
-  const terminalCode = import('./terminal-tabs.ts');
-  terminalCode.catch(() => undefined);
+  // The first terminal is mounted, with its banner, as soon as xterm's code is here, while the page
+  // takes the lock and the worker boots; it asks for its session once the boot has been asked for
+  // (the worker takes calls in order: the session then waits there for the boot).
+  let bootAsked!: () => void;
+  const bootRequested = new Promise<void>((resolve) => (bootAsked = resolve));
+  const firstTab = import('./terminal-tabs.ts').then(({ createTerminalTabs }) => {
+    if (stopped) return null;
+    performance.mark('cowbox:page:terminal-code');
+    tabs = createTerminalTabs(required('term-bar'), required('terminal'), async (cols, rows) => {
+      await bootRequested;
+      if (!kernel) throw new Error('the machine is not running');
+      return kernel.openSession(cols, rows);
+    });
+    return tabs.open(BANNER);
+  });
+  firstTab.catch(() => undefined);
   client.onFailure((error) => {
     if (stopped) return;
     stop(error.message);
@@ -188,16 +202,7 @@ async function start(client: KernelClient): Promise<void> {
   const booted = client.boot(BOOT);
   booted.catch(() => undefined);
   void client.subscribe(TOPICS, onEvents).catch(() => undefined);
-
-  const { createTerminalTabs } = await terminalCode;
-  if (stopped) return;
-  performance.mark('cowbox:page:terminal-code');
-  tabs = createTerminalTabs(required('term-bar'), required('terminal'), (cols, rows) => {
-    if (!kernel) return Promise.reject(new Error('the machine is not running'));
-    return kernel.openSession(cols, rows);
-  });
-  const first = tabs.open(BANNER);
-  first.catch(() => undefined);
+  bootAsked();
 
   let info: BootInfo;
   try {
@@ -210,7 +215,8 @@ async function start(client: KernelClient): Promise<void> {
     return;
   }
   performance.mark('cowbox:page:booted');
-  const tab = await first;
+  const tab = await firstTab;
+  if (!tab) return;
   setStatus(status, 'ready', `booted in ${info.bootMs.toFixed(0)} ms${info.fresh ? ' (first boot)' : ''} · ${tab.session?.tty ?? ''}`);
   await tab.shown;
   performance.mark('cowbox:page:prompt-shown');
