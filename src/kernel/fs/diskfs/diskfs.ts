@@ -28,10 +28,6 @@ import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
 
-/** The tree image's reader, fetched once: only a disk used before needs it, and then at once. */
-let imageReader: Promise<typeof import('./tree-image-reader.ts')> | null = null;
-const loadImageReader = (): Promise<typeof import('./tree-image-reader.ts')> => (imageReader ??= import('./tree-image-reader.ts'));
-
 export interface DiskFsOptions {
   store: Store;
   blobs: BlobStore;
@@ -86,10 +82,6 @@ export class DiskFs extends MemTree {
   /** Open the filesystem kept in `store`, making a fresh one (root 0755) if there is none. */
   static async open(opts: DiskFsOptions): Promise<DiskFs> {
     const fs = new DiskFs(opts);
-    // A disk that was used before is read through its tree image, and its files' chunks are checked
-    // by their hashes: both codes are fetched while the store answers, not after.
-    void loadChunkHash().catch(() => undefined);
-    void loadImageReader().catch(() => undefined);
     // The tree image is read beside the superblock: one round trip when it is valid.
     const [sb, image] = (await Promise.all([opts.store.get(fs.key('sb')), opts.store.get(fs.key('tree'))])) as [
       { version: number; rootIno: number; nextIno: number; gen?: number } | undefined, StoreValue | undefined,
@@ -99,6 +91,8 @@ export class DiskFs extends MemTree {
       await fs.endOp();
     } else {
       if (sb.version !== FORMAT_VERSION) throw new SysError('EINVAL', `diskfs format ${sb.version} is not known`);
+      // Reading stored files checks their chunks' hashes: fetch that code while the tree is built.
+      void loadChunkHash().catch(() => undefined);
       fs.gen = sb.gen ?? 0;
       const valid = fs.gen > 0 ? validImage(image, fs.gen) : null;
       if (valid) {
@@ -154,7 +148,7 @@ export class DiskFs extends MemTree {
     if (image) {
       // Checked whole now (a bad image leaves the rows to decide), built as it is used: an inode
       // when a directory naming it is first read, so a boot makes only the few it touches.
-      const { ImageChildren, ImageTree } = await loadImageReader();
+      const { ImageChildren, ImageTree } = await import('./tree-image-reader.ts');
       const tree = new ImageTree(image, rootIno);
       const made = (ino: number): MemInode => {
         let n = inodes.get(ino);
