@@ -14,7 +14,7 @@ import { SystemClock } from '../kernel/clock.ts';
 import { EventBus } from '../kernel/events.ts';
 import { Kernel, type KernelHost } from '../kernel/kernel.ts';
 import { buildSyscallTable } from '../kernel/syscalls/table.ts';
-import { loadProgram, programModule, programNames } from '../programs/registry.ts';
+import { loadProgram, programNames } from '../programs/registry.ts';
 import { type Devices, installDevices, mountDevices } from '../kernel/dev/install.ts';
 import { prepareRoot } from './root-image.ts';
 
@@ -54,10 +54,6 @@ export interface Machine {
 }
 
 export async function bootMachine(opts: MachineOptions): Promise<Machine> {
-  // The code of the programs the first session runs (init, then the login shell) is fetched while
-  // the disk is read: in a browser each is a request, and the boot would otherwise ask for them
-  // one after another once it is done. A failure here is the exec's to report, later.
-  for (const name of ['init', 'sh']) void programModule(name).catch(() => undefined);
   const clock = opts.clock ?? new SystemClock();
   const hostname = opts.hostname ?? 'cowbox';
   const bus = new EventBus();
