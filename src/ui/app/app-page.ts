@@ -4,11 +4,11 @@
 // and event stream. Every failure (storage refused, quota full, worker crash, another tab taking
 // over) ends in a message with a way on, never a blank page.
 //
-// Order of work, for a prompt as early as the worker allows: the boot is asked for as soon as the
-// lock is held (this module carries no xterm code, so that is early), xterm's code loads meanwhile
-// and the first terminal is mounted as soon as it is here, lock or not; it asks for its session
-// once the boot has been asked for (the worker answers once booted), and the panels
-// (live-panels.ts) are built only after the first prompt is on screen.
+// Order of work, for a prompt as early as the worker allows: the worker boots from its start, the
+// boot() call (made once the lock is held) only collects that boot's answer; xterm's code loads
+// meanwhile and the first terminal is mounted as soon as it is here, lock or not, having asked for
+// its session first (the worker answers once booted, with the login shell it started), and the
+// panels (live-panels.ts) are built only after the first prompt is on screen.
 
 import type { KernelClient } from '../client/kernel-client.ts';
 import type { BootInfo, BootOptions, WireEvent } from '../../protocol/kernel-api.ts';
@@ -150,16 +150,14 @@ async function startPanels(): Promise<void> {
 async function start(client: KernelClient): Promise<void> {
   kernel = client;
   // The first terminal is mounted, with its banner, as soon as xterm's code is here, while the page
-  // takes the lock and the worker boots; it asks for its session once the boot has been asked for
-  // (the worker takes calls in order: the session then waits there for the boot).
-  let bootAsked!: () => void;
-  const bootRequested = new Promise<void>((resolve) => (bootAsked = resolve));
+  // takes the lock and the worker boots. Its session is asked for at once: the worker boots from
+  // its start (it carries BOOT in its name), a session asked for meanwhile waits there for that
+  // boot, and the first one takes the login shell the boot started.
   const firstTab = import('./terminal-tabs.ts').then(({ createTerminalTabs }) => {
     if (stopped) return null;
     performance.mark('cowbox:page:terminal-code');
-    tabs = createTerminalTabs(required('term-bar'), required('terminal'), async (cols, rows) => {
-      await bootRequested;
-      if (!kernel) throw new Error('the machine is not running');
+    tabs = createTerminalTabs(required('term-bar'), required('terminal'), (cols, rows) => {
+      if (!kernel) return Promise.reject(new Error('the machine is not running'));
       return kernel.openSession(cols, rows);
     });
     return tabs.open(BANNER);
@@ -202,7 +200,6 @@ async function start(client: KernelClient): Promise<void> {
   const booted = client.boot(BOOT);
   booted.catch(() => undefined);
   void client.subscribe(TOPICS, onEvents).catch(() => undefined);
-  bootAsked();
 
   let info: BootInfo;
   try {

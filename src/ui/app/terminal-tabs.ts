@@ -33,6 +33,9 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** The size a session is asked for with, before its terminal is fitted (the worker's early shell has it). */
+const UNFITTED = { cols: 80, rows: 24 };
+
 export interface TerminalTabs {
   readonly active: TerminalTab | null;
   readonly tabs: readonly TerminalTab[];
@@ -116,6 +119,11 @@ export function createTerminalTabs(
       stack.append(host);
       let output!: () => void;
       const shown = new Promise<void>((resolve) => (output = resolve)).then(afterPaint);
+      // The session is asked for before xterm mounts, which is one long task: the worker answers
+      // meanwhile (the first tab's shell is already running there), and the session takes the
+      // terminal's own size once it is fitted.
+      const asked = openSession(UNFITTED.cols, UNFITTED.rows);
+      asked.catch(() => undefined); // awaited below
       // The addons the prompt does not need load once it is up.
       const view = mountTerminal(host, { extrasAfter: shown });
       const button = h('button', { type: 'button', role: 'tab', class: 'term-tab', id: `term-tab-${index}`, 'aria-controls': `term-${index}`, 'aria-selected': 'false' }, `shell ${index}`);
@@ -130,7 +138,7 @@ export function createTerminalTabs(
       if (banner) view.write(banner);
       let session: TerminalSession;
       try {
-        session = await openSession(view.cols, view.rows);
+        session = await asked;
       } catch (e) {
         output(); // no prompt is coming: load the rest now
         throw e;
@@ -143,7 +151,7 @@ export function createTerminalTabs(
       });
       view.onInput((data) => session.send(encoder.encode(data)));
       view.onResize(({ cols, rows }) => session.resize(cols, rows));
-      // The grid may have changed between asking for the session and getting it.
+      // The grid was fitted after the session was asked for (and may have changed since).
       if (view.cols > 0) session.resize(view.cols, view.rows);
       session.onExit((code) => {
         view.write(`\r\n[shell ended with status ${code}; press + for another]\r\n`);
