@@ -87,8 +87,10 @@ export class DiskFs extends MemTree {
       { version: number; rootIno: number; nextIno: number; gen?: number } | undefined, StoreValue | undefined,
     ];
     if (!sb) {
+      // A fresh disk's root is written with the first write-back, not waited for here: a boot lays
+      // its files out behind (batchBehind), and a disk stopped before any write-back lands is
+      // found empty again, as a fresh one.
       fs.makeRoot(0o755);
-      await fs.endOp();
     } else {
       if (sb.version !== FORMAT_VERSION) throw new SysError('EINVAL', `diskfs format ${sb.version} is not known`);
       // Reading stored files checks their chunks' hashes: fetch that code while the tree is built.

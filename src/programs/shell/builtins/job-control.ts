@@ -5,6 +5,7 @@
 import { isSysError } from '../../../abi/errno.ts';
 import { SIG, shellStatus } from '../../../abi/signals.ts';
 import { defineBuiltin } from '../builtin-table.ts';
+import { waitForJob } from '../eval.ts';
 import { setForeground } from '../jobctl.ts';
 import { statusText, type Job } from '../jobs.ts';
 import type { Shell } from '../shell.ts';
@@ -106,7 +107,6 @@ defineBuiltin('fg', false, async (sh, argv) => {
   job.bg = false;
   await setForeground(sh, job.pgid);
   await continueJob(sh, job);
-  const { waitForJob } = await import('../eval.ts');
   const status = await waitForJob(sh, job);
   await setForeground(sh, 0);
   return status;
