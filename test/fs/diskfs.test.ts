@@ -43,6 +43,31 @@ describe('diskfs', () => {
     expect(commits).toBeGreaterThan(before + 1);
   });
 
+  it('writes a fresh disk\'s root with its first write-back, not when it opens', async () => {
+    const store = new MemoryStore();
+    let commits = 0;
+    const begin = store.begin.bind(store);
+    store.begin = () => {
+      const tx = begin();
+      const commit = tx.commit.bind(tx);
+      tx.commit = async () => {
+        commits++;
+        return commit();
+      };
+      return tx;
+    };
+    const a = await machineOn(store);
+    expect(commits).toBe(0);
+    // Opened again before anything was written back: still a fresh disk, an empty root.
+    const again = await machineOn(store);
+    expect(await again.vfs.readdir(again.ctx, '/')).toEqual([]);
+    await a.vfs.mkdir(a.ctx, '/etc', 0o755);
+    expect(commits).toBe(1);
+    const b = await machineOn(store);
+    expect((await b.vfs.stat(b.ctx, '/etc')).mode & 0o7777).toBe(0o755);
+    expect((await b.vfs.stat(b.ctx, '/')).mode & 0o7777).toBe(0o755);
+  });
+
   it('keeps a whole tree across a reopen', async () => {
     const store = new MemoryStore();
     const a = await machineOn(store);
