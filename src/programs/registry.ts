@@ -10,6 +10,7 @@ import { ATTR } from './attr/index.ts';
 import { BUSYBOX } from './busybox/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { DAEMONS } from './daemons/index.ts';
+import { DEBIANUTILS } from './debianutils/index.ts';
 import { DEBUG } from './debug/index.ts';
 import { DOCKER } from './docker/index.ts';
 import { EXTRA } from './extra/index.ts';
@@ -33,7 +34,7 @@ const PROGRAMS: ProgramTable = {
   dash: () => import('./sh.ts'),
   bash: () => import('./bash.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

@@ -1,0 +1,85 @@
+// which, as Debian's debianutils ships it: for each NAME, the first $PATH entry holding an
+// executable regular file of that name (-a: every one), printed as DIR/NAME exactly as the entry
+// is written (an empty entry is "."); a NAME with a slash is checked as it is. Nothing is printed
+// for a NAME not found; the status is 0 only if every NAME was found (1 without NAMEs). Options
+// are read as sh's getopts reads them (-a, --), since Debian's which is a shell script; so is its
+// usage line, which names the path the script was run by: the path the shell found it at.
+
+import type { Sys } from '../../sys/sys.ts';
+
+const X_OK = 1;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+
+/** `[ -f FILE ] && [ -x FILE ]`: a regular file (after symlinks) its caller may execute. */
+async function executableFile(sys: Sys, file: string): Promise<boolean> {
+  try {
+    if (((await sys.stat(file)).mode & S_IFMT) !== S_IFREG) return false;
+    await sys.access(file, X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * $PATH cut at colons as the script's `IFS=:` splitting cuts it: an empty entry stays (it means
+ * "."), except after a final colon, which the script keeps by adding one more.
+ */
+function pathEntries(path: string): string[] {
+  const written = /[^:]:$/.test(path) ? `${path}:` : path;
+  if (written === '') return [];
+  const entries = written.split(':');
+  if (entries.at(-1) === '') entries.pop();
+  return entries;
+}
+
+/** The path this program was run by: argv[0] if it names one, else where $PATH finds it. */
+async function invokedAs(sys: Sys, entries: string[]): Promise<string> {
+  const name = sys.argv[0] ?? 'which';
+  if (name.includes('/')) return name;
+  for (const dir of entries) {
+    const file = `${dir || '.'}/${name}`;
+    if (await executableFile(sys, file)) return file;
+  }
+  return name;
+}
+
+export default async function which(sys: Sys): Promise<number> {
+  const entries = pathEntries(sys.getenv('PATH') ?? '');
+  const args = sys.argv.slice(1);
+  let all = false;
+  // getopts: option letters until the first operand or "--"; only -a is known.
+  while (args.length > 0 && args[0]!.startsWith('-') && args[0] !== '-') {
+    const arg = args.shift()!;
+    if (arg === '--') break;
+    for (const letter of arg.slice(1)) {
+      if (letter !== 'a') {
+        await sys.writeAll(2, `Illegal option -${letter}\n`);
+        await sys.writeAll(1, `Usage: ${await invokedAs(sys, entries)} [-a] args\n`);
+        return 2;
+      }
+      all = true;
+    }
+  }
+  let status = args.length === 0 ? 1 : 0;
+  let out = '';
+  for (const name of args) {
+    let found = false;
+    if (name.includes('/')) {
+      found = await executableFile(sys, name);
+      if (found) out += `${name}\n`;
+    } else {
+      for (const dir of entries) {
+        const file = `${dir || '.'}/${name}`;
+        if (!(await executableFile(sys, file))) continue;
+        out += `${file}\n`;
+        found = true;
+        if (!all) break;
+      }
+    }
+    if (!found) status = 1;
+  }
+  await sys.writeAll(1, out);
+  return status;
+}
