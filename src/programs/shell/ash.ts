@@ -126,6 +126,7 @@ export const ASH: ShellDialect = {
   prefix,
   words,
   testLeftover: (_here, next) => `${next}: unknown operand`,
+  testRules: 'posix',
   syntax: (sh, e) => `${prefix(sh, e.line)}syntax error: ${syntaxText(e)}`,
   badTrap: (sh, arg) => `${prefix(sh, sh.lineno)}${arg}: invalid signal specification`,
   cdFailed: (dest, code) => `can't cd to ${dest}: ${strerror(code)}`,

@@ -35,6 +35,13 @@ export interface ShellDialect {
   words(msg: string, sh: Shell): string;
   /** test/[ stopped at `here` with `next` left over: dash names the first, busybox the second. */
   testLeftover(here: string, next: string): string;
+  /**
+   * How test/[ reads `!` and an expression that ends early. dash's code: a leading `!` before
+   * three or four arguments sets the answer to "negated" however many there are, and a missing
+   * operand is false (`[ a -a ]` is 1). busybox follows POSIX's rules by argument count: each
+   * such `!` negates, `! ARG` alone tests ARG's length, and a missing operand is an error.
+   */
+  readonly testRules: 'dash' | 'posix';
   /** A syntax error's whole line (without the newline). */
   syntax(sh: Shell, e: SyntaxError_): string;
   /** trap was given something that names no signal: the whole line. */
@@ -113,6 +120,7 @@ export const DASH: ShellDialect = {
   prefix: (sh, line) => (sh.commandName !== null ? `${sh.arg0}: ${line}: ${sh.commandName}: ` : `${sh.arg0}: ${line}: `),
   words: (msg) => msg,
   testLeftover: (here) => `${here}: unexpected operator`,
+  testRules: 'dash',
   syntax: (sh, e) => `${sh.arg0}: ${e.line}: ${sh.commandName !== null ? `${sh.commandName}: ` : ''}Syntax error: ${e.msg}`,
   badTrap: (_sh, arg) => `trap: ${arg}: bad trap`,
   cdFailed: (dest) => `can't cd to ${dest}`,

@@ -87,12 +87,19 @@ class Test {
   }
 
   async nexpr(n: Tok): Promise<boolean> {
-    if (n === '!') return !(await this.nexpr(this.lex(++this.wp)));
+    if (n === '!') {
+      // busybox: a `!` with nothing after it is the string "!" (`[ a -a ! ]` is true).
+      if (this.argv[this.wp + 1] === undefined && this.sh.dialect.testRules === 'posix') return true;
+      return !(await this.nexpr(this.lex(++this.wp)));
+    }
     return this.primary(n);
   }
 
   async primary(n: Tok): Promise<boolean> {
-    if (n === EOI) this.syntax(null, 'argument expected');
+    if (n === EOI) {
+      if (this.sh.dialect.testRules === 'dash') return false; // dash: a missing expression is false
+      this.syntax(null, 'argument expected');
+    }
     if (n === '(') {
       const res = await this.oexpr(this.lex(++this.wp));
       if (this.lex(++this.wp) !== ')') this.syntax(null, 'closing paren expected');
@@ -209,6 +216,8 @@ async function testcmd(sh: Shell, argv: string[]): Promise<number> {
     if (argc < 1) return 1;
     // One argument: true when it is not empty, whatever it looks like.
     if (argc === 1) return res ^ (rest[0] !== '' ? 1 : 0);
+    // POSIX's two arguments `! ARG`: true when ARG is empty.
+    if (argc === 2 && rest[0] === '!' && sh.dialect.testRules === 'posix') return res ^ (rest[1] !== '' ? 0 : 1);
     const t = new Test(sh, rest);
     let n: Tok | null = null;
     if (argc === 3 && opType(sh, rest[1]!) === 'binop') {
@@ -221,7 +230,7 @@ async function testcmd(sh: Shell, argv: string[]): Promise<number> {
       if (inner[t2.wp] !== undefined && inner[t2.wp + 1] !== undefined) sh.error(sh.dialect.testLeftover(inner[t2.wp]!, inner[t2.wp + 1]!));
       return res ^ (r ? 1 : 0);
     } else if ((argc === 3 || argc === 4) && rest[0] === '!') {
-      res = 0;
+      res = sh.dialect.testRules === 'dash' ? 0 : res ^ 1;
       i++;
       continue;
     }
