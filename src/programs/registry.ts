@@ -15,6 +15,7 @@ import { DEBUG } from './debug/index.ts';
 import { DOCKER } from './docker/index.ts';
 import { EXTRA } from './extra/index.ts';
 import { FINDUTILS } from './findutils/index.ts';
+import { NCURSES } from './ncurses/index.ts';
 import type { ProgramMeta } from './lib/meta.ts';
 import type { ProgramTable } from './lib/table.ts';
 import { PKG } from './pkg/index.ts';
@@ -34,7 +35,7 @@ const PROGRAMS: ProgramTable = {
   dash: () => import('./sh.ts'),
   bash: () => import('./bash.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS, ...NCURSES,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

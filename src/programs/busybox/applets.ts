@@ -1,6 +1,6 @@
 // The applets cowbox's busybox runs, with the directory alpine links each from (what
 // `busybox --list-full` prints). Most run cowbox's own tool under busybox's dialect; the few
-// whose output busybox lays out its own way (ps, top, free, df, which) and the shell (sh and ash,
+// whose output busybox lays out its own way (ps, top, free, df, which, clear) and the shell (sh and ash,
 // the shell in ash's dialect) have a file here.
 
 import type { ProgramEntry } from '../lib/table.ts';
@@ -11,6 +11,7 @@ type Loader = () => Promise<{ default: ProgramEntry }>;
 export const NATIVE: Record<string, Loader> = {
   ash: () => import('./ash.ts'),
   sh: () => import('./ash.ts'),
+  clear: () => import('./clear.ts'),
   df: () => import('./df.ts'),
   free: () => import('./free.ts'),
   ps: () => import('./ps.ts'),
@@ -22,7 +23,7 @@ export const NATIVE: Record<string, Loader> = {
 const DIRS: Record<string, string> = {
   bin: `ash cat chgrp chmod chown cp date df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln ls mkdir mknod mktemp
     more mount mv ps pwd rm rmdir sed sh sleep tar touch true umount uname zcat`,
-  'usr/bin': `[ awk base64 basename cmp cut diff dirname du env expr find fold free groups head id install less md5sum mkfifo nl
+  'usr/bin': `[ awk base64 basename clear cmp cut diff dirname du env expr find fold free groups head id install less md5sum mkfifo nl
     nproc nsenter od paste pgrep pkill printenv readlink realpath seq sha1sum sha256sum sha512sum sort stat tail tee test timeout top tr truncate
     uniq unshare uptime wc which whoami xargs yes`,
   'usr/sbin': 'chroot',

@@ -50,6 +50,7 @@ export const USAGE: Record<string, string> = {
     o('-s SUFFIX', 'Take off SUFFIX too (implies -a)'),
   ]),
   chroot: u('chroot NEWROOT [PROG ARGS]', 'Run PROG with NEWROOT as its root directory'),
+  clear: u('clear', 'Clear the screen'),
   cat: u('cat [-nbvteA] [FILE]...', 'Write FILEs to stdout one after another', [
     o('-n', 'Number every output line'),
     o('-b', 'Number only lines that are not empty'),

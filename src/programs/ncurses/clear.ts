@@ -1,0 +1,66 @@
+// clear (ncurses 6.4): writes what the terminal type ($TERM, or -T TYPE) takes to clear its
+// screen, and its scrollback too unless -x. Options are read by POSIX getopt as glibc does it
+// (options anywhere, operands are a usage error, the first bad option ends it with status 1).
+
+import type { Sys } from '../../sys/sys.ts';
+import { clearCaps } from './terminfo.ts';
+
+const VERSION = 'ncurses 6.4.20221231';
+
+/** The usage ncurses prints on a bad option or an operand; the option lines in cowbox's words. */
+const USAGE = `Usage: clear [options]
+
+Options:
+  -T TERM     clear for terminal type TERM rather than $TERM
+  -V          print the curses version
+  -x          leave the scrollback as it is
+`;
+
+export default async function clear(sys: Sys): Promise<number> {
+  const args = sys.argv.slice(1);
+  let type = sys.getenv('TERM');
+  let keepScrollback = false;
+  let operands = 0;
+  const usage = async (message = ''): Promise<number> => {
+    await sys.writeAll(2, message + USAGE);
+    return 1;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      operands += args.length - i - 1;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      operands++;
+      continue;
+    }
+    for (let j = 1; j < arg.length; j++) {
+      const letter = arg[j]!;
+      if (letter === 'x') keepScrollback = true;
+      else if (letter === 'V') {
+        await sys.writeAll(1, `${VERSION}\n`);
+        return 0;
+      } else if (letter === 'T') {
+        const rest = arg.slice(j + 1);
+        if (rest === '' && i + 1 >= args.length) return usage(`clear: option requires an argument -- 'T'\n`);
+        type = rest !== '' ? rest : args[++i]!;
+        break;
+      } else {
+        return usage(`clear: invalid option -- '${letter}'\n`);
+      }
+    }
+  }
+  if (operands > 0) return usage();
+  if (type === undefined) {
+    await sys.writeAll(2, 'TERM environment variable not set.\n');
+    return 1;
+  }
+  const caps = clearCaps(type);
+  if (!caps) {
+    await sys.writeAll(2, `'${type}': unknown terminal type.\n`);
+    return 1;
+  }
+  await sys.writeAll(1, caps.clear + (keepScrollback ? '' : caps.e3));
+  return 0;
+}
