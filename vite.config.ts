@@ -63,6 +63,17 @@ function startWorkerFromHead(): Plugin {
         if (!ctx.bundle) return html;
         const files = Object.keys(ctx.bundle).filter((f) => /^assets\/kernel\.worker-[\w-]+\.js$/.test(f));
         if (files.length !== 1) throw new Error(`index.html: expected one kernel worker file, found ${files.length}`);
+        // The worker's code for the first prompt beyond its own script: the shell's chunk and what
+        // that imports (the worker's own script aside). Fetched by the head script, they are in the
+        // HTTP cache when the worker asks (it can only ask once it runs, and then one after another).
+        // Not <link rel=preload>: the page itself never uses them, and Chromium warns of that.
+        const shell = Object.keys(ctx.bundle).filter((f) => /^assets\/shell-[\w-]+\.js$/.test(f));
+        if (shell.length !== 1) throw new Error(`index.html: expected one shell chunk, found ${shell.length}`);
+        const shellCode = ctx.bundle[shell[0]!] as { type: string; source?: string | Uint8Array };
+        const source = typeof shellCode.source === 'string' ? shellCode.source : new TextDecoder().decode(shellCode.source);
+        const shellImports = [...source.matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `assets/${m[1]}`);
+        if (!shellImports.includes(files[0]!)) throw new Error(`index.html: the shell chunk's imports were not found (${shellImports.join(', ')})`);
+        const workerFirst = [shell[0]!, ...shellImports.filter((f) => f !== files[0])];
         // Kept in step with app-page.ts (BOOT) and kernel-client.ts (the worker's name); a mismatch
         // only costs the early start, since the page then starts a worker of its own.
         const script = `(function () {
@@ -73,6 +84,9 @@ function startWorkerFromHead(): Plugin {
     var errors = [];
     worker.addEventListener('error', function (e) { e.preventDefault(); errors.push(e); });
     window.__cowboxEarlyWorker = { worker: worker, name: name, errors: errors };
+    ${JSON.stringify(workerFirst.map((f) => base + f))}.forEach(function (url) {
+      fetch(url, { priority: 'high' }).then(function (r) { return r.arrayBuffer(); }).catch(function () {});
+    });
   } catch (e) {}
 })();`;
         // The terminal's code, fetched from the head too: the page imports it first thing, and
@@ -83,6 +97,7 @@ function startWorkerFromHead(): Plugin {
         // them then (Vite's preload helper skips a stylesheet the document already links).
         const terminalChunk = ctx.bundle[terminal[0]!] as { viteMetadata?: { importedCss: Set<string> } };
         const css = [...(terminalChunk.viteMetadata?.importedCss ?? [])];
+
         // The script goes first in the head, right after the charset: a classic script after a
         // stylesheet waits for that stylesheet to load, and the worker would start that much later.
         const charset = /<meta charset="[^"]*"\s*\/?>/i;

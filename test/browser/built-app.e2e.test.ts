@@ -82,6 +82,11 @@ describe('the built page', () => {
     const terminalChunk = /<link rel="modulepreload"[^>]*href="\/assets\/terminal-tabs-[\w-]+\.js"/.exec(head);
     expect(terminalChunk).not.toBeNull();
     expect(head).toMatch(/<link rel="stylesheet"[^>]*href="\/assets\/terminal-tabs-[\w-]+\.css"/);
+    // The head script also fetches the worker's shell chunk and what that imports besides the
+    // worker's own script, so the worker finds them in the HTTP cache.
+    const fetched = JSON.parse(/(\["[^\]]*"\])\.forEach\(function \(url\) \{\s*fetch\(/.exec(head)?.[1] ?? '[]') as string[];
+    expect(fetched[0]).toMatch(/^\/assets\/shell-[\w-]+\.js$/);
+    expect(fetched.some((f) => f.includes('kernel.worker'))).toBe(false);
   });
 
   it('boots on the worker its head started, with the disk in IndexedDB', async () => {
