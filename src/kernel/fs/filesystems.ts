@@ -3,14 +3,18 @@
 // loaded on its first mount: booting to a prompt never needs it, and it is a large module.
 
 import type { Vfs } from './vfs/vfs.ts';
-import { TmpFs } from './tmpfs/tmpfs.ts';
+import { TmpFs, tmpfsLimits } from './tmpfs/tmpfs.ts';
+import { MEM_TOTAL_KB } from '../memory-size.ts';
 import { sysfsMounter } from './tmpfs/sysfs.ts';
 import type { CgroupTree } from '../cgroup/cgroup-tree.ts';
 import { type CgroupFsHooks, createCgroupFsFactory } from './cgroupfs/cgroup-fs.ts';
 
 /** `cgroups`: the kernel's cgroup hierarchy, which `mount -t cgroup2` shows. */
 export function registerFilesystems(vfs: Vfs, cgroups?: { tree: CgroupTree; hooks?: CgroupFsHooks }): void {
-  vfs.registerFsType('tmpfs', async (req) => new TmpFs({ dev: req.dev, clock: req.clock, readOnly: req.readOnly, mode: modeOption(req.options), sizeBytes: sizeOption(req.options) }));
+  vfs.registerFsType('tmpfs', async (req) => new TmpFs({
+    dev: req.dev, clock: req.clock, readOnly: req.readOnly, mode: modeOption(req.options),
+    ...tmpfsLimits(req.options, MEM_TOTAL_KB),
+  }));
   const sysfs = sysfsMounter();
   vfs.registerFsType('sysfs', async (req) => sysfs(req.dev, req.clock, req.readOnly));
   vfs.registerFsType('mqueue', async (req) => new TmpFs({ type: 'mqueue', magic: MQUEUE_MAGIC, dev: req.dev, clock: req.clock, readOnly: req.readOnly, mode: 0o1777 }));
@@ -30,14 +34,6 @@ export function fsTypeCode(name: string): Promise<unknown> | null {
 }
 
 const MQUEUE_MAGIC = 0x19800202;
-
-/** tmpfs's size= option in bytes (k, m, g suffixes), or undefined. */
-function sizeOption(options: string): number | undefined {
-  const m = /(?:^|,)size=(\d+)([kmg]?)(?:,|$)/i.exec(options);
-  if (!m) return undefined;
-  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Number(m[1]) * scale;
-}
 
 /** tmpfs's mode=NNNN option. */
 function modeOption(options: string): number | undefined {

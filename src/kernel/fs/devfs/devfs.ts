@@ -8,6 +8,7 @@ import { S_IFCHR, makedev } from '../../../abi/stat.ts';
 import { BufferData, type FileData } from '../memtree/file-data.ts';
 import { MemTree, type MemInode } from '../memtree/mem-tree.ts';
 import type { Clock, Cred } from '../vfs/types.ts';
+import { MEM_TOTAL_KB } from '../../memory-size.ts';
 
 /** devtmpfs is built on shmem: statfs reports tmpfs's magic (measured: 0x1021994). */
 const DEVTMPFS_MAGIC = 0x01021994;
@@ -33,14 +34,18 @@ export const STANDARD_LINKS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export class DevFs extends MemTree {
-  private constructor(dev: number, clock: Clock) {
+  protected override readonly linksUseInodes = true;
+
+  private constructor(dev: number, clock: Clock, ramKb: number) {
     super({ type: 'devtmpfs', dev, clock, magic: DEVTMPFS_MAGIC });
+    // devtmpfs is mounted with tmpfs's defaults: half the memory, in blocks and in inodes.
+    this.blockLimit = this.inodeLimit = Math.floor(ramKb / 4 / 2);
     this.makeRoot(0o755, ROOT);
   }
 
-  /** A /dev with the standard nodes, links and directories. */
-  static async create(dev: number, clock: Clock): Promise<DevFs> {
-    const fs = new DevFs(dev, clock);
+  /** A /dev with the standard nodes, links and directories; `ramKb` (MemTotal) sets its limits. */
+  static async create(dev: number, clock: Clock, ramKb = MEM_TOTAL_KB): Promise<DevFs> {
+    const fs = new DevFs(dev, clock, ramKb);
     const root = fs.rootInode as MemInode;
     for (const [name, maj, min, mode] of STANDARD_DEVICES) await root.mknod(name, S_IFCHR | mode, makedev(maj, min), ROOT);
     for (const [name, target] of STANDARD_LINKS) await root.symlink(name, target, ROOT);

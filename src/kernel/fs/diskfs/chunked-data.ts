@@ -4,7 +4,7 @@
 
 import { SysError } from '../../../abi/errno.ts';
 import { chunkHash } from '../storage/chunk-hash.ts';
-import type { FileData } from '../memtree/file-data.ts';
+import { BLOCK_SIZE, type FileData } from '../memtree/file-data.ts';
 import { type BlobStore, CHUNK_SIZE, type ChunkRef } from '../storage/blob-store.ts';
 import type { Transaction } from '../storage/store.ts';
 
@@ -34,6 +34,21 @@ export class ChunkedData implements FileData {
 
   get size(): number {
     return this.length;
+  }
+
+  /**
+   * Blocks by the logical size, holes included: a sparse file here is how bulk content the
+   * simulation does not hold (runtime/distro/filler.ts) is stored, and it stands for real bytes
+   * that du and df must count; the size alone also gives the same figure after a reload.
+   */
+  get blocks(): number {
+    return Math.ceil(this.length / BLOCK_SIZE);
+  }
+
+  fit(pos: number, length: number, room: number): number {
+    const have = this.blocks;
+    if (Math.ceil((pos + length) / BLOCK_SIZE) - have <= room) return length;
+    return Math.max(0, Math.min(length, (have + room) * BLOCK_SIZE - pos));
   }
 
   get isDirty(): boolean {

@@ -15,9 +15,10 @@
 //   (blob store keys)       chunk bytes and reference counts, see storage/blob-store.ts
 
 import { SysError, isSysError } from '../../../abi/errno.ts';
-import { makedev } from '../../../abi/stat.ts';
-import type { Clock, VNode } from '../vfs/types.ts';
-import type { FileData } from '../memtree/file-data.ts';
+import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, makedev } from '../../../abi/stat.ts';
+import { utf8Length } from '../../../base/text.ts';
+import type { Clock, StatFs, VNode } from '../vfs/types.ts';
+import { BLOCK_SIZE, type FileData } from '../memtree/file-data.ts';
 import { MemInode, MemTree } from '../memtree/mem-tree.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Store, StoreValue, Transaction } from '../storage/store.ts';
@@ -27,6 +28,15 @@ import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
+
+/**
+ * The disk's size as statfs reports it: 1 GiB of 4 KiB blocks, with the inodes mke2fs gives such
+ * a disk (one per 16 KiB) and the 5% of blocks ext4 keeps for root (df's Available leaves them
+ * out). Writes past the size still work: the real limit is the browser's storage quota.
+ */
+const DISK_BLOCKS = 262144;
+const DISK_INODES = 65536;
+const RESERVED_BLOCKS = Math.floor((DISK_BLOCKS * 5) / 100);
 
 export interface DiskFsOptions {
   store: Store;
@@ -131,6 +141,9 @@ export class DiskFs extends MemTree {
       n.target = target;
       for (const [name, value] of xattrs) n.writableXattrs().set(name, value);
       if (n.type === 'file') n.data = new ChunkedData(this.blobs, chunks, size);
+      // An image's blocks were all counted at load (below), made or not; rows count as they come.
+      if (image) n.blocksCounted = this.blocksOf(n);
+      else this.account(n);
       inodes.set(n.ino, n);
     };
     const link = (dirIno: number, name: string, childIno: number, what: () => string): void => {
@@ -170,6 +183,7 @@ export class DiskFs extends MemTree {
       // Inodes without a name (unlinked while open) are freed below: those are made now.
       for (let i = 0; i < image.ino.length; i++) if (image.nlink[i] === 0) made(image.ino[i]!);
       this.inodeCount += image.ino.length - inodes.size;
+      this.usedBlocks += this.imageBlocks(image);
     } else {
       // Both reads at once, side by side in the store (nothing writes while the disk loads).
       const entryPrefix = this.key('e/');
@@ -189,7 +203,7 @@ export class DiskFs extends MemTree {
     this.nextIno = Math.max(this.nextIno, nextIno);
     this.loading = false;
     // Files unlinked while open when the machine stopped have no names left: free them now.
-    for (const n of inodes.values()) if (n.nlink === 0) this.releasedInode(n);
+    for (const n of inodes.values()) if (n.nlink === 0) this.release(n);
     await this.endOp();
   }
 
@@ -435,6 +449,29 @@ export class DiskFs extends MemTree {
   }
 
   protected override readonly directoryUsesBlocks = true;
+  /** ext4 keeps a symlink target of up to 59 bytes in the inode (a fast symlink); longer takes a block. */
+  protected override readonly symlinkBlockAt = 60;
+
+  /** ext4's figures: the disk's size, less what its files, directories and long symlinks take. */
+  override async statfs(): Promise<StatFs> {
+    const bfree = Math.max(0, DISK_BLOCKS - this.usedBlocks);
+    return {
+      type: EXT4_SUPER_MAGIC, bsize: BLOCK_SIZE, blocks: DISK_BLOCKS, bfree, bavail: Math.max(0, bfree - RESERVED_BLOCKS),
+      files: DISK_INODES, ffree: Math.max(0, DISK_INODES - this.inodesUsed), namelen: 255,
+    };
+  }
+
+  /** The blocks an image's inodes take, by blocksOf()'s rules, from its columns alone (no inode made). */
+  private imageBlocks(image: TreeImage): number {
+    let blocks = 0;
+    for (let i = 0; i < image.ino.length; i++) {
+      const type = image.mode[i]! & S_IFMT;
+      if (type === S_IFREG) blocks += Math.ceil(image.size[i]! / BLOCK_SIZE);
+      else if (type === S_IFDIR) blocks += 1;
+      else if (type === S_IFLNK && utf8Length(image.target[i]!) >= this.symlinkBlockAt) blocks += 1;
+    }
+    return blocks;
+  }
 
   /**
    * Start reading these files' bytes into the chunk cache, all at once and without waiting: for

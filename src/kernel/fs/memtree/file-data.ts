@@ -1,8 +1,19 @@
 // The bytes of a regular file, behind one small interface so the in-memory tree can keep them
-// in a plain growable buffer (tmpfs) or in content-addressed chunks (diskfs).
+// in a plain growable buffer (tmpfs) or in content-addressed chunks (diskfs). Each also says how
+// many 4 KiB blocks it takes, which stat's st_blocks and the filesystem's statfs count.
+
+import { addRun, cutRuns, hasPage, missingIn } from './page-runs.ts';
+
+/** The block statfs and st_blocks count in (st_blocks is in 512-byte units of it). */
+export const BLOCK_SIZE = 4096;
 
 export interface FileData {
   readonly size: number;
+  /** 4 KiB blocks the data takes; kept up to date as it is written and truncated (O(1) to read). */
+  readonly blocks: number;
+  /** How many of the `length` bytes a write at `pos` may write when at most `room` new blocks are left
+   *  (all of them when they fit; else up to the first block that does not). */
+  fit(pos: number, length: number, room: number): number;
   read(pos: number, length: number): Promise<Uint8Array>;
   /** Writes past the end extend the file; a gap reads as zeros. Memory-only data finishes at once. */
   write(pos: number, bytes: Uint8Array): Promise<void> | void;
@@ -51,9 +62,59 @@ export class BufferData implements FileData {
   private offset = 0;
   private capacity = 0;
   private length = 0;
+  /** Pages written (tmpfs gives a page when a write reaches it: holes take none). */
+  private pages = 0;
+  /** Which pages, as runs (page-runs.ts); null while they are pages [0, pages), as for most files. */
+  private runs: number[] | null = null;
 
   get size(): number {
     return this.length;
+  }
+
+  get blocks(): number {
+    return this.pages;
+  }
+
+  fit(pos: number, length: number, room: number): number {
+    if (length === 0) return 0;
+    const a = Math.floor(pos / BLOCK_SIZE);
+    const b = Math.ceil((pos + length) / BLOCK_SIZE);
+    const missing = this.runs ? missingIn(this.runs, a, b) : Math.max(0, b - Math.max(a, this.pages));
+    if (missing <= room) return length;
+    // Linux writes page by page and stops at the first page it cannot get.
+    for (let p = a; p < b; p++) {
+      if (this.runs ? hasPage(this.runs, p) : p < this.pages) continue;
+      if (room === 0) return Math.max(0, p * BLOCK_SIZE - pos);
+      room--;
+    }
+    return length;
+  }
+
+  /** Pages [a, b) now hold data. */
+  private wrote(a: number, b: number): void {
+    if (!this.runs && a <= this.pages) {
+      if (b > this.pages) this.pages = b;
+      return;
+    }
+    const runs = (this.runs ??= this.pages > 0 ? [0, this.pages] : []);
+    this.pages += addRun(runs, a, b);
+    this.settle();
+  }
+
+  /** Pages from `from` on are given back (truncate). */
+  private cut(from: number): void {
+    if (!this.runs) {
+      this.pages = Math.min(this.pages, from);
+      return;
+    }
+    this.pages -= cutRuns(this.runs, from);
+    this.settle();
+  }
+
+  /** Back to the plain count when the pages are one run from the start again. */
+  private settle(): void {
+    const r = this.runs!;
+    if (r.length === 0 || (r.length === 2 && r[0] === 0)) this.runs = null;
   }
 
   private view(): Uint8Array {
@@ -82,6 +143,7 @@ export class BufferData implements FileData {
     // Bytes between the old end and pos are already zero: truncate() clears what it cuts.
     this.view().set(bytes, pos);
     if (end > this.length) this.length = end;
+    if (bytes.length > 0) this.wrote(Math.floor(pos / BLOCK_SIZE), Math.ceil(end / BLOCK_SIZE));
   }
 
   async truncate(size: number): Promise<void> {
@@ -94,6 +156,8 @@ export class BufferData implements FileData {
     } else if (size < this.length) {
       this.view().fill(0, size, Math.min(this.length, this.capacity));
     }
+    // The page holding the new end stays (its tail is zeroed); those past it are given back.
+    this.cut(Math.ceil(size / BLOCK_SIZE));
     this.length = size;
   }
 

@@ -1,6 +1,8 @@
 // An inode tree kept in memory with Linux's rules for link counts, times, rename and xattrs.
 // It is the engine of tmpfs (which is just this) and of diskfs (this plus a Store underneath):
 // subclasses hear of every change through the `changed*` hooks and persist it in endOp().
+// It keeps the blocks and inodes in use as running counts (statfs reads them, never walking the
+// tree) and enforces a subclass's limits (tmpfs's size= and nr_inodes=) with ENOSPC.
 //
 // Invariants: a directory's nlink is 2 + its subdirectories; a directory has exactly one parent;
 // an inode is released when its link count and its open-handle count both reach zero.
@@ -10,12 +12,12 @@ import { utf8Length } from '../../../base/text.ts';
 import { RENAME_EXCHANGE, RENAME_NOREPLACE, RENAME_WHITEOUT, XATTR_CREATE, XATTR_REPLACE } from '../../../abi/open-flags.ts';
 import { S_IALLUGO, S_IFBLK, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, fileTypeOf, type FileType, type Stat } from '../../../abi/stat.ts';
 import type { Clock, Cred, DirEntry, FileHandle, FileSystem, SetAttrs, StatFs, VNode } from '../vfs/types.ts';
-import type { FileData } from './file-data.ts';
+import { BLOCK_SIZE, type FileData } from './file-data.ts';
 import { type Children, childCount, childDelete, childEntries, childGet, childSet, noChildren } from './dir-entries.ts';
 
 /** Linux tmpfs counts each directory entry as 20 bytes of directory size (BOGO_DIRENT_SIZE). */
 const DIRENT_SIZE = 20;
-const BLOCK = 4096;
+const BLOCK = BLOCK_SIZE;
 
 export interface MemTreeOptions {
   type: string;
@@ -66,6 +68,8 @@ export class MemInode implements VNode, InodeRecord {
   /** The one parent of a directory (itself for the root). */
   parent: MemInode | null = null;
   openCount = 0;
+  /** The 4 KiB blocks this inode is counted for in its filesystem's usage (MemTree.account). */
+  blocksCounted = 0;
 
   constructor(
     readonly fs: MemTree,
@@ -273,6 +277,21 @@ export abstract class MemTree implements FileSystem {
   protected nextIno = 1;
   protected rootInode!: MemInode;
   protected inodeCount = 0;
+  /**
+   * 4 KiB blocks in use: file data, directories and symlinks that take a block. A running count,
+   * moved wherever data grows or shrinks and inodes come and go, so statfs never walks the tree.
+   */
+  protected usedBlocks = 0;
+  /** Names beyond an inode's first, on a filesystem where each costs an inode (tmpfs). */
+  private extraLinks = 0;
+  /** size= and nr_inodes= as enforced: a write past the blocks or a create past the inodes fails
+   *  with ENOSPC. 0: no limit (what statfs then reports as 0, as Linux does). */
+  protected blockLimit = 0;
+  protected inodeLimit = 0;
+  /** tmpfs charges each hard link as an inode (shmem_link), so many names cannot pin memory freely. */
+  protected readonly linksUseInodes: boolean = false;
+  /** A symlink target of this many bytes or more takes a block (tmpfs keeps up to 127 in the inode). */
+  protected readonly symlinkBlockAt: number = 128;
 
   constructor(opts: MemTreeOptions) {
     this.type = opts.type;
@@ -288,6 +307,7 @@ export abstract class MemTree implements FileSystem {
     root.nlink = 2;
     root.parent = root;
     this.rootInode = root;
+    this.account(root);
     this.changedInode(root);
     return root;
   }
@@ -324,6 +344,40 @@ export abstract class MemTree implements FileSystem {
    */
   protected readonly directoryUsesBlocks: boolean = false;
 
+  /** The 4 KiB blocks `n` takes now (what st_blocks shows, in 512-byte units, times 8). */
+  blocksOf(n: MemInode): number {
+    switch (n.type) {
+      case 'file': return n.data!.blocks;
+      case 'dir': return this.directoryUsesBlocks ? Math.ceil(this.directorySize(n) / BLOCK) : 0;
+      case 'symlink': return utf8Length(n.target) >= this.symlinkBlockAt ? 1 : 0;
+      default: return 0;
+    }
+  }
+
+  /** Bring the used-block count up to date with what `n` takes now: O(1), idempotent. */
+  protected account(n: MemInode): void {
+    const b = this.blocksOf(n);
+    if (b === n.blocksCounted) return;
+    this.usedBlocks += b - n.blocksCounted;
+    n.blocksCounted = b;
+  }
+
+  /** Inodes in use as statfs counts them. */
+  protected get inodesUsed(): number {
+    return this.inodeCount + this.extraLinks;
+  }
+
+  /** One more inode (or, on tmpfs, one more name), or ENOSPC past nr_inodes. */
+  private reserveInode(): void {
+    if (this.inodeLimit > 0 && this.inodesUsed >= this.inodeLimit) throw new SysError('ENOSPC');
+  }
+
+  /** How many of `length` bytes written at `pos` into `n` fit under the block limit. */
+  fitWrite(n: MemInode, pos: number, length: number): number {
+    if (this.blockLimit === 0) return length;
+    return n.data!.fit(pos, length, Math.max(0, this.blockLimit - this.usedBlocks));
+  }
+
   /** st_size of a directory: tmpfs counts 20 bytes an entry; block filesystems override. */
   directorySize(dir: MemInode): number {
     return (dir.childCount + 2) * DIRENT_SIZE;
@@ -335,10 +389,12 @@ export abstract class MemTree implements FileSystem {
     return this.rootInode;
   }
 
+  /** tmpfs's figures (shmem_statfs): the limits, and what is left under them; 0 where there is none. */
   async statfs(): Promise<StatFs> {
+    const bfree = this.blockLimit > 0 ? Math.max(0, this.blockLimit - this.usedBlocks) : 0;
     return {
-      type: this.magic, bsize: BLOCK, blocks: 262144, bfree: 262144, bavail: 262144,
-      files: 1 << 20, ffree: (1 << 20) - this.inodeCount, namelen: 255,
+      type: this.magic, bsize: BLOCK, blocks: this.blockLimit, bfree, bavail: bfree,
+      files: this.inodeLimit, ffree: this.inodeLimit > 0 ? Math.max(0, this.inodeLimit - this.inodesUsed) : 0, namelen: 255,
     };
   }
 
@@ -356,7 +412,7 @@ export abstract class MemTree implements FileSystem {
     return {
       dev: this.dev, ino: n.ino, mode: n.mode, nlink: n.nlink, uid: n.uid, gid: n.gid, rdev: n.rdev,
       size, blksize: BLOCK,
-      blocks: n.type === 'file' || (n.type === 'dir' && this.directoryUsesBlocks) ? Math.ceil(size / BLOCK) * (BLOCK / 512) : 0,
+      blocks: this.blocksOf(n) * (BLOCK / 512),
       atimeNs: n.atimeNs, mtimeNs: n.mtimeNs, ctimeNs: n.ctimeNs,
     };
   }
@@ -394,8 +450,16 @@ export abstract class MemTree implements FileSystem {
     this.writable();
     if (dir.child(name)) throw new SysError('EEXIST', name);
     if (dir.nlink === 0) throw new SysError('ENOENT', 'directory was removed');
+    this.reserveInode();
     const n = this.newInode(mode, owner.uid, owner.gid);
     init?.(n);
+    const blocks = this.blocksOf(n);
+    if (blocks > 0 && this.blockLimit > 0 && this.usedBlocks + blocks > this.blockLimit) {
+      // A long symlink's block is taken before the name exists: no room, no inode.
+      this.inodeCount--;
+      throw new SysError('ENOSPC');
+    }
+    this.account(n);
     n.nlink = n.type === 'dir' ? 2 : 1;
     if (n.type === 'dir') {
       n.parent = dir;
@@ -415,6 +479,12 @@ export abstract class MemTree implements FileSystem {
     if (t.type === 'dir') throw new SysError('EPERM', 'hard link to a directory');
     if (dir.child(name)) throw new SysError('EEXIST', name);
     if (t.nlink === 0 && t.openCount === 0) throw new SysError('ENOENT');
+    // linkat of an O_TMPFILE file gives it its first name, which its inode already paid for.
+    const extra = this.linksUseInodes && t.nlink > 0;
+    if (extra) {
+      this.reserveInode();
+      this.extraLinks++;
+    }
     const now = this.clock.nowNs();
     t.nlink++;
     t.ctimeNs = now;
@@ -451,6 +521,7 @@ export abstract class MemTree implements FileSystem {
       n.nlink = 0;
       dir.nlink--;
     } else {
+      if (this.linksUseInodes && n.nlink > 1) this.extraLinks--;
       n.nlink--;
     }
     n.ctimeNs = now;
@@ -458,8 +529,11 @@ export abstract class MemTree implements FileSystem {
     if (n.nlink === 0 && n.openCount === 0) this.release(n);
   }
 
-  private release(n: MemInode): void {
+  /** The inode is gone: its inode and its blocks are free again. */
+  protected release(n: MemInode): void {
     this.inodeCount--;
+    this.usedBlocks -= n.blocksCounted;
+    n.blocksCounted = 0;
     this.releasedInode(n);
   }
 
@@ -479,6 +553,8 @@ export abstract class MemTree implements FileSystem {
       return;
     }
     if (isBelow(newDir, n)) throw new SysError('EINVAL', 'a directory cannot move into itself');
+    // The whiteout left behind is a new inode: checked before anything moves.
+    if (flags & RENAME_WHITEOUT) this.reserveInode();
     if (victim) {
       if (n.type === 'dir' && victim.type !== 'dir') throw new SysError('ENOTDIR', newName);
       if (n.type !== 'dir' && victim.type === 'dir') throw new SysError('EISDIR', newName);
@@ -547,6 +623,7 @@ export abstract class MemTree implements FileSystem {
       if (n.type !== 'file') throw new SysError('EINVAL');
       if (attrs.size < 0) throw new SysError('EINVAL');
       if (attrs.size !== n.data!.size) await n.data!.truncate(attrs.size);
+      this.account(n);
       // truncate(2) stamps mtime even when the size does not change.
       n.mtimeNs = now;
     }
@@ -599,6 +676,7 @@ export abstract class MemTree implements FileSystem {
   /** Data changed through a handle: stamp mtime/ctime. Subclasses persist at flush. */
   dataWritten(n: MemInode): void {
     n.mtimeNs = n.ctimeNs = this.clock.nowNs();
+    this.account(n);
     this.changedInode(n);
   }
 }
@@ -627,6 +705,13 @@ class MemFileHandle implements FileHandle {
   write(pos: number, data: Uint8Array): Promise<number> {
     if (this.closed) return Promise.reject(new SysError('EBADF'));
     if (this.tree.readOnly) return Promise.reject(new SysError('EROFS'));
+    // Past size= a write stops at the first block it cannot get, as tmpfs's does: a partial write
+    // returns what fit, and one that fits nothing fails.
+    const fits = this.tree.fitWrite(this.n, pos, data.length);
+    if (fits < data.length) {
+      if (fits === 0) return Promise.reject(new SysError('ENOSPC'));
+      data = data.subarray(0, fits);
+    }
     const pending = this.n.data!.write(pos, data);
     if (pending) {
       return pending.then(() => {
