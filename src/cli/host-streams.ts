@@ -3,21 +3,25 @@
 // a test), so bytes pass through exactly, with no terminal processing in between.
 
 import { SysError } from '../abi/errno.ts';
-import { O_RDONLY, O_WRONLY } from '../abi/open-flags.ts';
+import { O_ACCMODE, O_RDONLY, O_WRONLY } from '../abi/open-flags.ts';
 import { S_IFIFO, type Stat } from '../abi/stat.ts';
-import type { FileDescription } from '../kernel/task/file.ts';
+import type { FileDescription, Reopenable } from '../kernel/task/file.ts';
 import { type Interrupt, NEVER } from '../kernel/task/interrupt.ts';
 
-function fifoStat(): Stat {
+/** Each host stream is a pipe of its own, with its own inode number, as distinct pipes are on Linux. */
+let nextIno = 1;
+
+function fifoStat(ino: number): Stat {
   return {
-    dev: 12, ino: 1, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 4096, blocks: 0,
+    dev: 12, ino, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 4096, blocks: 0,
     atimeNs: 0n, mtimeNs: 0n, ctimeNs: 0n,
   };
 }
 
 /** A readable host stream: reads wait for data or end of file, and a signal interrupts them. */
-export class HostInput implements FileDescription {
+export class HostInput implements FileDescription, Reopenable {
   readonly flags = O_RDONLY;
+  private readonly ino = nextIno++;
   private chunks: Uint8Array[] = [];
   private ended = false;
   private wakers = new Set<() => void>();
@@ -63,15 +67,25 @@ export class HostInput implements FileDescription {
   }
 
   async stat(): Promise<Stat> {
-    return fifoStat();
+    return fifoStat(this.ino);
+  }
+
+  /**
+   * An open through /proc/PID/fd/N (`cat /dev/stdin`): reading shares this stream's bytes. The
+   * host's pipe has no other end here, so a writer cannot be made.
+   */
+  reopen(flags: number): FileDescription {
+    if ((flags & O_ACCMODE) !== O_RDONLY) throw new SysError('EACCES');
+    return this;
   }
 
   async close(): Promise<void> {}
 }
 
 /** A writable host stream: each write reaches the stream in order; waits while it is full. */
-export class HostOutput implements FileDescription {
+export class HostOutput implements FileDescription, Reopenable {
   readonly flags = O_WRONLY;
+  private readonly ino = nextIno++;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
@@ -86,7 +100,13 @@ export class HostOutput implements FileDescription {
   }
 
   async stat(): Promise<Stat> {
-    return fifoStat();
+    return fifoStat(this.ino);
+  }
+
+  /** An open through /proc/PID/fd/N (`> /dev/stderr`): writes go to the same stream. */
+  reopen(flags: number): FileDescription {
+    if ((flags & O_ACCMODE) !== O_WRONLY) throw new SysError('EACCES');
+    return this;
   }
 
   async close(): Promise<void> {}

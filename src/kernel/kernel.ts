@@ -193,6 +193,7 @@ export class Kernel {
       throw new SysError('EAGAIN', 'pids.max reached');
     }
     child.exe = parent.exe;
+    child.exeRef = parent.exeRef;
     child.nice = parent.nice;
     child.rlimits = parent.rlimits;
     for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);

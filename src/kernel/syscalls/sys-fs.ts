@@ -229,7 +229,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, flags = 0) => {
       // Loaded on the first pipe (a machine reaches its prompt without one); the wait is nobody's CPU time.
       const { makePipe } = await k.offCpu(t, import('../fs/pipefs/pipe.ts'));
-      const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags);
+      const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags, t.fs.cred);
       const cloexec = (flags & O_CLOEXEC) !== 0;
       return [t.fds.install(r, cloexec), t.fds.install(w, cloexec)];
     },

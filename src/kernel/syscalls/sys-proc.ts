@@ -8,7 +8,7 @@ import { programName } from '../../abi/program.ts';
 import { exitedStatus } from '../../abi/signals.ts';
 import { RLIMIT, type Rlimit } from '../../abi/rlimit.ts';
 import { utf8Decode } from '../../base/text.ts';
-import { type MountNamespace, copyMountNamespace } from '../fs/vfs/mount.ts';
+import { type MountNamespace, type PathRef, copyMountNamespace } from '../fs/vfs/mount.ts';
 import { OpenFile } from '../fs/vfs/open-file.ts';
 import { namespaceOfLink } from '../fs/procfs/ns-dir.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
@@ -78,7 +78,7 @@ function newNamespaces(k: Kernel, t: Task, flags: number): { ns: NsProxy; fs: Fs
 }
 
 /** Read an executable and find what runs it: a program from the registry, or a #! interpreter. */
-async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], depth: number): Promise<{ main: ProgramMain; path: string; argv: string[] }> {
+async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], depth: number): Promise<{ main: ProgramMain; path: string; argv: string[]; ref: PathRef }> {
   const ref = await k.vfs.lookup(t.fs, path);
   if (ref.node.type === 'dir') throw new SysError('EACCES');
   if (ref.node.type !== 'file') throw new SysError('EACCES');
@@ -106,7 +106,7 @@ async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], 
   if (!name) throw new SysError('ENOEXEC');
   const main = await k.offCpu(t, k.loadProgram(name));
   if (!main) throw new SysError('ENOEXEC', `no program '${name}'`);
-  return { main, path, argv };
+  return { main, path, argv, ref };
 }
 
 /** setpriority/getpriority's targets: PRIO_PROCESS 0, PRIO_PGRP 1, PRIO_USER 2; `who` 0 is the caller's own. */
@@ -214,6 +214,7 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       if (typeof path !== 'string' || !Array.isArray(argv) || !Array.isArray(envp)) throw new SysError('EFAULT');
       const exe = await loadExecutable(k, t, path, argv, 0);
       await t.fds.exec();
+      t.exeRef = exe.ref;
       return k.execProgram(t, exe.main, exe.path, exe.argv, envp, path);
     },
   },

@@ -30,3 +30,16 @@ export class SharedFile {
     if (--this.refs === 0) await this.file.close();
   }
 }
+
+/**
+ * A description with no path that an open through /proc/PID/fd/N makes anew: a pipe end gives
+ * another reader or writer on the same pipe, as Linux's fifo_open does for a pipefs inode.
+ */
+export interface Reopenable {
+  /** `flags`: the new open's; throws a SysError where the object refuses. */
+  reopen(flags: number): FileDescription;
+}
+
+export function canReopen(f: FileDescription): f is FileDescription & Reopenable {
+  return typeof (f as Partial<Reopenable>).reopen === 'function';
+}

@@ -3,6 +3,7 @@
 // an async function; the kernel drives it (see kernel.ts) and it reaches the kernel only by
 // system calls, each of which is a point where signals are delivered.
 
+import type { PathRef } from '../fs/vfs/mount.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { NsProxy } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
@@ -47,6 +48,8 @@ export class Task {
   argv: string[];
   envp: string[];
   exe = '';
+  /** Where the executable was found at exec (/proc/PID/exe jumps there, unlinked or not). */
+  exeRef: PathRef | null = null;
   /** Root, cwd, umask and the filesystem credentials (kept equal to euid/egid by setres*id). */
   fs: FsContext;
   fds: FdTable;

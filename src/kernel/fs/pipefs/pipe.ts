@@ -4,15 +4,16 @@
 // Writes of up to PIPE_BUF bytes are never split between two readers' views.
 
 import { SysError } from '../../../abi/errno.ts';
-import { O_NONBLOCK, O_RDONLY, O_WRONLY } from '../../../abi/open-flags.ts';
+import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY } from '../../../abi/open-flags.ts';
 import { S_IFIFO, type Stat } from '../../../abi/stat.ts';
-import type { FileDescription } from '../../task/file.ts';
+import type { FileDescription, Reopenable } from '../../task/file.ts';
 import { type Interrupt, NEVER } from '../../task/interrupt.ts';
 
 export const PIPE_CAPACITY = 65536;
 export const PIPE_BUF = 4096;
 
 let nextPipeIno = 100000;
+const ROOT_OWNER = Object.freeze({ uid: 0, gid: 0 });
 
 export class Pipe {
   readonly ino = nextPipeIno++;
@@ -29,7 +30,12 @@ export class Pipe {
   private wakeReaders: Array<() => void> = [];
   private wakeWriters: Array<() => void> = [];
 
-  constructor(private readonly dev: number, private readonly nowNs: () => bigint) {}
+  constructor(
+    private readonly dev: number,
+    private readonly nowNs: () => bigint,
+    /** The creator's fsuid and fsgid: a pipe's inode is theirs (an open through /proc checks it). */
+    private readonly owner: { readonly uid: number; readonly gid: number } = ROOT_OWNER,
+  ) {}
 
   private wake(list: Array<() => void>): void {
     for (const w of list.splice(0)) w();
@@ -111,17 +117,30 @@ export class Pipe {
   stat(): Stat {
     const now = this.nowNs();
     return {
-      dev: this.dev, ino: this.ino, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0,
+      dev: this.dev, ino: this.ino, mode: S_IFIFO | 0o600, nlink: 1, uid: this.owner.uid, gid: this.owner.gid, rdev: 0,
       size: 0, blksize: 4096, blocks: 0, atimeNs: now, mtimeNs: now, ctimeNs: now,
     };
   }
 }
 
-export class PipeEnd implements FileDescription {
+export class PipeEnd implements FileDescription, Reopenable {
   private closed = false;
   constructor(private readonly pipe: Pipe, readonly end: 'read' | 'write', readonly flags: number) {
     if (end === 'read') pipe.readers++;
     else pipe.writers++;
+  }
+
+  /**
+   * An open of this pipe through /proc/PID/fd/N (either end's link names the one pipe): a new
+   * reader, writer or both, with the new open's flags. Unlike a named fifo it never waits for a
+   * partner and never fails with ENXIO (fifo_open skips both for pipefs inodes; measured).
+   */
+  reopen(flags: number): FileDescription {
+    const acc = flags & O_ACCMODE;
+    if (acc === O_RDONLY) return new PipeEnd(this.pipe, 'read', flags);
+    if (acc === O_WRONLY) return new PipeEnd(this.pipe, 'write', flags);
+    if (acc !== O_RDWR) throw new SysError('EINVAL');
+    return new PipeBothEnds(new PipeEnd(this.pipe, 'read', flags), new PipeEnd(this.pipe, 'write', flags));
   }
 
   read(length: number, intr: Interrupt = NEVER): Promise<Uint8Array> {
@@ -149,9 +168,43 @@ export class PipeEnd implements FileDescription {
   }
 }
 
-/** pipe2(2): a new pipe's read and write ends. */
-export function makePipe(dev: number, nowNs: () => bigint, flags = 0): [PipeEnd, PipeEnd] {
-  const p = new Pipe(dev, nowNs);
+/** A pipe opened O_RDWR through /proc (Linux allows it on pipes): one reader and one writer. */
+class PipeBothEnds implements FileDescription, Reopenable {
+  constructor(private readonly reader: PipeEnd, private readonly writer: PipeEnd) {}
+
+  get flags(): number {
+    return this.reader.flags;
+  }
+
+  read(length: number, intr?: Interrupt): Promise<Uint8Array> {
+    return this.reader.read(length, intr);
+  }
+
+  write(data: Uint8Array, intr?: Interrupt): Promise<number> {
+    return this.writer.write(data, intr);
+  }
+
+  stat(): Promise<Stat> {
+    return this.reader.stat();
+  }
+
+  async seek(): Promise<number> {
+    throw new SysError('ESPIPE');
+  }
+
+  reopen(flags: number): FileDescription {
+    return this.reader.reopen(flags);
+  }
+
+  async close(): Promise<void> {
+    await this.reader.close();
+    await this.writer.close();
+  }
+}
+
+/** pipe2(2): a new pipe's read and write ends, owned by the caller's fsuid/fsgid. */
+export function makePipe(dev: number, nowNs: () => bigint, flags = 0, owner?: { readonly uid: number; readonly gid: number }): [PipeEnd, PipeEnd] {
+  const p = new Pipe(dev, nowNs, owner);
   const extra = flags & O_NONBLOCK;
   return [new PipeEnd(p, 'read', O_RDONLY | extra), new PipeEnd(p, 'write', O_WRONLY | extra)];
 }

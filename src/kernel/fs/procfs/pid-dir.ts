@@ -8,16 +8,16 @@ import { SysError } from '../../../abi/errno.ts';
 import { utf8Decode } from '../../../base/text.ts';
 import type { Kernel } from '../../kernel.ts';
 import type { Task } from '../../task/task.ts';
-import { refPath } from '../vfs/mount.ts';
+import { type PathRef, refPath } from '../vfs/mount.ts';
 import { cgroupLine } from './cgroup-line.ts';
-import { FdDir, FdinfoDir } from './fd-dir.ts';
+import { FdDir, FdinfoDir, unlinked } from './fd-dir.ts';
 import { mapText, setgroupsText, writeIdMap, writeSetgroups } from './id-maps.ts';
 import { limitsText } from './limits.ts';
 import { mountinfoText, mountsText } from './mountinfo.ts';
 import { netDevText } from './net-dev.ts';
 import { buildNsDir } from './ns-dir.ts';
 import { oomAdjText, oomScoreAdjText, oomScoreText, writeOomScoreAdj } from './oom-score.ts';
-import { type FileBehaviour, type LinkBehaviour, type Owner, ProcDir, ProcFile, ProcLink, type ProcNode, type ProcSuper, StaticDir } from './proc-node.ts';
+import { type FileBehaviour, type Owner, MagicLink, ProcDir, ProcFile, type ProcLink, type ProcNode, type ProcSuper, StaticDir } from './proc-node.ts';
 import { statText, statmText } from './task-stat.ts';
 import { statusText } from './task-status.ts';
 import { type TaskView, isZombie, live, mayInspect } from './task-view.ts';
@@ -46,14 +46,24 @@ function procFile(d: PidDir, mode: number, b: FileBehaviour): ProcFile {
   return new ProcFile(d.env, { mode, owner: d.owner, perProcess: true }, { noWrite: 'EINVAL', ...b });
 }
 
-/** A link to a place in the process's filesystem view, written as the reader sees it. */
-function pathLink(d: PidDir, where: (caller: Task | null) => string): ProcLink {
+/**
+ * A link to a place in the process's filesystem view, written as the reader sees it and
+ * followed to the place itself (`place`; null: walk the text), even in another mount namespace.
+ */
+function pathLink(d: PidDir, where: (caller: Task | null) => string | Promise<string>, place: () => PathRef | null): ProcLink {
   const { task } = d;
-  return new ProcLink(d.env, { mode: 0o777, owner: d.owner, perProcess: true }, {
+  const check = (caller: Task | null): void => {
+    if (isZombie(live(task))) throw new SysError('ENOENT');
+    if (!mayInspect(caller, task)) throw new SysError('EACCES');
+  };
+  return new MagicLink(d.env, { mode: 0o777, owner: d.owner, perProcess: true }, {
     target: (caller) => {
-      if (isZombie(live(task))) throw new SysError('ENOENT');
-      if (!mayInspect(caller, task)) throw new SysError('EACCES');
+      check(caller);
       return where(caller);
+    },
+    jump: (caller) => {
+      check(caller);
+      return place();
     },
   });
 }
@@ -93,11 +103,24 @@ const ENTRIES: readonly EntrySpec[] = [
   ['cmdline', 'file', (d) => procFile(d, 0o444, { read: () => (isZombie(live(d.task)) ? '' : d.task.argv.map((a) => `${a}\0`).join('')) })],
   ['stat', 'file', (d) => procFile(d, 0o444, { read: () => statText(d.env.view, live(d.task)) })],
   ['statm', 'file', (d) => procFile(d, 0o444, { read: () => statmText(live(d.task)) })],
-  ['cwd', 'symlink', (d) => pathLink(d, (caller) => refPath(d.task.fs.cwd, caller?.fs.root))],
-  ['root', 'symlink', (d) => pathLink(d, (caller) => refPath(d.task.fs.root, caller?.fs.root))],
-  ['exe', 'symlink', (d) => pathLink(d, () => {
+  ['cwd', 'symlink', (d) => pathLink(d, async (caller) => {
+    const { cwd } = d.task.fs;
+    const path = refPath(cwd, caller?.fs.root);
+    return unlinked(await cwd.node.stat()) ? `${path} (deleted)` : path;
+  }, () => d.task.fs.cwd)],
+  ['root', 'symlink', (d) => pathLink(d, (caller) => refPath(d.task.fs.root, caller?.fs.root), () => d.task.fs.root)],
+  ['exe', 'symlink', (d) => pathLink(d, async (caller) => {
+    const { exe, exeRef } = d.task;
+    if (!exe) throw new SysError('ENOENT');
+    // The file's own path (symlinks resolved, "./x" made absolute), " (deleted)" once unlinked;
+    // a process the kernel started has only the name it was given.
+    if (!exeRef) return exe;
+    const path = refPath(exeRef, caller?.fs.root);
+    return unlinked(await exeRef.node.stat()) ? `${path} (deleted)` : path;
+  }, () => {
     if (!d.task.exe) throw new SysError('ENOENT');
-    return d.task.exe;
+    // The file exec'd, even if unlinked since; a process started by the kernel has only a name.
+    return d.task.exeRef;
   })],
   ['mounts', 'file', (d) => procFile(d, 0o444, { read: () => mountsText(d.env.kernel.vfs, alive(d.task).fs.mounts, d.task.fs.root) })],
   ['mountinfo', 'file', (d) => procFile(d, 0o444, { read: () => mountinfoText(d.env.kernel.vfs, alive(d.task).fs.mounts, d.task.fs.root) })],

@@ -9,6 +9,7 @@ import { O_ACCMODE, O_RDONLY } from '../../../abi/open-flags.ts';
 import { type FileType, type Stat, typeBits } from '../../../abi/stat.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import { Task } from '../../task/task.ts';
+import type { PathRef } from '../vfs/mount.ts';
 import type { Caller, DirEntry, FileHandle, FileSystem, SetAttrs, VNode } from '../vfs/types.ts';
 
 export interface Owner {
@@ -317,5 +318,27 @@ export class ProcLink extends ProcNode {
 
   override async readlink(caller?: Caller): Promise<string> {
     return this.behaviour.target(callerTask(caller));
+  }
+}
+
+export interface MagicLinkBehaviour extends LinkBehaviour {
+  /**
+   * Where following the link lands (VNode.jump): checked as the text is (ENOENT, EACCES), then
+   * the object itself; null to walk the text.
+   */
+  jump(caller: Task | null): PathRef | VNode | null | Promise<PathRef | VNode | null>;
+}
+
+/**
+ * A link that is followed to its object, not through its text (Linux's proc_pid_get_link):
+ * /proc/PID/cwd, root, exe and fd/N. readlink still gives the text.
+ */
+export class MagicLink extends ProcLink {
+  constructor(fs: ProcSuper, opts: NodeOptions, private readonly magic: MagicLinkBehaviour) {
+    super(fs, opts, magic);
+  }
+
+  async jump(caller?: Caller): Promise<PathRef | VNode | null> {
+    return this.magic.jump(callerTask(caller));
   }
 }

@@ -88,6 +88,12 @@ export class Mount {
     public options: MountOptions,
   ) {}
 
+  /**
+   * The namespace whose tree holds this mount (null once unmounted): a walk that reached it
+   * through a magic link (/proc/PID/root) crosses onto the mounts of that tree, not the walker's.
+   */
+  ns: MountNamespace | null = null;
+
   get parent(): Mount | null {
     return this.mountpoint?.mount ?? null;
   }
@@ -115,6 +121,7 @@ export class MountNamespace {
   constructor(rootMount: Mount, id = MountNamespace.INITIAL_ID) {
     this.id = id;
     this.root = rootMount;
+    rootMount.ns = this;
     this.mounts.push(rootMount);
   }
 
@@ -141,6 +148,7 @@ export class MountNamespace {
     // The walk always ends on the top of a stack, so a second mount here stacks on the first.
     if (this.mountedOn(at.mount, at.node)) throw new SysError('EBUSY');
     this.hook(m);
+    m.ns = this;
     this.mounts.push(m);
   }
 
@@ -148,6 +156,7 @@ export class MountNamespace {
     if (m === this.rootMount) throw new SysError('EBUSY', 'cannot unmount the root');
     if (this.mounts.some((c) => c.parent === m)) throw new SysError('EBUSY', 'mounts below it');
     this.unhook(m);
+    m.ns = null;
     this.mounts.splice(this.mounts.indexOf(m), 1);
   }
 
@@ -158,7 +167,10 @@ export class MountNamespace {
     for (const c of this.mounts) if (c.parent && gone.has(c.parent)) gone.add(c);
     // Every mount point of the detached tree goes, or the table would keep the whole tree
     // alive (a container's copy of the host mounts, after pivot_root).
-    for (const g of gone) this.unhook(g);
+    for (const g of gone) {
+      this.unhook(g);
+      g.ns = null;
+    }
     // The list that stays, in an array of its size (it is usually final by now: a container
     // detaches the old root last).
     const kept = new Array<Mount>(this.mounts.length - gone.size);

@@ -9,6 +9,7 @@
 
 import type { FileType, Stat } from '../../../abi/stat.ts';
 import type { Interrupt } from '../../task/interrupt.ts';
+import type { PathRef } from './mount.ts';
 
 /** The credentials a filesystem operation runs with (fsuid/fsgid and supplementary groups). */
 export interface Cred {
@@ -108,6 +109,14 @@ export interface VNode {
   /** rename(2)/renameat2(2); `flags` takes RENAME_NOREPLACE and RENAME_WHITEOUT. */
   rename(oldName: string, newDir: VNode, newName: string, flags: number): Promise<void>;
   readlink(caller?: Caller): Promise<string>;
+  /**
+   * Magic links only (/proc/PID/fd/N, cwd, root, exe): following one jumps to the object it
+   * stands for, as Linux's nd_jump_link does, instead of walking its text. A PathRef is a place
+   * (perhaps unlinked, perhaps in another mount namespace); a bare node is an object no
+   * filesystem holds (a pipe: see object-node.ts), which the walk puts on the link's own mount.
+   * Null: walk the text after all (an object known only by its name, a terminal).
+   */
+  jump?(caller?: Caller): Promise<PathRef | VNode | null>;
 
   getxattr(name: string): Promise<Uint8Array>;
   /** `flags`: XATTR_CREATE / XATTR_REPLACE. */

@@ -15,12 +15,13 @@ import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
 import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef, sharedOptions } from './mount.ts';
+import { ObjectNode } from './object-node.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
-import { type WalkContext, lookupChild, lookupFast, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
+import { type WalkContext, jumpOf, lookupChild, lookupFast, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
 
-export { OpenFile };
+export { ObjectNode, OpenFile };
 
 /** Owner and mode of a new object in a directory with attributes `dir`. */
 function ownerFor(ctx: FsContext, dir: Stat, mode: number, forDir: boolean): { owner: Cred; mode: number } {
@@ -304,10 +305,14 @@ export class Vfs {
         if (existing.node.type === 'symlink') {
           if (flags & O_NOFOLLOW) throw new SysError('ELOOP');
           if (depth >= 40) throw new SysError('ELOOP');
+          // A magic link (`> /dev/stderr`) opens what it stands for; it exists, so nothing is made.
+          const jumped = existing.node.jump ? await jumpOf(ctx, existing) : null;
           // O_CREAT through a symlink creates (or opens) its target.
-          return this.openNode(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
+          if (!jumped) return this.openNode(ctx, await resolveLinkTarget(ctx, dir, existing), flags, mode, depth + 1);
+          ref = jumped;
+        } else {
+          ref = existing;
         }
-        ref = existing;
       } else {
         if (trailingSlash) throw new SysError('EISDIR');
         this.writableMount(dir);
@@ -347,7 +352,9 @@ export class Vfs {
     if ((write || flags & O_TRUNC) && (node.type === 'file' || node.type === 'dir')) this.writableMount(ref);
     if (node.type === 'dir') return { ref, handle: null, created };
     let handle: FileHandle;
-    if (node.type === 'file') {
+    if (node instanceof ObjectNode) {
+      handle = await node.openObject(flags);
+    } else if (node.type === 'file') {
       handle = await node.open(flags, ctx.caller);
       if (flags & O_TRUNC && !created && (write || (flags & O_ACCMODE) === O_RDONLY)) await handle.truncate(0);
     } else if (node.type === 'symlink') {
@@ -404,6 +411,8 @@ export class Vfs {
     if (dir.mount !== old.mount) throw new SysError('EXDEV');
     this.writableMount(dir);
     await this.mayWriteDir(ctx, dir);
+    // An unlinked file (reached through /proc/self/fd/N) may not get a name back (vfs_link).
+    if ((await statOf(old.node)).nlink === 0) throw new SysError('ENOENT');
     await dir.node.link(name, old.node);
   }
 

@@ -1,6 +1,7 @@
 // Path resolution (Linux's namei): component by component from the process root or cwd,
 // crossing mount points, following symlinks (ELOOP after 40), checking search permission,
-// and enforcing NAME_MAX / PATH_MAX and trailing-slash rules.
+// and enforcing NAME_MAX / PATH_MAX and trailing-slash rules. Magic links (/proc/PID/fd/N)
+// are not walked by their text: they jump to the object itself (VNode.jump).
 
 import { SysError } from '../../../abi/errno.ts';
 import { NAME_MAX, PATH_MAX, components } from '../../../base/path.ts';
@@ -49,7 +50,9 @@ function checkLength(path: string): void {
 /** The topmost mount stacked on `ref`, or `ref` itself. */
 export function crossMounts(ns: MountNamespace, ref: PathRef): PathRef {
   let r = ref;
-  for (let m = ns.mountedOn(r.mount, r.node); m; m = ns.mountedOn(r.mount, r.node)) {
+  // The mount's own namespace: a walk that jumped (/proc/PID/root) goes on in the other's tree.
+  const table = ref.mount.ns ?? ns;
+  for (let m = table.mountedOn(r.mount, r.node); m; m = table.mountedOn(r.mount, r.node)) {
     r = { mount: m, node: m.root, parent: r.parent, name: r.name };
   }
   return r;
@@ -125,6 +128,10 @@ async function walkFrom(ctx: WalkContext, start: PathRef, comps: string[], follo
 
 async function followLink(ctx: WalkContext, dir: PathRef, link: PathRef, budget: LinkBudget): Promise<PathRef> {
   if (--budget.left < 0) throw new SysError('ELOOP');
+  if (link.node.jump) {
+    const to = await jumpOf(ctx, link);
+    if (to) return to;
+  }
   const target = await link.node.readlink(ctx.caller);
   if (target.length === 0) throw new SysError('ENOENT');
   const base = target.startsWith('/') ? ctx.root : dir;
@@ -176,6 +183,16 @@ export function resolveParent(ctx: WalkContext, path: string): Promise<ParentAnd
   } catch (e) {
     return Promise.reject(e);
   }
+}
+
+/**
+ * Where a magic link jumps (VNode.jump), as a ref; null for an ordinary symlink or a magic link
+ * that asks for its text to be walked. The jump counts against the link budget like any link.
+ */
+export async function jumpOf(ctx: WalkContext, link: PathRef): Promise<PathRef | null> {
+  const to = link.node.jump ? await link.node.jump(ctx.caller) : null;
+  if (!to) return null;
+  return 'mount' in to ? to : { mount: link.mount, node: to, parent: null, name: link.name };
 }
 
 /** Follow a symlink found as the last component of a create (O_CREAT through a dangling link). */
