@@ -1,29 +1,27 @@
 // Process calls: clone with namespace flags, execve from files (program files, #! scripts),
-// exit, wait4, signals, process groups and sessions, identity, uname and unshare.
+// exit, wait4, signals, process groups and sessions, identity, uname and unshare; the few only
+// administration makes (pivot_root, setns, syslog, limits, priorities) are in sys-proc-admin.ts.
 
 import { SysError } from '../../abi/errno.ts';
 import { X_OK } from '../../abi/open-flags.ts';
 import type { ProgramMain } from '../../abi/program.ts';
 import { programName } from '../../abi/program.ts';
 import { exitedStatus } from '../../abi/signals.ts';
-import { RLIMIT, type Rlimit } from '../../abi/rlimit.ts';
+import { RLIMIT } from '../../abi/rlimit.ts';
 import { utf8Decode } from '../../base/text.ts';
-import { type MountNamespace, type PathRef, copyMountNamespace } from '../fs/vfs/mount.ts';
-import { OpenFile } from '../fs/vfs/open-file.ts';
-import { namespaceOfLink } from '../fs/procfs/ns-dir.ts';
+import { type PathRef, copyMountNamespace } from '../fs/vfs/mount.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
-import type { Kernel } from '../kernel.ts';
+import type { Kernel, SyscallHandler } from '../kernel.ts';
 import { IpcNamespace, NetNamespace, type NsProxy, UserNamespace, allocNsIno, idFromKernel, idToKernel } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
 import type { SignalDisposition, Task } from '../task/task.ts';
 import { ExitUnwind } from '../task/unwind.ts';
-import { NR_OPEN, withLimit } from '../task/rlimits.ts';
 import { traceFork, traceWait } from '../task/trace.ts';
 import type { SyscallSpec } from './table.ts';
-import { mountCtx, privileged } from './privilege.ts';
+import { privileged } from './privilege.ts';
 
 import {
-  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS, NS_TYPE_FLAGS,
+  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS,
 } from '../../abi/clone-flags.ts';
 
 export { CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWUTS };
@@ -109,27 +107,13 @@ async function loadExecutable(k: Kernel, t: Task, path: string, argv: string[], 
   return { main, path, argv, ref };
 }
 
-/** setpriority/getpriority's targets: PRIO_PROCESS 0, PRIO_PGRP 1, PRIO_USER 2; `who` 0 is the caller's own. */
-function priorityTargets(k: Kernel, t: Task, which: number, who: number): Task[] {
-  if (which === 0) {
-    const one = who === 0 ? t : k.findTask(t, who);
-    return one?.alive ? [one] : [];
-  }
-  const live = [...k.tasks.values()].filter((o) => o.alive && o.nrIn(t.pidNs) !== 0);
-  if (which === 1) {
-    const pgid = who === 0 ? t.pgid : (k.findTask(t, who)?.pid ?? -1);
-    return live.filter((o) => o.pgid === pgid);
-  }
-  if (which === 2) {
-    const uid = who === 0 ? t.cred.uid : idToKernel(t.ns.user, who, 'uid');
-    return live.filter((o) => o.cred.uid === uid);
-  }
-  throw new SysError('EINVAL');
-}
-
 function taskNr(t: Task, of: Task | null): number {
   return of ? of.nrIn(t.pidNs) : 0;
 }
+
+/** A call whose code is in sys-proc-admin.ts, loaded on its first use. */
+const admin = (name: keyof typeof import('./sys-proc-admin.ts')): SyscallHandler =>
+  async (k, t, ...args) => ((await import('./sys-proc-admin.ts'))[name] as SyscallHandler)(k, t, ...args);
 
 export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
   clone: {
@@ -163,51 +147,6 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       if (flags & CLONE_NEWPID) t.pidNsForChildren = t.pidNsForChildren.child();
       reportNamespaces(k, t.pid, flags, ns, t.pidNsForChildren);
     },
-  },
-  pivot_root: {
-    handler: async (k, t, newRoot: string, putOld: string) => {
-      const ns = t.fs.mounts;
-      const oldRoot = ns.rootMount;
-      const moved = await k.vfs.pivotRoot(mountCtx(k, t), newRoot, putOld);
-      // Every process of the namespace rooted (or standing) at the old root moves to the new one.
-      for (const other of k.tasks.values()) {
-        if (other.fs.mounts !== ns) continue;
-        const root = other.fs.root.mount === oldRoot && other.fs.root.node === oldRoot.root ? moved.root : other.fs.root;
-        const cwd = other.fs.cwd.mount === oldRoot && other.fs.cwd.node === oldRoot.root ? moved.root : other.fs.cwd;
-        other.fs = { ...other.fs, root, cwd };
-      }
-      t.fs = { ...t.fs, root: moved.root, cwd: moved.cwd };
-    },
-    support: 'partial',
-    note: "put_old must be a directory below new_root (the pivot_root('.', '.') idiom is not modelled)",
-  },
-  setns: {
-    handler: async (_k, t, fd: number, nstype = 0) => {
-      const f = t.fds.get(fd);
-      const linked = f instanceof OpenFile ? namespaceOfLink(f.ref.node) : null;
-      if (!linked) throw new SysError('EINVAL', 'not a namespace file');
-      if (nstype !== 0 && nstype !== NS_TYPE_FLAGS[linked.type]) throw new SysError('EINVAL');
-      if (t.cred.euid !== 0) throw new SysError('EPERM');
-      switch (linked.type) {
-        case 'pid':
-          // As with unshare, only children enter it.
-          t.pidNsForChildren = linked.ns as PidNamespace<Task>;
-          break;
-        case 'mnt': {
-          const mounts = linked.ns as MountNamespace;
-          const root = { mount: mounts.rootMount, node: mounts.rootMount.root, parent: null, name: '/' };
-          t.fs = { ...t.fs, mounts, root, cwd: root };
-          t.ns = { ...t.ns, mnt: mounts };
-          break;
-        }
-        case 'time':
-          break;
-        default:
-          t.ns = { ...t.ns, [linked.type]: linked.ns };
-      }
-    },
-    support: 'partial',
-    note: 'by a /proc/PID/ns/* descriptor; a new user namespace grants no capabilities yet',
   },
   execve: {
     handler: async (k, t, path: string, argv: string[], envp: string[]) => {
@@ -284,23 +223,6 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
       throw new SysError('EINVAL');
     },
   },
-  syslog: {
-    // SYSLOG_ACTION_READ_ALL (3): the kernel log as dmesg prints it; CLEAR (5) empties it.
-    // Reading needs CAP_SYSLOG in the initial user namespace only when dmesg_restrict is set,
-    // which it is not here.
-    handler: async (k, t, action = 3) => {
-      if (action === 3) return k.dmesg.join('\n') + (k.dmesg.length ? '\n' : '');
-      if (action === 5 || action === 4) {
-        if (t.cred.euid !== 0) throw new SysError('EPERM');
-        const text = k.dmesg.join('\n') + (k.dmesg.length ? '\n' : '');
-        k.dmesg.length = 0;
-        return action === 4 ? text : '';
-      }
-      throw new SysError('EINVAL');
-    },
-    support: 'partial',
-    note: 'read-all, read-clear and clear',
-  },
   pause: {
     // Sleeps until a signal handler runs; the dispatcher restarts it for signals without one.
     handler: async (_k, t) => t.interrupt.wait<void>(() => () => {}),
@@ -314,45 +236,29 @@ export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
     },
   },
   sched_yield: { handler: async (k) => k.host.macrotask() },
+  pivot_root: {
+    handler: admin('pivotRoot'),
+    support: 'partial',
+    note: "put_old must be a directory below new_root (the pivot_root('.', '.') idiom is not modelled)",
+  },
+  setns: {
+    handler: admin('setns'),
+    support: 'partial',
+    note: 'by a /proc/PID/ns/* descriptor; a new user namespace grants no capabilities yet',
+  },
+  syslog: {
+    handler: admin('syslog'),
+    support: 'partial',
+    note: 'read-all, read-clear and clear',
+  },
   prlimit64: {
-    // The limits of process `pid` (0: the caller) for one resource: the old ones, after setting
-    // `limit` if given. Another process's need the same user or privilege, as on Linux.
-    handler: async (k, t, pid: number, resource: number, limit?: Rlimit) => {
-      const target = pid === 0 ? t : k.findTask(t, pid);
-      if (!target || !target.alive) throw new SysError('ESRCH');
-      if (target !== t && target.cred.uid !== t.cred.uid && !privileged(t)) throw new SysError('EPERM');
-      const old = target.rlimits[resource];
-      if (!old) throw new SysError('EINVAL');
-      if (limit) {
-        target.rlimits = withLimit(target.rlimits, resource, limit, privileged(t));
-        if (resource === RLIMIT.NOFILE) target.fds.limit = Math.min(limit.soft, NR_OPEN);
-      }
-      return { soft: old.soft, hard: old.hard };
-    },
+    handler: admin('prlimit64'),
   },
   getpriority: {
-    // As the raw call answers: 20 - nice (1..40) of the highest-priority target; libc turns it back.
-    handler: async (k, t, which: number, who: number) => {
-      const targets = priorityTargets(k, t, which, who);
-      if (!targets.length) throw new SysError('ESRCH');
-      return 20 - Math.min(...targets.map((o) => o.nice));
-    },
+    handler: admin('getpriority'),
   },
   setpriority: {
-    // Only root may lower a nice value (CAP_SYS_NICE in the initial namespace); anyone may raise
-    // their own processes', as set_one_prio checks.
-    handler: async (k, t, which: number, who: number, nice: number) => {
-      const value = Math.max(-20, Math.min(19, Math.trunc(nice)));
-      const targets = priorityTargets(k, t, which, who);
-      if (!targets.length) throw new SysError('ESRCH');
-      let failure: SysError | null = null;
-      for (const o of targets) {
-        if (t.cred.euid !== 0 && o.cred.uid !== t.cred.euid && o.cred.euid !== t.cred.euid) failure = new SysError('EPERM');
-        else if (value < o.nice && t.cred.euid !== 0) failure = new SysError('EACCES');
-        else o.nice = value;
-      }
-      if (failure) throw failure;
-    },
+    handler: admin('setpriority'),
     support: 'partial',
     note: 'the nice value is kept, inherited and shown in /proc; the scheduler does not weigh it',
   },

@@ -24,7 +24,7 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import type { Store, StoreValue, Transaction } from '../storage/store.ts';
 import { ChunkedData } from './chunked-data.ts';
 import { loadChunkHash } from '../storage/chunk-hash.ts';
-import { validImage, type InodeFields, type TreeImage } from './tree-image.ts';
+import type { InodeFields, TreeImage } from './tree-image.ts';
 
 export const EXT4_SUPER_MAGIC = 0xef53;
 const FORMAT_VERSION = 1;
@@ -106,7 +106,9 @@ export class DiskFs extends MemTree {
       // Reading stored files checks their chunks' hashes: fetch that code while the tree is built.
       void loadChunkHash().catch(() => undefined);
       fs.gen = sb.gen ?? 0;
-      const valid = fs.gen > 0 ? validImage(image, fs.gen) : null;
+      // The image's code (checking it, reading it) comes with the reader, which only a disk that
+      // was used before needs: a first boot does without it.
+      const valid = fs.gen > 0 && image !== undefined ? (await import('./tree-image-reader.ts')).validImage(image, fs.gen) : null;
       if (valid) {
         fs.imageGen = fs.gen;
         try {

@@ -10,6 +10,8 @@ import { type Children, childSet, noChildren } from '../memtree/dir-entries.ts';
 import { DeferredChildren, type MemInode } from '../memtree/mem-tree.ts';
 import { TIME_BYTES, unpackTime, type TreeImage } from './tree-image.ts';
 
+export { validImage } from './tree-image.ts';
+
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** Where each inode and each directory's names are in an image's columns. */

@@ -15,13 +15,16 @@ import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
 import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef, sharedOptions } from './mount.ts';
-import { ObjectNode } from './object-node.ts';
+import type { ObjectNode } from './object-node.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
 import type { Caller, Clock, Cred, DirEntry, FileHandle, FileSystem, VNode } from './types.ts';
 import { type WalkContext, jumpOf, lookupChild, lookupFast, resolve, resolveLinkTarget, resolveParent } from './walk.ts';
 
-export { ObjectNode, OpenFile };
+export { OpenFile };
+
+/** A node standing for an object no filesystem holds (object-node.ts; known by shape, so its code loads with procfs's fd links). */
+const isObjectNode = (node: VNode): node is ObjectNode => typeof (node as Partial<ObjectNode>).openObject === 'function';
 
 /** Owner and mode of a new object in a directory with attributes `dir`. */
 function ownerFor(ctx: FsContext, dir: Stat, mode: number, forDir: boolean): { owner: Cred; mode: number } {
@@ -352,7 +355,7 @@ export class Vfs {
     if ((write || flags & O_TRUNC) && (node.type === 'file' || node.type === 'dir')) this.writableMount(ref);
     if (node.type === 'dir') return { ref, handle: null, created };
     let handle: FileHandle;
-    if (node instanceof ObjectNode) {
+    if (isObjectNode(node)) {
       handle = await node.openObject(flags);
     } else if (node.type === 'file') {
       handle = await node.open(flags, ctx.caller);
