@@ -14,7 +14,6 @@ import { isSysError } from '../abi/errno.ts';
 import type { KernelEvent } from '../kernel/events.ts';
 import type { KernelHost } from '../kernel/kernel.ts';
 import { loadProgram } from '../programs/registry.ts';
-import type { DockerLayerNamer } from './docker-layers.ts';
 
 export interface ServicePlatform {
   host: KernelHost;
@@ -86,21 +85,6 @@ function watchWrites(store: Store, report: (error: string | null) => void): Stor
   };
 }
 
-/** uid -> name from the host's /etc/passwd (empty when it cannot be read). */
-async function userNames(m: Machine): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  try {
-    const text = new TextDecoder().decode(await m.vfs.readFile(m.ctx, '/etc/passwd'));
-    for (const line of text.split('\n')) {
-      const [name, , uid] = line.split(':');
-      if (name && uid !== undefined && !names.has(Number(uid))) names.set(Number(uid), name);
-    }
-  } catch {
-    // No passwd file: the panel shows numbers.
-  }
-  return names;
-}
-
 /** A User Timing mark (seen in a Chromium trace and by bench/web/profile.ts); nothing where unsupported. */
 const mark = (name: string): void => void (globalThis as { performance?: { mark?(n: string): unknown } }).performance?.mark?.(`cowbox:worker:${name}`);
 
@@ -110,8 +94,6 @@ const sameBoot = (a: BootOptions, b: BootOptions): boolean =>
 export function createKernelService(platform: ServicePlatform): KernelApi {
   const startedAt = platform.host.nowMs();
   let machine: Machine | null = null;
-  let namer: DockerLayerNamer | null = null;
-  let namerOf: Machine | null = null;
   let store: Store | null = null;
   let bootOptions: BootOptions | null = null;
   let releaseLock: (() => void) | null = null;
@@ -134,15 +116,6 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
   const running = (): Machine => {
     if (!machine) throw new Error('the machine has not booted');
     return machine;
-  };
-  // The panels' code: loaded when a panel first asks (they mount after the prompt), one per machine.
-  const layerNamer = async (m: Machine): Promise<DockerLayerNamer> => {
-    const { DockerLayerNamer } = await import('./docker-layers.ts');
-    if (!namer || namerOf !== m) {
-      namer = new DockerLayerNamer(m.vfs, m.ctx);
-      namerOf = m;
-    }
-    return namer;
   };
   /** Called on the first output of any session (the first prompt), once. */
   let firstOutput: (() => void) | null = null;
@@ -306,20 +279,13 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       return writeError ? { ...figures, writeError } : figures;
     },
 
+    // The panels' code loads when a panel first asks (they mount after the prompt).
     async snapshot(): Promise<KernelSnapshot> {
-      const m = running();
-      const { takeSnapshot } = await import('../kernel/snapshot.ts');
-      const snap = takeSnapshot(m.kernel);
-      const names = await userNames(m);
-      const overlays = snap.overlays.length > 0 ? await (await layerNamer(m)).describeOverlays(snap.overlays) : snap.overlays;
-      return { ...snap, overlays, processes: snap.processes.map((p) => ({ ...p, user: names.get(p.uid) ?? String(p.uid) })) };
+      return (await import('./panel-views.ts')).snapshotOf(running());
     },
 
     async overlayLayers(mountId: number): Promise<OverlayLayers | null> {
-      const m = running();
-      const { inspectOverlay } = await import('../kernel/snapshot.ts');
-      const got = await inspectOverlay(m.kernel, mountId);
-      return got ? { ...got, layers: await (await layerNamer(m)).describeLayers(got.layers) } : got;
+      return (await import('./panel-views.ts')).overlayLayersOf(running(), mountId);
     },
 
     async reset(): Promise<void> {
@@ -327,7 +293,6 @@ export function createKernelService(platform: ServicePlatform): KernelApi {
       for (const stop of timers.splice(0)) stop();
       await store?.close();
       machine = null;
-      namer = null;
       spare = null;
       store = null;
       sessions.clear();

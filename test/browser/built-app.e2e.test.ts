@@ -15,6 +15,7 @@ import { prompt, run } from './app-driver.ts';
 
 let scratch = '';
 let indexHtml = '';
+let workerScript = '';
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
@@ -25,6 +26,8 @@ beforeAll(async () => {
   // A copy of the page whose head script starts the worker with options the page will not ask for.
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   indexHtml = html;
+  const workerFile = /new Worker\("\/(assets\/kernel\.worker-[\w-]+\.js)"/.exec(html)?.[1];
+  workerScript = workerFile ? await readFile(join(dir, workerFile), 'utf8') : '';
   const other = html.replace("get('disk') !== 'memory'", "get('disk') === 'memory'");
   expect(other).not.toBe(html);
   await writeFile(join(dir, 'other.html'), other);
@@ -87,6 +90,13 @@ describe('the built page', () => {
     const fetched = JSON.parse(/(\["[^\]]*"\])\.forEach\(function \(url\) \{\s*fetch\(/.exec(head)?.[1] ?? '[]') as string[];
     expect(fetched[0]).toMatch(/^\/assets\/shell-[\w-]+\.js$/);
     expect(fetched.some((f) => f.includes('kernel.worker'))).toBe(false);
+  });
+
+  it('gives the worker a first script that imports no other file', () => {
+    // A static import is one more request, one after another, before the worker runs at all (the
+    // bundler can move a module shared with lazy chunks into a chunk of its own).
+    expect(workerScript.length).toBeGreaterThan(0);
+    expect(workerScript.match(/\bimport\s*\{[^}]*\}\s*from\s*"[^"]+"|\bimport\s*"[^"]+"/g) ?? []).toEqual([]);
   });
 
   it('boots on the worker its head started, with the disk in IndexedDB', async () => {

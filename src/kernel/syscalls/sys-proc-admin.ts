@@ -6,6 +6,7 @@ import { NS_TYPE_FLAGS } from '../../abi/clone-flags.ts';
 import { RLIMIT, type Rlimit } from '../../abi/rlimit.ts';
 import type { MountNamespace } from '../fs/vfs/mount.ts';
 import { OpenFile } from '../fs/vfs/open-file.ts';
+import { namespaceOfLink } from '../fs/procfs/ns-dir.ts';
 import type { Kernel } from '../kernel.ts';
 import { idToKernel } from '../ns/namespaces.ts';
 import type { PidNamespace } from '../ns/pid-namespace.ts';
@@ -49,8 +50,7 @@ export const pivotRoot = async (k: Kernel, t: Task, newRoot: string, putOld: str
 /** setns(2) by a /proc/PID/ns/* descriptor. */
 export const setns = async (_k: Kernel, t: Task, fd: number, nstype = 0) => {
   const f = t.fds.get(fd);
-  // procfs's namespace files are loaded with setns's first use (nothing before a prompt needs them).
-  const linked = f instanceof OpenFile ? (await import('../fs/procfs/ns-dir.ts')).namespaceOfLink(f.ref.node) : null;
+  const linked = f instanceof OpenFile ? namespaceOfLink(f.ref.node) : null;
   if (!linked) throw new SysError('EINVAL', 'not a namespace file');
   if (nstype !== 0 && nstype !== NS_TYPE_FLAGS[linked.type]) throw new SysError('EINVAL');
   if (t.cred.euid !== 0) throw new SysError('EPERM');
