@@ -72,15 +72,6 @@ describe('the cowbox page', () => {
       '/proc/self/ns/cgroup /proc/self/ns/ipc /proc/self/ns/mnt /proc/self/ns/net /proc/self/ns/pid /proc/self/ns/pid_for_children /proc/self/ns/time /proc/self/ns/time_for_children /proc/self/ns/user /proc/self/ns/uts',
     );
     await page.screenshot({ path: join(resultsDir, 'app-shell.png') });
-    // The terminal measured printable ASCII, plain and bold, in one go when it mounted
-    // (ui/terminal/width-prefill.ts reaches into xterm's renderer: this fails if an xterm
-    // upgrade moved what it fills, and the mount would be back to a layout per character).
-    expect(await page.evaluate(() => {
-      const cache = (window.__cowbox?.terminal as unknown as { _core: { _renderService: { _renderer: { value: { _widthCache: { _flat: Float32Array; _holey: Map<string, number> } } } } } })._core._renderService._renderer.value._widthCache;
-      const plain = [...cache._flat.subarray(0x20, 0x7f)].filter((w) => w > 0).length;
-      const bold = [...cache._holey.keys()].filter((k) => /^[\x20-\x7e]B$/.test(k)).length;
-      return { plain, bold };
-    })).toEqual({ plain: 95, bold: 95 });
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

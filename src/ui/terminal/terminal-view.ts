@@ -10,7 +10,6 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
 import { darkTheme, fontFamily, lightTheme } from './theme.ts';
-import { prefillWidths } from './width-prefill.ts';
 
 export interface TerminalView {
   readonly terminal: Terminal;
@@ -52,7 +51,6 @@ export function mountTerminal(host: HTMLElement, opts: MountOptions = {}): Termi
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(host);
-  prefillWidths(terminal);
 
   // Search, clickable links and the unicode 11 width tables are not needed for the first prompt
   // (the banner and the prompt are ASCII): their code loads a moment after the terminal has shown
