@@ -2,6 +2,7 @@
 // Linux's names and argument order. It adds nothing of its own beyond conveniences built only
 // from system calls (readAll, writeAll, spawn), so a trace shows exactly what a program did.
 
+import { isSysError } from '../abi/errno.ts';
 import type { Rlimit } from '../abi/rlimit.ts';
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
@@ -82,8 +83,13 @@ export class Sys {
   lstat(path: string): Promise<Stat> {
     return this.call('newfstatat', AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
   }
+  /** The entries of an open directory; none for one that was removed (glibc's readdir takes
+   *  getdents' ENOENT there as the end of the directory, as POSIX asks). */
   getdents(fd: number): Promise<DirEntry[]> {
-    return this.call('getdents64', fd);
+    return (this.call('getdents64', fd) as Promise<DirEntry[]>).catch((e: unknown) => {
+      if (isSysError(e, 'ENOENT')) return [];
+      throw e;
+    });
   }
   mkdir(path: string, mode = 0o777): Promise<void> {
     return this.call('mkdirat', AT_FDCWD, path, mode);

@@ -155,6 +155,8 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
       const f = t.fds.get(int(fd));
       if (!(f instanceof OpenFile)) throw new SysError('ENOTDIR');
       if (f.ref.node.type !== 'dir') throw new SysError('ENOTDIR');
+      // A directory that was removed while open lists nothing: Linux's iterate_dir says ENOENT.
+      if ((await f.ref.node.stat()).nlink === 0) throw new SysError('ENOENT');
       return f.readdir();
     },
     support: 'partial',

@@ -322,8 +322,11 @@ class Lister {
       } catch (e) {
         await this.failure(commandLine, 'reading directory', name, e);
       }
-      // Every Linux directory lists "." and ".." first; add them if the filesystem left them out.
-      if (!entries.some((e) => e.name === '.')) entries = [{ name: '.', type: 'dir' }, { name: '..', type: 'dir' }, ...entries];
+      // Every Linux directory lists "." and ".." first (but one removed while open lists nothing);
+      // add them if the filesystem left them out.
+      if (!entries.some((e) => e.name === '.') && (await sys.fstat(fd)).nlink > 0) {
+        entries = [{ name: '.', type: 'dir' }, { name: '..', type: 'dir' }, ...entries];
+      }
       for (const ent of entries) {
         if (this.ignored(ent.name)) continue;
         totalBlocks += await this.gobble(ent.name, D_TYPE[ent.type] ?? 'unknown', false, name);
