@@ -46,8 +46,11 @@ function noChunkCycles(): Plugin {
  * Starts the kernel worker from a small script at the top of the built index.html, so the worker
  * (its thread, its script, its boot) gets going while the page's own code is still on its way;
  * main.ts takes it over (src/ui/client/kernel-client.ts, EarlyWorker) if it was started with the
- * boot options the page would use, and else stops it and starts its own. The dev server has no
- * built worker file to name, so there the page starts the worker itself.
+ * boot options the page would use, and else stops it and starts its own. The same script fetches
+ * the worker's code for the first prompt (the shell's chunk and what it imports), and the head
+ * asks for the terminal's chunk and its styles, so nothing on the way to the prompt waits for a
+ * request that could have gone out with the page's. The dev server has no built worker file to
+ * name, so there the page starts the worker itself.
  */
 function startWorkerFromHead(): Plugin {
   let base = '/';
