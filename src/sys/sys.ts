@@ -2,7 +2,7 @@
 // Linux's names and argument order. It adds nothing of its own beyond conveniences built only
 // from system calls (readAll, writeAll, spawn), so a trace shows exactly what a program did.
 
-import { isSysError } from '../abi/errno.ts';
+import { isSysError, type SysError } from '../abi/errno.ts';
 import type { Rlimit } from '../abi/rlimit.ts';
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
@@ -30,6 +30,19 @@ export interface Utsname {
   version: string;
   machine: string;
   domainname: string;
+}
+
+/** Errors from writes to standard output, so a program's frame can tell them from the rest. */
+const outputFailures = new WeakSet<object>();
+
+function markOutputFailure(e: unknown): never {
+  if (isSysError(e)) outputFailures.add(e);
+  throw e;
+}
+
+/** Whether `e` is a failed write to standard output (ENOSPC, EPIPE with SIGPIPE ignored, EIO...). */
+export function isOutputFailure(e: unknown): e is SysError {
+  return isSysError(e) && outputFailures.has(e);
 }
 
 export class Sys {
@@ -63,7 +76,8 @@ export class Sys {
     return this.call('read', fd, count);
   }
   write(fd: number, data: Uint8Array | string): Promise<number> {
-    return this.call('write', fd, typeof data === 'string' ? utf8Encode(data) : data);
+    const done = this.call<number>('write', fd, typeof data === 'string' ? utf8Encode(data) : data);
+    return fd === 1 ? done.catch(markOutputFailure) : done;
   }
   pread(fd: number, count: number, pos: number): Promise<Uint8Array> {
     return this.call('pread64', fd, count, pos);
@@ -416,13 +430,14 @@ export class Sys {
   dropControllingTty(fd: number): Promise<void> {
     return this.call('ioctl', fd, 0x5422);
   }
-  /** isatty(3): a terminal answers TCGETS; anything else says ENOTTY. */
+  /** isatty(3): a terminal answers TCGETS; anything else says ENOTTY, a closed descriptor EBADF (0 from libc too). */
   async isatty(fd: number): Promise<boolean> {
     try {
       await this.tcgetattr(fd);
       return true;
     } catch (e) {
-      if ((e as { code?: unknown }).code === 'ENOTTY') return false;
+      const code = (e as { code?: unknown }).code;
+      if (code === 'ENOTTY' || code === 'EBADF') return false;
       throw e;
     }
   }

@@ -3,7 +3,7 @@
 // FILE or FILE is "-". Errors give 1, warnings (existing output, unknown suffix, directories) 2.
 // The gzip framing is runtime/archive/gzip.ts; gunzip is `gzip -d`, zcat is `gzip -dc`.
 
-import { isSysError, strerror } from '../../abi/errno.ts';
+import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
 import { O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, type Stat } from '../../abi/stat.ts';
 import { basename } from '../../base/path.ts';
@@ -68,6 +68,23 @@ interface Settings {
   suffix: string;
 }
 
+/** A write of the output failed: gzip's write_error ends the run ("\ngzip: OFNAME: strerror", 1). */
+class GzipWriteError extends Error {
+  constructor(readonly ofname: string, readonly failure: SysError) {
+    super('write error');
+  }
+}
+
+/** Write to standard output; `ofname` is what gzip calls that output in the message. */
+async function writeOut(sys: Sys, data: string | Uint8Array, ofname: string): Promise<void> {
+  try {
+    await sys.writeAll(1, data);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    throw new GzipWriteError(ofname, e);
+  }
+}
+
 class Gzip {
   status = OK;
   private listedHeader = false;
@@ -128,7 +145,18 @@ class Gzip {
       this.status = ERROR;
       return;
     }
-    const input = await this.readAll(0);
+    let input: Uint8Array;
+    try {
+      input = await this.readAll(0);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // busybox takes a standard input it cannot read for an empty one.
+      if (!isBusybox(this.sys)) {
+        await this.error(`standard input: ${strerror(e.code)}`);
+        return;
+      }
+      input = new Uint8Array(0);
+    }
     if (this.s.list) {
       await this.listOne(input, 'stdin', null);
       return;
@@ -136,7 +164,7 @@ class Gzip {
     const r = await this.transform(input, '', 0, 'stdin');
     if (!r) return;
     if (this.s.test) return;
-    await this.sys.writeAll(1, r.out);
+    await writeOut(this.sys, r.out, 'stdout');
   }
 
   async doPath(name: string): Promise<void> {
@@ -158,7 +186,9 @@ class Gzip {
           }
         }
       }
-      await this.error(`${name}: ${strerror(e.code)}`);
+      // gunzip reports the name it tried last of those it may mean.
+      const tried = this.s.decompress && e.code === 'ENOENT' && !hasSuffix(name, this.s.suffix) && !isBusybox(this.sys) ? name + this.s.suffix : name;
+      await this.error(`${tried}: ${strerror(e.code)}`);
       return;
     }
     return this.doFile(path, st);
@@ -235,7 +265,7 @@ class Gzip {
       return;
     }
     if (outName === null) {
-      await this.sys.writeAll(1, r.out);
+      await writeOut(this.sys, r.out, 'stdout');
       return;
     }
     if (this.s.decompress && this.s.restoreName && r.origName) {
@@ -310,20 +340,22 @@ class Gzip {
       await this.dataError(shown, e.message);
       return;
     }
+    // gzip names the output by the uncompressed name it would have.
+    const ofname = outName ?? '';
     if (!this.listedHeader) {
-      await this.sys.writeAll(1, '         compressed        uncompressed  ratio uncompressed_name\n');
+      await writeOut(this.sys, '         compressed        uncompressed  ratio uncompressed_name\n', ofname);
       this.listedHeader = true;
     }
     this.totals.compressed += input.length;
     this.totals.uncompressed += uncompressed;
     this.totals.count++;
-    await this.sys.writeAll(1, `${String(input.length).padStart(19)} ${String(uncompressed).padStart(19)} ${ratioText(uncompressed, input.length).padStart(5)} ${outName ?? ''}\n`);
+    await writeOut(this.sys, `${String(input.length).padStart(19)} ${String(uncompressed).padStart(19)} ${ratioText(uncompressed, input.length).padStart(5)} ${outName ?? ''}\n`, ofname);
   }
 
   async finishList(): Promise<void> {
     if (this.totals.count > 1) {
       const t = this.totals;
-      await this.sys.writeAll(1, `${String(t.compressed).padStart(19)} ${String(t.uncompressed).padStart(19)} ${ratioText(t.uncompressed, t.compressed).padStart(5)} (totals)\n`);
+      await writeOut(this.sys, `${String(t.compressed).padStart(19)} ${String(t.uncompressed).padStart(19)} ${ratioText(t.uncompressed, t.compressed).padStart(5)} (totals)\n`, '');
     }
   }
 }
@@ -365,12 +397,26 @@ export default async function gzip(sys: Sys): Promise<number> {
     await sys.writeAll(2, `${e.text}\nTry \`${prog} --help' for more information.\n`);
     return ERROR;
   }
+  try {
+    return await run(sys, args, called, prog);
+  } catch (e) {
+    if (!(e instanceof GzipWriteError)) throw e;
+    // busybox: "APPLET: write error: strerror"; GNU starts its message on a fresh line.
+    const text = isBusybox(sys) ? `${called}: write error: ${strerror(e.failure.code)}\n`
+      : `\n${prog}: ${e.ofname === '' ? '' : `${e.ofname}: `}${strerror(e.failure.code)}\n`;
+    await sys.writeAll(2, text).catch(() => undefined);
+    return ERROR;
+  }
+}
+
+async function run(sys: Sys, args: Parsed, called: string, prog: string): Promise<number> {
+  const self = meta;
   if (args.has('help')) {
-    await sys.writeAll(1, helpText(self));
+    await writeOut(sys, helpText(self), '');
     return OK;
   }
   if (args.has('version')) {
-    await sys.writeAll(1, versionText(self));
+    await writeOut(sys, versionText(self), '');
     return OK;
   }
   const levelKey = args.last('1', '2', '3', '4', '5', '6', '7', '8', '9', 'fast', 'best');

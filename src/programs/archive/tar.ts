@@ -109,6 +109,8 @@ class Tar {
   private written = 0;
   private chunks: Uint8Array[] = [];
   private outFd = 1;
+  /** The listing could not be written: GNU tar goes on and says "stdout: write error" at exit. */
+  stdoutFailed: SysError | null = null;
   private gz = false;
   private archiveIno: { dev: number; ino: number } | null = null;
   private links = new Map<string, string>();
@@ -148,7 +150,37 @@ class Tar {
   /** Verbose output goes to stderr when the archive itself is standard output. */
   private async note(text: string): Promise<void> {
     const toStderr = this.a.has('create') && (this.a.value('file') ?? '-') === '-';
-    await this.sys.writeAll(toStderr ? 2 : 1, text);
+    if (toStderr) await this.sys.writeAll(2, text);
+    else await this.listing(text);
+  }
+
+  /** A line of the listing on standard output (stdio's, checked only at exit). */
+  private async listing(text: string): Promise<void> {
+    if (this.stdoutFailed) return;
+    try {
+      await this.sys.writeAll(1, text);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      this.stdoutFailed = e;
+    }
+  }
+
+  /** A record of the archive: a failed write ends tar ("-: Cannot write: ..."). */
+  private async writeArchive(bytes: Uint8Array): Promise<void> {
+    try {
+      await this.sys.writeAll(this.outFd, bytes);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await this.busyboxWriteError(e);
+      await this.fatal(`${this.a.value('file') ?? '-'}: Cannot write: ${strerror(e.code)}`);
+    }
+  }
+
+  /** busybox's tar dies at any failed write of data: "tar: write error: ...", status 1. */
+  private async busyboxWriteError(e: SysError): Promise<void> {
+    if (!isBusybox(this.sys)) return;
+    await this.sys.writeAll(2, `tar: write error: ${strerror(e.code)}\n`).catch(() => undefined);
+    throw new Fatal();
   }
 
   private excluded(name: string): boolean {
@@ -207,7 +239,7 @@ class Tar {
     if (this.chunks.length === 0) return;
     const all = concat(this.chunks);
     this.chunks = [];
-    await this.sys.writeAll(this.outFd, all);
+    await this.writeArchive(all);
   }
 
   async create(files: string[]): Promise<void> {
@@ -231,7 +263,7 @@ class Tar {
     if (this.gz) {
       const all = concat(this.chunks);
       this.chunks = [];
-      await this.sys.writeAll(this.outFd, gzipCompress(all));
+      await this.writeArchive(gzipCompress(all));
     } else await this.flushOut();
     if (file !== '-') await this.sys.close(this.outFd);
   }
@@ -366,20 +398,28 @@ class Tar {
   private async readArchive(): Promise<Uint8Array> {
     const file = this.a.value('file') ?? '-';
     let data: Uint8Array;
-    if (file === '-') data = await this.sys.readAll(0);
-    else {
-      let fd: number;
+    let fd = 0;
+    if (file !== '-') {
       try {
         fd = await this.sys.open(file, O_RDONLY | O_CLOEXEC);
       } catch (e) {
         if (!isSysError(e)) throw e;
         return this.fatal(`${file}: Cannot open: ${strerror(e.code)}`);
       }
-      try {
-        data = await this.sys.readAll(fd);
-      } finally {
-        await this.sys.close(fd);
+    }
+    try {
+      data = await this.sys.readAll(fd);
+    } catch (e) {
+      // A directory, a closed standard input: nothing of the archive could be read.
+      if (!isSysError(e)) throw e;
+      if (isBusybox(this.sys)) {
+        await this.sys.writeAll(2, 'tar: short read\n');
+        throw new Fatal();
       }
+      await this.sys.writeAll(2, `tar: ${file}: Cannot read: ${strerror(e.code)}\ntar: At beginning of tape, quitting now\n`);
+      return this.fatal('');
+    } finally {
+      if (fd !== 0) await this.sys.close(fd);
     }
     if (this.a.has('gzip') || isGzip(data)) {
       if (!isGzip(data)) {
@@ -436,8 +476,8 @@ class Tar {
       if (!sel.match(e.name)) return;
       if (this.excluded(e.name)) return;
       const shown = e.name;
-      if (this.verbose) await this.sys.writeAll(1, await this.longLine(e, shown));
-      else await this.sys.writeAll(1, `${shown}\n`);
+      if (this.verbose) await this.listing(await this.longLine(e, shown));
+      else await this.listing(`${shown}\n`);
     });
     for (const m of sel.unmatched()) await this.error(`${m}: Not found in archive`);
   }
@@ -461,10 +501,19 @@ class Tar {
         if (parts.length <= strip || (parts.length === strip + 1 && parts[strip] === '')) return;
         name = parts.slice(strip).join('/');
       }
-      if (this.verbose >= 2) await this.sys.writeAll(1, await this.longLine(e, e.name));
-      else if (this.verbose) await this.sys.writeAll(1, `${e.name}\n`);
+      if (this.verbose >= 2) await this.listing(await this.longLine(e, e.name));
+      else if (this.verbose) await this.listing(`${e.name}\n`);
       if (this.a.has('to-stdout')) {
-        if (e.type === 'file') await this.sys.writeAll(1, e.data!);
+        if (e.type === 'file') {
+          // Each member's data is written and checked on its own; a failure skips to the next.
+          try {
+            await this.sys.writeAll(1, e.data!);
+          } catch (err) {
+            if (!isSysError(err)) throw err;
+            await this.busyboxWriteError(err);
+            await this.sysErr(err, e.name, 'Cannot write');
+          }
+        }
         return;
       }
       const clean = name.replace(/\/+$/, '');
@@ -616,12 +665,11 @@ export default async function tar(sys: Sys): Promise<number> {
     await sys.writeAll(2, `${e.text}\n${TRY}`);
     return 64;
   }
-  if (a.has('help')) {
-    await sys.writeAll(1, helpText(meta));
-    return 0;
-  }
-  if (a.has('version')) {
-    await sys.writeAll(1, versionText(meta));
+  // GNU tar's --help and --version do not check their output.
+  if (a.has('help') || a.has('version')) {
+    await sys.writeAll(1, a.has('help') ? helpText(meta) : versionText(meta)).catch((e: unknown) => {
+      if (!isSysError(e)) throw e;
+    });
     return 0;
   }
   const modes = ['create', 'list', 'extract'].filter((m) => a.has(m));
@@ -658,5 +706,10 @@ export default async function tar(sys: Sys): Promise<number> {
     throw e;
   }
   if (t.status) await sys.writeAll(2, 'tar: Exiting with failure status due to previous errors\n');
+  // busybox's listing goes unchecked; GNU's is checked when tar ends.
+  if (t.stdoutFailed && !isBusybox(sys)) {
+    await sys.writeAll(2, 'tar: stdout: write error\n');
+    return 2;
+  }
   return t.status;
 }

@@ -10,7 +10,7 @@ import { utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { compileRegex, RegexError, type Matcher } from '../lib/regex.ts';
-import { Output } from '../lib/tool.ts';
+import { guardOutput, Output } from '../lib/tool.ts';
 import { attrArgs, attrQuote, strerrorEa } from './attr-text.ts';
 
 export const meta: ProgramMeta = {
@@ -209,7 +209,11 @@ class Getfattr {
   }
 }
 
-export default async function getfattr(sys: Sys): Promise<number> {
+export default function getfattr(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'getfattr', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = await attrArgs(sys, meta, SYNOPSIS);
   if (typeof args === 'number') return args;
   let deref = true;

@@ -6,7 +6,7 @@ import { isSysError } from '../../abi/errno.ts';
 import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { Output } from '../lib/tool.ts';
+import { guardOutput, Output } from '../lib/tool.ts';
 import { attrArgs, attrQuote, strerrorEa, unquote } from './attr-text.ts';
 
 export const meta: ProgramMeta = {
@@ -210,7 +210,11 @@ class Setfattr {
   }
 }
 
-export default async function setfattr(sys: Sys): Promise<number> {
+export default function setfattr(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'setfattr', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = await attrArgs(sys, meta, SYNOPSIS);
   if (typeof args === 'number') return args;
   let name: string | null = null;

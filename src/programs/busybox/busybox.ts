@@ -5,14 +5,16 @@
 // the one real binary) run under busybox's dialect (lib/tool.ts), so its options, usage errors
 // and messages are busybox's; ps, top, free, df and which have files of their own here.
 
+import { isSysError } from '../../abi/errno.ts';
 import { basename } from '../../base/path.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { programModule } from '../registry.ts';
 import { withArgv } from '../lib/argv.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { setDialect, type Dialect } from '../lib/tool.ts';
+import { outputFailure, setDialect, type Dialect } from '../lib/tool.ts';
 import { APPLETS, APPLET_DIR, NATIVE } from './applets.ts';
 import { NO_HELP, NO_HELP_OPTION, USAGE } from './usage.ts';
+import { busyboxWriteError } from './write-error.ts';
 
 /** For the docs: `busybox --help` itself prints busybox's banner, not this layout. */
 export const meta: ProgramMeta = {
@@ -36,7 +38,9 @@ export function usageBlock(applet: string): string {
 /** Applets that set busybox's xfunc_error_retval to 2, so a usage error gives 2. */
 const STATUS_2 = new Set(['grep', 'egrep', 'fgrep', 'sort', '[', 'test']);
 
-export const BUSYBOX_DIALECT: Dialect = { name: 'busybox', usage: usageBlock, usageStatus: (a) => (STATUS_2.has(a) ? 2 : 1) };
+export const BUSYBOX_DIALECT: Dialect = {
+  name: 'busybox', usage: usageBlock, usageStatus: (a) => (STATUS_2.has(a) ? 2 : 1), writeError: busyboxWriteError,
+};
 
 function banner(): string {
   const head = [
@@ -89,17 +93,22 @@ export default async function busybox(sys: Sys): Promise<number> {
   if (!invoked.startsWith('busybox')) return runApplet(sys, invoked, sys.argv.slice(1));
   const args = sys.argv.slice(1);
   const first = args[0];
+  // busybox prints its banner and lists unchecked: a failed output is still status 0.
   if (first === undefined || (first === '--help' && args.length === 1)) {
-    await sys.writeAll(1, banner());
+    await sys.writeAll(1, banner()).catch(unchecked);
     return 0;
   }
   if (first === '--help') return runApplet(sys, args[1]!, ['--help']);
   if (first === '--list' || first === '--list-full') {
     const full = first === '--list-full';
-    await sys.writeAll(1, APPLETS.map((n) => `${full ? `${APPLET_DIR.get(n)}/` : ''}${n}\n`).join(''));
+    await sys.writeAll(1, APPLETS.map((n) => `${full ? `${APPLET_DIR.get(n)}/` : ''}${n}\n`).join('')).catch(unchecked);
     return 0;
   }
   return runApplet(sys, first, args.slice(1));
+}
+
+function unchecked(e: unknown): void {
+  if (!isSysError(e)) throw e;
 }
 
 async function runApplet(sys: Sys, name: string, args: string[]): Promise<number> {
@@ -121,5 +130,14 @@ async function runApplet(sys: Sys, name: string, args: string[]): Promise<number
     await sys.writeAll(2, `${name}: applet not found\n`);
     return 127;
   }
-  return module.default(sys);
+  try {
+    return await module.default(sys);
+  } catch (e) {
+    // An applet that writes its output itself (which, df, ps...) meets a failure as busybox's does.
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    const { message, status } = busyboxWriteError(name, failure, 0);
+    if (message !== null) await sys.writeAll(2, message).catch(unchecked);
+    return status;
+  }
 }

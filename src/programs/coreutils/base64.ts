@@ -130,6 +130,8 @@ async function run(tool: Tool, fd: number, decode: boolean, wrap: number, ignore
 
 export default function base64(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `base64: write error: ${err}\nbase64: write error\n` });
     const a = tool.args;
     let wrap = 76;
     const w = a.value('wrap');

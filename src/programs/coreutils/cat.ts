@@ -98,6 +98,16 @@ export default function cat(sys: Sys): Promise<number> {
     };
     const plain = shaping.number === 'none' && !shaping.squeeze && !shaping.ends && !shaping.tabs && !v;
     const carry: Carry = { lineNo: 0, atLineStart: true, blankRun: 0 };
+    // GNU's cat looks at its output first (to refuse copying a file onto itself): a closed
+    // standard output ends it there.
+    if (!tool.busybox) {
+      try {
+        await sys.fstat(1);
+      } catch (e) {
+        await tool.sysError(e, 'standard output');
+        return 1;
+      }
+    }
     const files = a.operands.length ? a.operands : ['-'];
     for (const name of files) {
       let opened = false;
@@ -119,5 +129,7 @@ export default function cat(sys: Sys): Promise<number> {
         await tool.sysError(e, tool.busybox ? (opened ? 'read error' : `can't open '${name}'`) : quoteIfNeeded(name));
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && files.includes('-')) await tool.closeStdin('closing standard input');
   });
 }

@@ -29,6 +29,7 @@ const BY_TAG: ReadonlyMap<string, Algorithm | null> = new Map(ALGORITHMS.map(([,
 
 export const meta: ProgramMeta = {
   name: 'cksum', package: 'GNU coreutils', version: '9.1',
+  helpWriteError: 'plain',
   usage: ['[OPTION]... [FILE]...'],
   summary: 'Print or check a checksum of each FILE: by default the POSIX 32-bit CRC and the byte count.\n'
     + 'With no FILE, or FILE "-", read standard input.',
@@ -57,6 +58,7 @@ const VERIFY_ONLY = ['ignore-missing', 'status', 'warn', 'quiet', 'strict'];
 
 export default function cksum(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    tool.plainWriteError();
     const a = tool.args;
     const utf8 = localeIsUtf8((n) => sys.getenv(n));
     const q = (s: string): string => quotearg(s, { style: 'locale', utf8 });

@@ -11,7 +11,7 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
-import { Tool } from '../lib/tool.ts';
+import { guardOutput, Tool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'cmp', package: 'GNU diffutils', version: '3.8',
@@ -92,7 +92,12 @@ function shown(b: number): string {
 const octal = (b: number): string => b.toString(8).padStart(3);
 
 /** diffutils' own frame: its usage errors end with "cmp: Try 'cmp --help' ...". */
-export default async function cmp(sys: Sys): Promise<number> {
+export default function cmp(sys: Sys): Promise<number> {
+  // cmp checks its output itself: "cmp: standard output: strerror", status 2.
+  return guardOutput(sys, 'cmp', 2, () => run(sys), (failure) => sys.writeAll(2, `cmp: standard output: ${strerror(failure.code)}\n`).then(() => 2, () => 2));
+}
+
+async function run(sys: Sys): Promise<number> {
   let args: Parsed;
   try {
     args = parseArgs(meta, sys.argv.slice(1));

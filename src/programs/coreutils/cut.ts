@@ -231,5 +231,7 @@ export default function cut(sys: Sys): Promise<number> {
         await tool.error(`${quoteIfNeeded(name)}: ${strerror(e.code)}`);
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && (a.operands.length === 0 || a.operands.includes('-'))) await tool.closeStdin();
   });
 }

@@ -633,6 +633,17 @@ export default function dd(sys: Sys): Promise<number> {
       if (!run.copying) return e.status;
       status = e.status;
     }
+    // cleanup closes the input before the figures are printed: a closed standard input dies
+    // there, without them.
+    if (!tool.busybox) {
+      try {
+        await sys.close(run.ifd);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await sys.writeAll(2, `dd: closing input file ${quote(run.inputName)}: ${strerror(e.code)}\n`);
+        return 1;
+      }
+    }
     await run.printStats();
     return status;
   });

@@ -216,6 +216,7 @@ class Du {
 
 export default function du(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    tool.plainWriteError();
     const a = tool.args;
     const getenv = (n: string): string | undefined => sys.getenv(n);
     const utf8 = localeIsUtf8(getenv);

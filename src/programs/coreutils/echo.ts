@@ -2,6 +2,7 @@
 // -e turns backslash escapes on and -E off (the default). Unknown options are printed as words.
 
 import type { Sys } from '../../sys/sys.ts';
+import { guardOutput } from '../lib/tool.ts';
 
 const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
 
@@ -30,7 +31,11 @@ function unescape(s: string): { text: string; stop: boolean } {
   return { text: out, stop: false };
 }
 
-export default async function echo(sys: Sys): Promise<number> {
+export default function echo(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'echo', 1, () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = sys.argv.slice(1);
   let newline = true;
   let escapes = false;

@@ -12,6 +12,7 @@ import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'env', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 125,
   usage: ['[OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]'],
   summary: 'Run COMMAND with the environment changed by NAME=VALUE words; with no COMMAND, print the environment.',
   options: [

@@ -22,6 +22,8 @@ export const meta: ProgramMeta = {
 
 export default function expand(sys: Sys): Promise<number> {
   return runTool(withArgv(sys, obsoleteTabs(sys.argv).argv), meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `expand: write error: ${err}\nexpand: write error\n` });
     const stops = new TabStops();
     const report = (msg: string): Promise<void> => tool.error(msg);
     try {

@@ -11,10 +11,11 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { compileRegex, RegexError } from '../lib/regex.ts';
-import { tryHelp } from '../lib/tool.ts';
+import { guardOutput, tryHelp } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'expr', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 3,
   usage: ['EXPRESSION', 'OPTION'],
   summary: 'Print the value of EXPRESSION. Each operator and operand is a separate argument:\n' +
     '  A | B  A if it is neither null nor 0, else B     A & B  A if neither is null or 0, else 0\n' +
@@ -218,7 +219,11 @@ class Parser {
   }
 }
 
-export default async function expr(sys: Sys): Promise<number> {
+export default function expr(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'expr', 3, () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   let args = sys.argv.slice(1);
   // Only a lone --help/--version (or an abbreviation) is an option; "--" first is skipped.
   if (args.length === 1 && /^--.+/.test(args[0]!)) {

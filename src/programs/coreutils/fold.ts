@@ -119,5 +119,7 @@ export default function fold(sys: Sys): Promise<number> {
         if (fd !== 0) await sys.close(fd);
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && (a.operands.length === 0 || a.operands.includes('-'))) await tool.closeStdin();
   });
 }

@@ -132,6 +132,7 @@ export default async function head(sys: Sys): Promise<number> {
     return 1;
   }
   return runTool(withArgv(sys, argv), meta, async (tool) => {
+    tool.wordWriteError({ midRun: (err) => `head: error writing 'standard output': ${err}\n` });
     const a = tool.args;
     let plan: Plan = { lines: true, count: 10, elide: false, eol: a.has('zero-terminated') ? 0 : 10 };
     for (const o of a.options) {
@@ -172,5 +173,7 @@ export default async function head(sys: Sys): Promise<number> {
         if (fd !== 0) await sys.close(fd);
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && files.includes('-')) await tool.closeStdin();
   });
 }

@@ -9,7 +9,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError, type Parsed } from '../lib/options.ts';
-import { dialectUsageError } from '../lib/tool.ts';
+import { dialectUsageError, guardOutput } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'hostname', package: 'hostname', version: '3.23',
@@ -59,7 +59,11 @@ function validName(name: string): boolean {
   return /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(name) && !name.includes('..');
 }
 
-export default async function hostname(sys: Sys): Promise<number> {
+export default function hostname(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'hostname', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   let a: Parsed;
   try {
     a = parseArgs(meta, sys.argv.slice(1));

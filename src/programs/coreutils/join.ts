@@ -259,7 +259,15 @@ async function run(sys: Sys, tool: Tool): Promise<number> {
       }
     }
     if (names[0] === '-' && names[1] === '-') await fail('both files cannot be standard input');
-    for (let k = 0; k < 2; k++) texts.push(await readLatin1(sys, fds[k]!));
+    for (let k = 0; k < 2; k++) {
+      try {
+        texts.push(await readLatin1(sys, fds[k]!));
+      } catch (e) {
+        // A directory or a closed stdin: join's getline fails, and it dies with "read error".
+        await tool.sysError(e, 'read error');
+        throw new Fatal();
+      }
+    }
   } finally {
     for (const fd of fds) if (fd !== 0) await sys.close(fd);
   }

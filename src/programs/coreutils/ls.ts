@@ -14,6 +14,7 @@ import { listAll, type Format, type LsConfig, type SortType, type TimeType } fro
 
 export const meta: ProgramMeta = {
   name: 'ls', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 2,
   usage: ['[OPTION]... [FILE]...'],
   summary: 'Show what each FILE is, and the contents of each directory among them (the current directory when no FILE is given).\nEntries are sorted by name unless one of -cftuvSUX or --sort asks otherwise.',
   usageStatus: 2,

@@ -11,11 +11,12 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs } from '../lib/options.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { quotearg } from '../lib/quotearg.ts';
-import { tryHelp } from '../lib/tool.ts';
+import { guardOutput, tryHelp } from '../lib/tool.ts';
 import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'nice', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 125,
   usage: ['[OPTION] [COMMAND [ARG]...]'],
   summary: 'Run COMMAND at a changed scheduling priority (its nice value). With no COMMAND, print\nthe nice value nice itself runs at. Nice values go from -20 (favoured) to 19 (yields\nthe most); only root may lower one.',
   options: [{ short: 'n', long: 'adjustment', arg: 'required', argName: 'N', help: 'add N to the nice value instead of 10' }],
@@ -51,7 +52,11 @@ async function runCommand(sys: Sys, argv: string[]): Promise<number> {
   return failure === 'ENOENT' ? 127 : 126;
 }
 
-export default async function nice(sys: Sys): Promise<number> {
+export default function nice(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'nice', 125, () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = sys.argv;
   let adjustmentText: string | undefined;
   let i = 1;

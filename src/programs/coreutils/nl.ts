@@ -163,6 +163,8 @@ export default function nl(sys: Sys): Promise<number> {
         if (fd !== 0) await sys.close(fd);
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && (a.operands.length === 0 || a.operands.includes('-'))) await tool.closeStdin();
   });
 }
 

@@ -16,6 +16,7 @@ import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'nohup', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 125,
   usage: ['COMMAND [ARG]...', 'OPTION'],
   summary: 'Run COMMAND so that a hangup signal (SIGHUP) does not end it.',
   epilog: 'Standard input that is a terminal is replaced by an unreadable file; standard output\n' +

@@ -95,8 +95,23 @@ function byteCount(text: string): number | null {
   return n * ({ b: 512, k: 1024, m: 1048576 }[m[2]!.toLowerCase()] ?? 1);
 }
 
+/** At most `count` bytes of `fd`, fewer only at its end. */
+async function readUpTo(sys: Sys, fd: number, count: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < count) {
+    const chunk = await sys.read(fd, Math.min(65536, count - size));
+    if (chunk.length === 0) break;
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return concatBytes(parts);
+}
+
 export default function od(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // od's own check of the stream speaks first, then close_stdout's.
+    tool.wordWriteError({ midRun: (err) => `od: write error\nod: write error: ${err}\n` });
     const formats: Format[] = [];
     let radix = 'o';
     let skip = 0;
@@ -124,14 +139,27 @@ export default function od(sys: Sys): Promise<number> {
     if (formats.length === 0) formats.push({ kind: 'o', size: 2 });
     const parts: Uint8Array[] = [];
     let opened = 0;
+    // With -N, od reads no further than it dumps: /dev/zero or a pipe that never ends is fine.
+    let left = skip + limit;
     for (const name of tool.args.operands.length ? tool.args.operands : ['-']) {
+      if (left <= 0 && opened > 0) break;
+      let fd: number;
       try {
-        const fd = name === '-' ? 0 : await sys.open(name, 0);
-        parts.push(await sys.readAll(fd));
-        opened++;
-        if (fd !== 0) await sys.close(fd);
+        fd = name === '-' ? 0 : await sys.open(name, 0);
       } catch (e) {
         await tool.sysError(e, quoteIfNeeded(name));
+        continue;
+      }
+      // A file that opened but cannot be read (a directory, a closed stdin) still ends at an offset.
+      opened++;
+      try {
+        const got = Number.isFinite(left) ? await readUpTo(sys, fd, left) : await sys.readAll(fd);
+        left -= got.length;
+        parts.push(got);
+      } catch (e) {
+        await tool.sysError(e, name === '-' && !tool.busybox ? quote('standard input') : quoteIfNeeded(name));
+      } finally {
+        if (fd !== 0) await sys.close(fd);
       }
     }
     // With nothing readable at all there is not even an end offset to print.
@@ -164,5 +192,7 @@ export default function od(sys: Sys): Promise<number> {
       await tool.out.write(body.map((b, i) => `${i === 0 ? offset(skip + at, radix) : blank}${b}\n`).join(''));
     }
     if (radix !== 'n') await tool.out.write(`${offset(skip + data.length, radix)}\n`);
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && (tool.args.operands.length === 0 || tool.args.operands.includes('-'))) await tool.closeStdin('standard input');
   });
 }

@@ -77,8 +77,19 @@ async function open(tool: Tool, name: string): Promise<number | null> {
   }
 }
 
+/** paste closes a standard input it read, as GNU's does, and reports a failure as "-". */
+async function closeStdin(tool: Tool): Promise<void> {
+  try {
+    await tool.sys.close(0);
+  } catch (e) {
+    await tool.sysError(e, '-');
+  }
+}
+
 export default function paste(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `paste: write error: ${err}\npaste: write error\n` });
     const a = tool.args;
     const delims = parseDelims(a.value('delimiters') ?? '\t');
     if (!delims) {
@@ -113,6 +124,7 @@ export default function paste(sys: Sys): Promise<number> {
           if (fd !== 0) await sys.close(fd);
         }
       }
+      if (names.includes('-')) await closeStdin(tool);
       return;
     }
     // Opening every file first, as GNU does: one that fails is reported and left out.
@@ -131,7 +143,12 @@ export default function paste(sys: Sys): Promise<number> {
       for (const [i, src] of sources.entries()) {
         let line: Uint8Array | null = null;
         if (!done[i]) {
-          line = await src.next();
+          try {
+            line = await src.next();
+          } catch (e) {
+            // A file that cannot be read (a directory, a closed stdin) ends there, reported.
+            await tool.sysError(e, quoteIfNeeded(names[i]!));
+          }
           if (line === null) done[i] = true;
           else any = true;
         }
@@ -144,5 +161,6 @@ export default function paste(sys: Sys): Promise<number> {
       }
     }
     for (const src of sources) if (src.fd !== 0) await sys.close(src.fd);
+    if (stdin) await closeStdin(tool);
   });
 }

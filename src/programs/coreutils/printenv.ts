@@ -7,6 +7,7 @@ import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'printenv', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 2,
   usage: ['[OPTION]... [VARIABLE]...'],
   summary: 'Print the values of the environment VARIABLEs, or the whole environment.',
   usageStatus: 2,

@@ -131,6 +131,8 @@ async function randperm(r: Randint, h: number, n: number): Promise<number[]> {
 
 export default function shuf(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `shuf: write error: ${err}\nshuf: write error\n` });
     try {
       return await run(sys, tool);
     } catch (e) {
@@ -209,8 +211,10 @@ async function run(sys: Sys, tool: Tool): Promise<number> {
   if (echo) lines = ops.slice();
   else if (!range) {
     const name = ops[0] ?? '-';
+    let opened = false;
     try {
       inputFd = name === '-' || head === 0 ? 0 : await sys.open(name, 0);
+      opened = true;
       if (!repeat && head !== Infinity) {
         const st = await sys.fstat(inputFd);
         reservoir = head === 0 || (st.mode & S_IFMT) !== S_IFREG || Number(st.size) > RESERVOIR_MIN_INPUT;
@@ -218,7 +222,8 @@ async function run(sys: Sys, tool: Tool): Promise<number> {
       if (!(reservoir && head === 0)) lines = splitRecords(await readLatin1(sys, inputFd), eol);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await tool.sysError(e, quoteIfNeeded(name));
+      // An open names the file; a read that fails (a directory, a closed stdin) is "read error".
+      await tool.sysError(e, opened && !tool.busybox ? 'read error' : quoteIfNeeded(name));
       throw new Fatal();
     } finally {
       if (inputFd > 0) await sys.close(inputFd);
@@ -295,7 +300,8 @@ async function write(sys: Sys, tool: Tool, fd: number, text: string, name: strin
   try {
     await sys.writeAll(fd, latin1ToBytes(text));
   } catch (e) {
-    await tool.sysError(e, quoteIfNeeded(name!));
+    // GNU's shuf checks -o's file as its output: "write error".
+    await tool.sysError(e, tool.busybox ? quoteIfNeeded(name!) : 'write error');
     throw new Fatal();
   }
 }

@@ -20,6 +20,7 @@ import { runTool, tryHelp, type Tool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'sort', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 2, helpWriteError: 'plain-help',
   usage: ['[OPTION]... [FILE]...'],
   summary: 'Write the lines of all FILEs, sorted, to standard output.\nWith no FILE, or FILE "-", read standard input.',
   usageStatus: 2,
@@ -433,6 +434,16 @@ async function readInputs(tool: Tool, files: string[], eol: number): Promise<{ d
       }
     }
     try {
+      // sort sizes its inputs first: a closed standard input fails at that fstat.
+      if (fd === 0 && !tool.busybox) {
+        try {
+          await sys.fstat(0);
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          await tool.error(`stat failed: ${quoteIfNeeded(name)}: ${strerror(e.code)}`, 2);
+          return null;
+        }
+      }
       const b = await sys.readAll(fd);
       parts.push(b.length > 0 && b[b.length - 1] !== eol ? concatBytes([b, Uint8Array.of(eol)]) : b);
     } catch (e) {
@@ -519,6 +530,14 @@ function argmatch(value: string, choices: string[]): string | 'ambiguous' | null
 
 export default function sort(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // sort checks each write and the last flush itself, then dies with "write error".
+    if (!tool.busybox) {
+      tool.writeError = async (failure, atExit) => {
+        const what = atExit ? 'fflush' : 'write';
+        await sys.writeAll(2, `sort: ${what} failed: 'standard output': ${strerror(failure.code)}\nsort: write error\n`).catch(() => undefined);
+        return 2;
+      };
+    }
     const a = tool.args;
     const gkey = newKey();
     const keys: KeyDef[] = [];
@@ -658,9 +677,17 @@ export default function sort(sys: Sys): Promise<number> {
         return 2;
       }
     }
+    let written = 0;
     try {
-      const write = fd === 1 ? (b: Uint8Array) => tool.out.write(b) : (b: Uint8Array) => sys.writeAll(fd, b);
+      const write = fd === 1 ? (b: Uint8Array) => tool.out.write(b) : (b: Uint8Array) => ((written += b.length), sys.writeAll(fd, b));
       await writeLines(write, L, order, eol);
+    } catch (e) {
+      if (fd === 1 || !isSysError(e) || tool.busybox) throw e;
+      // -o's file fails as standard output does: a small output at the last flush (stdio's
+      // 4 KiB buffer), a larger one at a write.
+      await tool.error(`${written <= 4096 ? 'fflush' : 'write'} failed: ${quoteIfNeeded(output!)}: ${strerror(e.code)}`, 2);
+      await tool.error('write error', 2);
+      return 2;
     } finally {
       if (fd !== 1) await sys.close(fd);
     }

@@ -10,6 +10,7 @@ import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'sum', package: 'GNU coreutils', version: '9.1',
+  helpWriteError: 'plain',
   usage: ['[OPTION]... [FILE]...'],
   summary: 'Print a 16-bit checksum and the block count of each FILE.\nWith no FILE, or FILE "-", read standard input.',
   options: [
@@ -20,6 +21,7 @@ export const meta: ProgramMeta = {
 
 export default function sum(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    tool.plainWriteError();
     const kind = tool.args.last('r', 'sysv') === 'sysv' ? 'sysv' : 'bsd';
     const named = tool.args.operands.length > 0;
     let ok = true;
@@ -33,6 +35,8 @@ export default function sum(sys: Sys): Promise<number> {
       }
       await tool.out.write(`${got.line(named ? name : null)}\n`);
     }
-    return ok ? 0 : 1;
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!named || tool.args.operands.includes('-')) await tool.closeStdin('standard input');
+    return ok && tool.status === 0 ? 0 : 1;
   });
 }

@@ -168,5 +168,7 @@ export async function readInputs(sys: Sys, tool: Tool, names: string[]): Promise
       await tool.sysError(e, quoteIfNeeded(name));
     }
   }
+  // next_file closes a standard input it read; a closed one fails there too.
+  if (!tool.busybox && (names.length === 0 || names.includes('-'))) await tool.closeStdin();
   return text;
 }

@@ -4,7 +4,7 @@
 // + and ? are operators without a backslash. Like GNU's, the search runs from the end of the
 // file backwards, so overlapping separators split where a backward scan meets them.
 
-import { isSysError } from '../../abi/errno.ts';
+import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
@@ -112,6 +112,7 @@ function reverseRecords(text: string, sep: string, regex: Matcher | null, before
 
 export default function tac(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    tool.wordWriteError({ midRun: () => 'tac: write error\n' });
     const a = tool.args;
     const sep = a.value('separator') ?? '\n';
     let regex: Matcher | null = null;
@@ -141,10 +142,12 @@ export default function tac(sys: Sys): Promise<number> {
         await tool.out.write(textToBytes(reverseRecords(text, sep, regex, a.has('before')), false));
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await tool.sysError(e, `${name === '-' ? quote('standard input') : quoteIfNeeded(name)}: read error`);
+        await tool.error(`${name === '-' ? quote('standard input') : quoteIfNeeded(name)}: read error: ${strerror(e.code)}`);
       } finally {
         if (fd !== 0) await sys.close(fd);
       }
     }
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && files.includes('-')) await tool.closeStdin();
   });
 }

@@ -214,6 +214,7 @@ export default async function tail(sys: Sys): Promise<number> {
     return 1;
   }
   return runTool(withArgv(sys, argv), meta, async (tool) => {
+    tool.wordWriteError({ midRun: (err) => `tail: error writing 'standard output': ${err}\n` });
     const a = tool.args;
     let plan: Plan = { lines: true, count: 10, fromStart: false, eol: a.has('zero-terminated') ? 0 : 10 };
     let follow: 'name' | 'descriptor' | null = null;
@@ -300,6 +301,15 @@ export default async function tail(sys: Sys): Promise<number> {
       }
       await header(f);
       try {
+        // tail looks at the file before it reads: a closed standard input fails here.
+        await sys.fstat(f.fd);
+      } catch (e) {
+        await tool.sysError(e, `cannot fstat ${quote(shown)}`);
+        f.gone = true;
+        f.untailable = true;
+        continue;
+      }
+      try {
         const r = await printTail(tool, f.fd, plan);
         Object.assign(f, r);
       } catch (e) {
@@ -312,6 +322,8 @@ export default async function tail(sys: Sys): Promise<number> {
     if (tool.busybox && followed.every((f) => f.missing)) await tool.error('no files');
     if (!follow) {
       for (const f of followed) if (f.fd > 0) await sys.close(f.fd);
+      // GNU's tools close a standard input they read; a closed one fails there too.
+      if (!tool.busybox && files.includes('-')) await tool.closeStdin();
       return;
     }
     // POSIX: -f is ignored for a pipe on standard input; a file that failed to open still counts.

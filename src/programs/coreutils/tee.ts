@@ -79,7 +79,8 @@ export default function tee(sys: Sys): Promise<number> {
         } catch (e) {
           if (!isSysError(e)) throw e;
           live = live.filter((o) => o !== out);
-          const quiet = e.code === 'EPIPE' && (mode === 'warn-nopipe' || mode === 'exit-nopipe');
+          // Without a mode, a closed pipe (SIGPIPE ignored) is dropped quietly, as with -p.
+          const quiet = e.code === 'EPIPE' && (mode === null || mode === 'warn-nopipe' || mode === 'exit-nopipe');
           if (!quiet) await tool.error(`${quoteIfNeeded(out.name)}: ${strerror(e.code)}`);
           if (mode === 'exit' || (mode === 'exit-nopipe' && !quiet)) return 1;
         }
@@ -87,5 +88,7 @@ export default function tee(sys: Sys): Promise<number> {
       if (live.length === 0) break;
     }
     for (const out of outs) if (out.fd !== 1) await sys.close(out.fd);
+    // tee closes its standard input at the end; a closed one fails there too.
+    if (!tool.busybox) await tool.closeStdin('standard input');
   });
 }

@@ -11,6 +11,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote } from '../lib/quote.ts';
+import { guardOutput } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'test', package: 'GNU coreutils', version: '9.1',
@@ -301,7 +302,11 @@ class Evaluator {
   }
 }
 
-export default async function test(sys: Sys): Promise<number> {
+export default function test(sys: Sys): Promise<number> {
+  return guardOutput(sys, '[', 2, () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   const argv = sys.argv;
   const name = argv[0] ?? 'test';
   const bracket = name.split('/').pop() === '[';

@@ -16,6 +16,7 @@ import { execPath } from '../lib/exec-path.ts';
 
 export const meta: ProgramMeta = {
   name: 'timeout', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 125,
   usage: ['[OPTION] DURATION COMMAND [ARG]...', '[OPTION]'],
   summary: "Run COMMAND, and stop it if it still runs after DURATION (a number, with an optional\nunit s, m, h or d; 0 means no limit).",
   usageStatus: 125,

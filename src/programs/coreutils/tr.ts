@@ -65,6 +65,8 @@ export const meta: ProgramMeta = {
 
 export default function tr(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `tr: write error: ${err}\ntr: write error\n` });
   const args = tool.args.operands;
   const del = tool.args.has('delete');
   const squeeze = tool.args.has('squeeze-repeats');
@@ -92,7 +94,15 @@ export default function tr(sys: Sys): Promise<number> {
   const squeezeSet = new Uint8Array(256);
   for (const b of del || !set2.length ? (squeeze ? (del ? set2 : set1) : []) : squeeze ? set2 : []) squeezeSet[b] = 1;
   let last = -1;
-  for (let chunk = await sys.read(0, 65536); chunk.length > 0; chunk = await sys.read(0, 65536)) {
+  const read = async (): Promise<Uint8Array | null> => {
+    try {
+      return await sys.read(0, 65536);
+    } catch (e) {
+      await tool.sysError(e, 'read error');
+      return null;
+    }
+  };
+  for (let chunk = await read(); chunk?.length; chunk = await read()) {
     const out: number[] = [];
     for (const b of chunk) {
       if (del && member[b]) continue;
@@ -103,6 +113,6 @@ export default function tr(sys: Sys): Promise<number> {
     }
     await tool.out.write(Uint8Array.from(out));
   }
-  return 0;
+  return tool.status;
   });
 }

@@ -3,6 +3,7 @@
 // order, each followed by what it frees, as GNU's tsort (Knuth's algorithm T) takes them; a
 // cycle is reported word by word on standard error and broken, and the status is then 1.
 
+import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { quote, quoteIfNeeded } from '../lib/quote.ts';
@@ -44,8 +45,12 @@ export default function tsort(sys: Sys): Promise<number> {
         }
       }
     } catch (e) {
-      await tool.sysError(e, quoteIfNeeded(file));
-      return 1;
+      // tsort's token reader takes a directory's read error for the end of its input.
+      if (isSysError(e, 'EISDIR') && file !== '-' && !tool.busybox) text = '';
+      else {
+        await tool.sysError(e, file === '-' && !tool.busybox ? 'standard input' : quoteIfNeeded(file));
+        return 1;
+      }
     }
 
     const items = new Map<string, Item>();

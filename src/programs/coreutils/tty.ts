@@ -9,6 +9,7 @@ import { runTool } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'tty', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 3,
   usage: ['[OPTION]...'],
   summary: 'Print the file name of the terminal standard input is connected to.',
   options: [{ short: 's', long: 'silent', help: 'print nothing; only the exit status tells' }, { long: 'quiet', key: 'silent', help: 'the same as --silent' }],

@@ -24,6 +24,8 @@ export const meta: ProgramMeta = {
 export default function unexpand(sys: Sys): Promise<number> {
   const old = obsoleteTabs(sys.argv);
   return runTool(withArgv(sys, old.argv), meta, async (tool) => {
+    // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
+    tool.wordWriteError({ midRun: (err) => `unexpand: write error: ${err}\nunexpand: write error\n` });
     const stops = new TabStops();
     const report = (msg: string): Promise<void> => tool.error(msg);
     try {

@@ -14,6 +14,7 @@ import { localeIsUtf8 } from '../lib/locale.ts';
 
 export const meta: ProgramMeta = {
   name: 'wc', package: 'GNU coreutils', version: '9.1',
+  helpWriteError: 'plain',
   usage: ['[OPTION]... [FILE]...', '[OPTION]... --files0-from=F'],
   summary: 'Count the newlines, words and bytes of each FILE, and their total when there are several.\nA word is a run of printable characters between white space. With no FILE, or FILE "-",\nread standard input.',
   options: [
@@ -219,6 +220,7 @@ async function namesFrom(tool: Tool, source: string): Promise<{ names: string[];
 
 export default function wc(sys: Sys): Promise<number> {
   return runTool(sys, meta, async (tool) => {
+    tool.plainWriteError();
     const a = tool.args;
     let want: Want = { lines: a.has('lines'), words: a.has('words'), chars: a.has('chars'), bytes: a.has('bytes'), maxLine: a.has('max-line-length') };
     if (!want.lines && !want.words && !want.chars && !want.bytes && !want.maxLine) want = { lines: true, words: true, chars: false, bytes: true, maxLine: false };
@@ -283,7 +285,8 @@ export default function wc(sys: Sys): Promise<number> {
         try {
           counts = await countFd(sys, 0, want, utf8);
         } catch (e) {
-          await tool.sysError(e, name ?? '-');
+          // With no operand GNU's wc names its input 'standard input'.
+          await tool.sysError(e, name ?? (tool.busybox ? '-' : quote('standard input')));
           counts = zero();
         }
       } else {
@@ -312,5 +315,7 @@ export default function wc(sys: Sys): Promise<number> {
       await tool.out.write(formatCounts(counts, want, width, shown));
     }
     if (names.length > 1 || (from !== undefined && processed > 1)) await tool.out.write(formatCounts(total, want, width, 'total'));
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && from === undefined && names.some((n) => n === null || n === '-')) await tool.closeStdin();
   });
 }

@@ -6,6 +6,7 @@
 // usage line, which names the path the script was run by: the path the shell found it at.
 
 import type { Sys } from '../../sys/sys.ts';
+import { guardOutput } from '../lib/tool.ts';
 
 const X_OK = 1;
 const S_IFMT = 0o170000;
@@ -45,7 +46,16 @@ async function invokedAs(sys: Sys, entries: string[]): Promise<string> {
   return name;
 }
 
-export default async function which(sys: Sys): Promise<number> {
+export default function which(sys: Sys): Promise<number> {
+  // which is a dash script: its printf meets the failed output, and dash says so.
+  return guardOutput(sys, 'which', 1, () => run(sys), async () => {
+    const name = await invokedAs(sys, pathEntries(sys.getenv('PATH') ?? ''));
+    await sys.writeAll(2, `${name}: 10: printf: printf: I/O error\n`).catch(() => undefined);
+    return 1;
+  });
+}
+
+async function run(sys: Sys): Promise<number> {
   const entries = pathEntries(sys.getenv('PATH') ?? '');
   const args = sys.argv.slice(1);
   let all = false;

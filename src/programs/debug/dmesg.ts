@@ -5,6 +5,7 @@
 // clears (both need root). The kernel's own lines include the memory cgroup OOM killer's.
 
 import { isSysError, strerror } from '../../abi/errno.ts';
+import { guardOutput, reportWriteError } from '../lib/tool.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { helpText } from '../lib/help.ts';
@@ -48,7 +49,16 @@ function parseLine(line: string): { us: number; text: string } | null {
 
 const stamp = (us: number, width: number): string => `${String(Math.floor(us / 1e6)).padStart(width)}.${String(us % 1e6).padStart(6, '0')}`;
 
-export default async function dmesg(sys: Sys): Promise<number> {
+/** util-linux's close_stdout: "dmesg: write error: ...", 1; a closed pipe (SIGPIPE ignored) is no error. */
+export default function dmesg(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'dmesg', 1, () => main(sys), async (failure) => {
+    if (failure.code === 'EPIPE') return 0;
+    await reportWriteError(sys, 'dmesg', failure);
+    return 1;
+  });
+}
+
+async function main(sys: Sys): Promise<number> {
   let args;
   try {
     args = parseArgs(meta, sys.argv.slice(1));

@@ -176,13 +176,20 @@ class Sink {
   col = 0;
   /** The process whose line on this sink is not finished. */
   printing: Proc | null = null;
-  constructor(private readonly sys: Sys, readonly fd: number) {}
+  /** `name`: the -o file, named in a failed write's message (strace goes on tracing). */
+  constructor(private readonly sys: Sys, readonly fd: number, private readonly name?: string) {}
 
   async write(text: string): Promise<void> {
     if (!text) return;
     const nl = text.lastIndexOf('\n');
     this.col = nl < 0 ? this.col + text.length : text.length - nl - 1;
-    await this.sys.writeAll(this.fd, text);
+    try {
+      await this.sys.writeAll(this.fd, text);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // A failing standard error leaves nowhere to say it.
+      if (this.name !== undefined) await this.sys.writeAll(2, `strace: ${this.name}: ${strerror(e.code)}\n`).catch(() => undefined);
+    }
   }
 }
 
@@ -249,12 +256,12 @@ class Tracer {
       this.sink = this.outName === undefined ? new Sink(this.sys, 2) : null;
       return;
     }
-    this.sink = new Sink(this.sys, await openOut(this.sys, this.outName));
+    this.sink = new Sink(this.sys, await openOut(this.sys, this.outName), this.outName);
   }
 
   private async sinkFor(pid: number): Promise<Sink> {
     if (this.sink) return this.sink;
-    return new Sink(this.sys, await openOut(this.sys, `${this.outName}.${pid}`));
+    return new Sink(this.sys, await openOut(this.sys, `${this.outName}.${pid}`), `${this.outName}.${pid}`);
   }
 
   async message(text: string): Promise<void> {
@@ -560,12 +567,12 @@ export default async function strace(sys: Sys): Promise<number> {
     return 1;
   }
   const first = a.last('help', 'version');
-  if (first === 'help') {
-    await sys.writeAll(1, helpText({ ...meta, options: meta.options }));
-    return 0;
-  }
-  if (first === 'version') {
-    await sys.writeAll(1, "strace -- version 6.1\nThis is cowbox's simulation of strace; it traces through the simulated kernel's ptrace.\n");
+  if (first) {
+    // strace prints these unchecked: a failed output is no error.
+    await sys.writeAll(1, first === 'help' ? helpText({ ...meta, options: meta.options })
+      : "strace -- version 6.1\nThis is cowbox's simulation of strace; it traces through the simulated kernel's ptrace.\n").catch((e: unknown) => {
+      if (!isSysError(e)) throw e;
+    });
     return 0;
   }
   try {

@@ -61,7 +61,8 @@ async function say(sys: Sys, log: Log, kind: 'info' | 'dbug' | 'FAIL' | 'WARN', 
   if (log.level < need) return;
   const pid = await sys.getpid();
   const where = kind === 'FAIL' || kind === 'WARN' ? ` (${line})` : '';
-  await sys.writeAll(kind === 'info' || kind === 'dbug' ? 1 : 2, `${log.prog}: ${kind}: [${pid}]${where} ${text}\n`);
+  // stress's fprintf goes unchecked: a message that cannot be written is lost, nothing more.
+  await sys.writeAll(kind === 'info' || kind === 'dbug' ? 1 : 2, `${log.prog}: ${kind}: [${pid}]${where} ${text}\n`).catch(unchecked);
 }
 
 /** sscanf("%lli"): an optional sign, then decimal, 0x hex or 0 octal digits; trailing text ignored. */
@@ -167,6 +168,10 @@ async function parse(sys: Sys, log: Log): Promise<Plan | 'usage' | 'version'> {
   return plan;
 }
 
+function unchecked(e: unknown): void {
+  if (!isSysError(e)) throw e;
+}
+
 export default async function stress(sys: Sys): Promise<number> {
   const argv0 = sys.argv[0] ?? 'stress';
   const log: Log = { prog: argv0.slice(argv0.lastIndexOf('/') + 1), level: 2 };
@@ -177,12 +182,8 @@ export default async function stress(sys: Sys): Promise<number> {
     if (e instanceof Exit) return e.status;
     throw e;
   }
-  if (plan === 'usage') {
-    await sys.writeAll(1, helpText(meta));
-    return 0;
-  }
-  if (plan === 'version') {
-    await sys.writeAll(1, `${log.prog} 1.0.7\n`);
+  if (plan === 'usage' || plan === 'version') {
+    await sys.writeAll(1, plan === 'usage' ? helpText(meta) : `${log.prog} 1.0.7\n`).catch(unchecked);
     return 0;
   }
   return run(sys, log, plan);

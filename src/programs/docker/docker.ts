@@ -4,10 +4,13 @@
 // This file only picks the subcommand (and answers `docker`, `docker --help`, `docker GROUP`
 // and unknown commands as Docker 28 does); the work is in cmd/.
 
+import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
+import { SIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { COMMANDS, LACKING_ARGS, MANAGEMENT, VERB_ALIASES } from './commands.ts';
 import { parseCommand } from './format/cli.ts';
 import { CLIENT_VERSION, groupHelp, lookupSpec, topLevelHelp } from './format/specs.ts';
+import { outputFailure } from '../lib/tool.ts';
 
 const DATA_ROOT = '/var/lib/docker';
 
@@ -17,18 +20,52 @@ const GLOBAL_BOOL = new Set(['-D', '--debug', '--tls', '--tlsverify']);
 const GLOBAL_VALUE = new Set(['-H', '--host', '-c', '--context', '-l', '--log-level', '--config', '--tlscacert', '--tlscert', '--tlskey']);
 
 export default async function docker(sys: Sys): Promise<number> {
+  try {
+    return await main(sys);
+  } catch (e) {
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    return goWriteFailure(sys, failure);
+  }
+}
+
+/**
+ * A write of standard output failed. The docker client is a Go program: a broken pipe on its
+ * standard output kills it with SIGPIPE even when SIGPIPE is ignored (the Go runtime re-raises
+ * it); any other error is dropped by the fmt.Fprint that met it, so the command goes on as if
+ * nothing happened (docker images > /dev/full says nothing, status 0).
+ */
+async function goWriteFailure(sys: Sys, failure: SysError): Promise<number> {
+  if (failure.code === 'EPIPE') {
+    await sys.sigaction(SIG.SIGPIPE, 'default');
+    await sys.kill(await sys.getpid(), SIG.SIGPIPE);
+    return 128 + SIG.SIGPIPE;
+  }
+  return 0;
+}
+
+/** The help and version texts are printed with a checked write: Go's error text, then on. */
+async function printChecked(sys: Sys, text: string, status: number): Promise<number> {
+  try {
+    await sys.writeAll(1, text);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    if (e.code === 'EPIPE') return goWriteFailure(sys, e);
+    const words = strerror(e.code);
+    await sys.writeAll(2, `write /dev/stdout: ${words.charAt(0).toLowerCase()}${words.slice(1)}\n`).catch(() => undefined);
+    return status;
+  }
+  return 0;
+}
+
+async function main(sys: Sys): Promise<number> {
   let args = sys.argv.slice(1);
   const home = sys.getenv('HOME') ?? '/root';
   while (args.length > 0 && args[0]!.startsWith('-')) {
     const a = args[0]!;
-    if (a === '--help' || a === '-h') {
-      await sys.writeAll(1, topLevelHelp(home));
-      return 0;
-    }
-    if (a === '--version' || a === '-v') {
-      await sys.writeAll(1, `${CLIENT_VERSION}\n`);
-      return 0;
-    }
+    // Docker 28 says why its help could not be printed and still succeeds; --version fails.
+    if (a === '--help' || a === '-h') return printChecked(sys, topLevelHelp(home), 0);
+    if (a === '--version' || a === '-v') return printChecked(sys, `${CLIENT_VERSION}\n`, 1);
     if (GLOBAL_BOOL.has(a)) args = args.slice(1);
     else if (GLOBAL_VALUE.has(a)) args = args.slice(2);
     else if ([...GLOBAL_VALUE].some((g) => g.startsWith('--') && a.startsWith(`${g}=`))) args = args.slice(1);

@@ -9,7 +9,7 @@ import { utf8Decode, utf8Encode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
-import { Output, WriteError } from '../lib/tool.ts';
+import { Output, outputFailure } from '../lib/tool.ts';
 import { checkProgram, type Env, run } from './jq-eval.ts';
 import { dump, JqError, type Json, JsonParseError, JsonReader, lineCol, parseOne, type Style } from './jq-json.ts';
 import { JqSyntaxError, parseJq } from './jq-parse.ts';
@@ -51,9 +51,11 @@ export default async function jq(sys: Sys): Promise<number> {
   try {
     return await main(sys);
   } catch (e) {
-    // Standard output went away with SIGPIPE ignored: stop, as jq does when a write fails.
-    if (e instanceof WriteError) return 2;
-    throw e;
+    // A write failed (a full disk, EPIPE with SIGPIPE ignored): jq stops with its own words.
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    await sys.writeAll(2, `Error: writing output failed: ${strerror(failure.code)}\n`).catch(() => undefined);
+    return 2;
   }
 }
 
@@ -120,7 +122,10 @@ async function main(sys: Sys): Promise<number> {
     else files.push(a);
   }
   if (flags.has('help')) {
-    await sys.writeAll(1, utf8Encode(helpText(meta)));
+    // jq's usage() does not check its output.
+    await sys.writeAll(1, utf8Encode(helpText(meta))).catch((e: unknown) => {
+      if (!isSysError(e)) throw e;
+    });
     return 0;
   }
   if (flags.has('version')) {
@@ -187,22 +192,25 @@ async function main(sys: Sys): Promise<number> {
     let rawAll = '';
     for (const name of files.length ? files : ['-']) {
       let text: string;
+      let fd = 0;
       try {
-        if (name === '-') text = await readAll(sys, 0);
-        else {
-          const fd = await sys.open(name, O_RDONLY);
-          try {
-            text = await readAll(sys, fd);
-          } finally {
-            await sys.close(fd);
-          }
-        }
+        if (name !== '-') fd = await sys.open(name, O_RDONLY);
       } catch (e) {
         if (!isSysError(e)) throw e;
         await out.flush();
         await err(`jq: error: Could not open file ${name}: ${strerror(e.code)}\n`);
         inputFailure = Math.max(inputFailure, 2);
         continue;
+      }
+      try {
+        text = await readAll(sys, fd);
+      } catch (e) {
+        // jq 1.6 says nothing of a file it opened but cannot read (a directory, a closed stdin).
+        if (!isSysError(e)) throw e;
+        inputFailure = Math.max(inputFailure, 2);
+        continue;
+      } finally {
+        if (fd !== 0) await sys.close(fd);
       }
       where = `${name === '-' ? '<stdin>' : name}:${text.split('\n').length - 1}`;
       if (flags.has('raw-input')) {

@@ -6,7 +6,7 @@
 
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { S_IFDIR, S_IFMT, S_IFREG } from '../../abi/stat.ts';
-import type { Sys } from '../../sys/sys.ts';
+import { isOutputFailure, type Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
@@ -55,7 +55,15 @@ async function copy(sys: Sys, names: string[]): Promise<void> {
       await sys.writeAll(1, `${doc}\n`);
       continue;
     }
-    for (let chunk = await sys.read(doc.fd, 65536); chunk.length > 0; chunk = await sys.read(doc.fd, 65536)) await sys.writeAll(1, chunk);
+    try {
+      for (let chunk = await sys.read(doc.fd, 65536); chunk.length > 0; chunk = await sys.read(doc.fd, 65536)) await sys.writeAll(1, chunk);
+    } catch (e) {
+      // A read that fails (a closed stdin) is less's "read error", then its erase-line (none
+      // without a terminal type).
+      if (!isSysError(e) || isOutputFailure(e)) throw e;
+      const term = sys.getenv('TERM');
+      await sys.writeAll(1, `read error\n${term && term !== 'dumb' ? '\x1b[K' : ''}`);
+    }
     if (doc.fd !== 0) await sys.close(doc.fd);
   }
 }
@@ -193,6 +201,16 @@ class Viewer {
 }
 
 export default async function less(sys: Sys): Promise<number> {
+  try {
+    return await main(sys);
+  } catch (e) {
+    // less never checks its output: a full disk or a closed pipe (SIGPIPE ignored) ends it quietly.
+    if (!isOutputFailure(e)) throw e;
+    return 0;
+  }
+}
+
+async function main(sys: Sys): Promise<number> {
   let names: string[];
   const flags: Flags = { quitIfOne: false, numbers: false, raw: false, chop: false, noInit: false };
   try {

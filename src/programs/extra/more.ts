@@ -9,7 +9,7 @@ import { utf8Length } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { displayLine, Document, REVERSE, rowsOf, withTerminal, type Terminal } from '../lib/pager.ts';
-import { runTool, type Tool } from '../lib/tool.ts';
+import { outputFailure, runTool, type Tool } from '../lib/tool.ts';
 import { withArgv } from '../lib/argv.ts';
 
 export const meta: ProgramMeta = {
@@ -155,8 +155,15 @@ export default async function more(sys: Sys): Promise<number> {
       return 1;
     }
     if (!tty) {
+      // Copying to a file or pipe, more does not check its writes: a failed output is no error.
+      tool.writeError = async () => 0;
       if (names.length === 0) {
-        for (let c = await sys.read(0, 65536); c.length > 0; c = await sys.read(0, 65536)) await tool.out.write(c);
+        try {
+          for (let c = await sys.read(0, 65536); c.length > 0; c = await sys.read(0, 65536)) await tool.out.write(c);
+        } catch (e) {
+          // A standard input that cannot be read (closed) ends the copy.
+          if (!isSysError(e) || outputFailure(e)) throw e;
+        }
         return 0;
       }
       for (const name of names) {

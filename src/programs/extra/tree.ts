@@ -16,7 +16,7 @@ import { modeString } from '../lib/mode.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { printable } from '../lib/quotearg.ts';
 import { localTime, strftime, timeZone, type TimeZone } from '../lib/strftime.ts';
-import { Output } from '../lib/tool.ts';
+import { Output, outputFailure } from '../lib/tool.ts';
 import { lineDraw, parseTreeColors, strverscmp, TREE_DEFAULT_COLORS, type ColorKey, type LineDraw, type TreeColors } from './tree-data.ts';
 
 export const meta: ProgramMeta = {
@@ -843,6 +843,11 @@ async function parse(sys: Sys): Promise<{ flags: Flags; dirs: string[]; version:
   return { flags: o, dirs, version, help };
 }
 
+/** Swallow a failed write of the output (tree's printf goes unchecked); rethrow anything else. */
+function quiet(e: unknown): void {
+  if (!outputFailure(e)) throw e;
+}
+
 export default async function tree(sys: Sys): Promise<number> {
   let parsed;
   try {
@@ -852,8 +857,9 @@ export default async function tree(sys: Sys): Promise<number> {
     throw e;
   }
   const { flags, dirs, version, help } = parsed;
+  // tree never checks its output: a failed write (a full disk, EPIPE) changes nothing it says.
   if (help) {
-    await sys.writeAll(1, helpText(meta));
+    await sys.writeAll(1, helpText(meta)).catch(quiet);
     return 0;
   }
   let fd = 1;
@@ -869,12 +875,16 @@ export default async function tree(sys: Sys): Promise<number> {
   const t = new Tree(sys, flags, fd);
   await t.setupColors();
   if (version) {
-    await t.out.write(`tree v2.1.0 ${t.draw.copy} 1996 - 2022 by Steve Baker, Thomas Moore, Francesc Rocher, Florian Sesser, Kyosuke Tokoro\n`);
-    await t.out.flush();
+    await t.out.write(`tree v2.1.0 ${t.draw.copy} 1996 - 2022 by Steve Baker, Thomas Moore, Francesc Rocher, Florian Sesser, Kyosuke Tokoro\n`).catch(quiet);
+    await t.out.flush().catch(quiet);
     return 0;
   }
-  await t.emit(dirs.length ? dirs : ['.']);
-  await t.out.flush();
+  try {
+    await t.emit(dirs.length ? dirs : ['.']);
+    await t.out.flush();
+  } catch (e) {
+    quiet(e);
+  }
   if (fd !== 1) await sys.close(fd);
   return t.errors ? 2 : 0;
 }

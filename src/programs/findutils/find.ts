@@ -13,7 +13,7 @@ import { IdCache } from '../lib/idcache.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { groupByName, groupById, userByName, userById } from '../lib/passwd.ts';
 import { timeZone } from '../lib/strftime.ts';
-import { dialectUsageError, isBusybox, Output } from '../lib/tool.ts';
+import { dialectUsageError, guardOutput, isBusybox, Output, reportWriteError, WriteError } from '../lib/tool.ts';
 import { ExprParser, FindUsageError, type CompiledFormat, type Entry, type FindHost, type Node, type Options } from './find-expr.ts';
 import { fsTypeName, LsFormatter, matchName, renderFormat, typeLetterOf, type FormatHost } from './find-format.ts';
 
@@ -95,7 +95,8 @@ class FindRun implements FindHost, FormatHost {
     return renderFormat(fmt, e, this);
   }
 
-  readonly files: Output[] = [];
+  /** -fprint's files; a write that fails is remembered and reported, as fclose finds it, at the end. */
+  readonly files: Array<{ out: Output; name: string; failure: SysError | null }> = [];
 
   async openOutput(name: string): Promise<(text: string) => Promise<void>> {
     if (name === '/dev/stdout') return (t) => this.out.write(t);
@@ -110,9 +111,9 @@ class FindRun implements FindHost, FormatHost {
       if (!isSysError(err)) throw err;
       throw new FindUsageError(this.sysMsg(err, name));
     }
-    const out = new Output(this.sys, fd);
-    this.files.push(out);
-    return (t) => out.write(t);
+    const file = { out: new Output(this.sys, fd), name, failure: null as SysError | null };
+    this.files.push(file);
+    return (t) => (file.failure ? Promise.resolve() : catchWrite(file, () => file.out.write(t)));
   }
 
   basename(e: Entry): string {
@@ -485,7 +486,24 @@ function looksLikeExpression(a: string): boolean {
   return (a.startsWith('-') && a.length > 1) || a === '(' || a === '!' || a === ')' || a === ',';
 }
 
-export default async function find(sys: Sys): Promise<number> {
+export default function find(sys: Sys): Promise<number> {
+  // find names the stream, then says "write error", and fails with status 1; busybox's find
+  // does not check its output.
+  return guardOutput(sys, 'find', 1, () => run(sys), async (failure) => {
+    if (isBusybox(sys)) return 0;
+    // --help and --version meet close_stdout, with its words.
+    if (sys.argv.some((a) => /^--?(help|version)$/.test(a))) {
+      await reportWriteError(sys, 'find', failure);
+      return 1;
+    }
+    // A closed stdout (EBADF) fails the close too, whose errno shows.
+    const last = failure.code === 'EBADF' ? `write error: ${strerror(failure.code)}` : 'write error';
+    await sys.writeAll(2, `find: 'standard output': ${strerror(failure.code)}\nfind: ${last}\n`).catch(() => undefined);
+    return 1;
+  });
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = sys.argv.slice(1);
   const run = new FindRun(sys);
   let follow: 'P' | 'H' | 'L' = 'P';
@@ -556,6 +574,18 @@ export default async function find(sys: Sys): Promise<number> {
   }
   await run.flushBatches();
   await run.out.flush();
-  for (const f of run.files) await f.flush();
+  for (const f of run.files) {
+    if (!f.failure) await catchWrite(f, () => f.out.flush());
+    if (f.failure) await run.error(run.sysMsg(f.failure, f.name));
+  }
   return run.status;
+}
+
+async function catchWrite(file: { failure: SysError | null }, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (!(e instanceof WriteError) || !isSysError(e.failure)) throw e;
+    file.failure = e.failure;
+  }
 }

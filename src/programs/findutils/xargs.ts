@@ -59,12 +59,20 @@ class ByteReader {
   private buf: Uint8Array = new Uint8Array(0);
   private pos = 0;
   private eof = false;
+  /** A read that failed (a directory, a closed stdin) ends the input, as getc's EOF does. */
+  failure: SysError | null = null;
   constructor(private readonly sys: Sys, private readonly fd: number) {}
 
   async next(): Promise<number> {
     if (this.pos >= this.buf.length) {
       if (this.eof) return -1;
-      this.buf = await this.sys.read(this.fd, 65536);
+      try {
+        this.buf = await this.sys.read(this.fd, 65536);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        this.failure = e;
+        this.buf = new Uint8Array(0);
+      }
       this.pos = 0;
       if (this.buf.length === 0) {
         this.eof = true;
@@ -183,7 +191,15 @@ async function main(tool: Tool): Promise<number> {
       return 1;
     }
   }
-  const reader = new Tokenizer(new ByteReader(sys, fd), delim, replace !== null);
+  const bytes = new ByteReader(sys, fd);
+  const reader = new Tokenizer(bytes, delim, replace !== null);
+  // Closing the input at the end reports a stream that failed: the errno words only when the
+  // close itself fails too (EBADF).
+  const finish = async (st: number): Promise<number> => {
+    if (!bytes.failure) return st;
+    await tool.error(bytes.failure.code === 'EBADF' ? `error closing file: ${strerror('EBADF')}` : 'error closing file');
+    return 1;
+  };
   let status = 0;
   const runCmd = async (argv: string[]): Promise<void> => {
     if (verbose) await sys.writeAll(2, `${argv.map(traceWord).join(' ')}\n`);
@@ -220,7 +236,7 @@ async function main(tool: Tool): Promise<number> {
         }
         await runCmd(argv);
       }
-      return status;
+      return finish(status);
     }
     batch = [];
     let batchSize = baseSize;
@@ -270,7 +286,7 @@ async function main(tool: Tool): Promise<number> {
     if (e instanceof Abort) return e.status;
     throw e;
   }
-  return status;
+  return finish(status);
 }
 
 function byteLength(s: string): number {

@@ -77,7 +77,7 @@ export const SHA512 = sha512Family(512);
 
 export function digestMeta(algo: Algorithm): ProgramMeta {
   return {
-    name: algo.program, package: 'GNU coreutils', version: '9.1',
+    name: algo.program, package: 'GNU coreutils', version: '9.1', helpWriteError: 'plain',
     usage: ['[OPTION]... [FILE]...'],
     summary: `Print or check ${algo.tag} (${algo.hexLength * 4}-bit) checksums.\nWith no FILE, or FILE "-", read standard input.`,
     options: [
@@ -305,6 +305,7 @@ export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
   if (isBusybox(sys)) return import('./digest-busybox.ts').then((m) => m.runBusyboxDigest(sys, algo));
   const meta = digestMeta(algo);
   return runTool(sys, meta, async (tool) => {
+    if (!tool.busybox) tool.plainWriteError();
     const a = tool.args;
     const check = a.has('check');
     const mode = a.last('binary', 'text');
@@ -337,6 +338,8 @@ export function runDigest(sys: Sys, algo: Algorithm): Promise<number> {
       }
       await tool.out.write(utf8Encode(digestLine(algo, name, got, { tag, binary, zero })));
     }
-    return ok ? 0 : 1;
+    // GNU's tools close a standard input they read; a closed one fails there too.
+    if (!tool.busybox && files.includes('-')) await tool.closeStdin('standard input');
+    return ok && tool.status === 0 ? 0 : 1;
   });
 }

@@ -36,6 +36,10 @@ export interface ProgramMeta {
   stopAtOperand?: boolean;
   /** Whether `--help`/`--version` are recognised (false for tools that have neither, like `[`). */
   standardOptions?: boolean;
+  /** The status a failed write of standard output ends the run with (GNU's exit_failure: env 125, ls 2...; default 1). */
+  exitFailure?: number;
+  /** A failed write of --help and --version ('plain') or of --help alone ('plain-help', sort) says "write error" without the errno words (wc, md5sum). */
+  helpWriteError?: 'plain' | 'plain-help';
   /** How messages and --help look: GNU's words, or busybox's where the image has busybox. */
   style?: 'gnu' | 'busybox' | 'procps' | 'util-linux';
 }

@@ -1,11 +1,12 @@
 // The frame every userland program runs in: parse the command line from the program's metadata
 // (answering --help, --version and usage errors as GNU tools do), give the body a buffered
 // standard output and message helpers, and flush before the exit status is returned. A failed
-// write of that output ends the program with GNU's "write error" message and status 1.
+// write of that output ends the program with GNU's "write error" message and its exit_failure
+// status, or with the words the program gives (`tool.writeError`).
 
-import { isSysError, strerror } from '../../abi/errno.ts';
+import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
 import { utf8Encode } from '../../base/text.ts';
-import type { Sys } from '../../sys/sys.ts';
+import { isOutputFailure, type Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from './help.ts';
 import type { ProgramMeta } from './meta.ts';
 import { parseArgs, UsageError, type Parsed } from './options.ts';
@@ -44,6 +45,43 @@ export class Output {
   }
 }
 
+/** The SysError behind a failed write of standard output, or undefined when `e` is something else. */
+export function outputFailure(e: unknown): SysError | undefined {
+  if (e instanceof WriteError) return isSysError(e.failure) ? e.failure : undefined;
+  return isOutputFailure(e) ? e : undefined;
+}
+
+/**
+ * "NAME: write error[: strerror]" on standard error, as close_stdout (or, with `plain`, a tool's
+ * own write_error) says it. A failing standard error is not reported, as nowhere is left to.
+ */
+export async function reportWriteError(sys: Sys, name: string, failure: SysError, plain = false): Promise<void> {
+  try {
+    await sys.writeAll(2, `${name}: write error${plain ? '' : `: ${strerror(failure.code)}`}\n`);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+}
+
+/**
+ * For programs outside runTool: run `main`, and answer a write of standard output that fails in
+ * it as close_stdout does ("NAME: write error: strerror", `status`), or as `onFailure` says.
+ */
+export async function guardOutput(
+  sys: Sys, name: string, status: number, main: () => Promise<number>,
+  onFailure?: (failure: SysError) => Promise<number>,
+): Promise<number> {
+  try {
+    return await main();
+  } catch (e) {
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    if (onFailure) return onFailure(failure);
+    await reportWriteError(sys, name, failure);
+    return status;
+  }
+}
+
 function concat(parts: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
@@ -65,6 +103,11 @@ export interface Dialect {
   usage(applet: string): string | undefined;
   /** The status a usage error gives (busybox's grep and sort: 2; the rest 1). */
   usageStatus(applet: string): number;
+  /**
+   * How the applet meets a failed write of standard output: the message (null: none) and the
+   * status, given the status the applet would have ended with. Undefined keeps the frame's.
+   */
+  writeError?(applet: string, failure: SysError, status: number): { message: string | null; status: number } | undefined;
 }
 
 const dialects = new WeakMap<Sys, Dialect>();
@@ -91,6 +134,21 @@ export class Tool {
   readonly out: Output;
   /** Set by error helpers; the status a program returns when it carried on after an error. */
   status = 0;
+  /**
+   * What a failed write of standard output does: report it and give the status the run ends
+   * with. Close_stdout's words and the program's exit_failure unless the program sets its own.
+   */
+  writeError: (failure: SysError, atExit: boolean) => Promise<number> = async (failure) => {
+    const own = dialectOf(this.sys)?.writeError?.(this.name, failure, this.status);
+    if (own) {
+      if (own.message !== null) await this.sys.writeAll(2, own.message).catch((e: unknown) => {
+        if (!isSysError(e)) throw e;
+      });
+      return own.status;
+    }
+    await reportWriteError(this.sys, this.name, failure);
+    return this.meta.exitFailure ?? 1;
+  };
 
   constructor(readonly sys: Sys, readonly meta: ProgramMeta, readonly args: Parsed) {
     this.out = new Output(sys);
@@ -98,6 +156,40 @@ export class Tool {
 
   get name(): string {
     return this.meta.name;
+  }
+
+  /**
+   * The tool's own words for a failed output: `midRun` for a write that fails while the body
+   * runs (a tool's checked fwrite, a full buffer), `atExit` for the last flush; each gets the
+   * strerror text and returns the whole of what goes to standard error. One left out keeps
+   * close_stdout's words. The status stays the tool's exit_failure. These are GNU's words: a
+   * busybox applet keeps its own.
+   */
+  wordWriteError(words: { midRun?: (err: string) => string; atExit?: (err: string) => string }): void {
+    if (this.busybox) return;
+    const closeStdout = this.writeError;
+    this.writeError = async (failure, atExit) => {
+      const say = atExit ? words.atExit : words.midRun;
+      if (!say) return closeStdout(failure, atExit);
+      await this.sys.writeAll(2, say(strerror(failure.code))).catch((e: unknown) => {
+        if (!isSysError(e)) throw e;
+      });
+      return this.meta.exitFailure ?? 1;
+    };
+  }
+
+  /**
+   * A failed output says "NAME: write error" alone, as tools that test ferror themselves do (wc,
+   * md5sum): errno is gone by then. A closed stdout (EBADF) fails the close too, whose errno shows.
+   */
+  plainWriteError(): void {
+    if (this.busybox) return;
+    const closeStdout = this.writeError;
+    this.writeError = async (failure, atExit) => {
+      if (failure.code === 'EBADF') return closeStdout(failure, atExit);
+      await reportWriteError(this.sys, this.name, failure, true);
+      return this.meta.exitFailure ?? 1;
+    };
   }
 
   /** Running as a busybox applet: busybox's formats and messages where they differ from GNU's. */
@@ -115,6 +207,20 @@ export class Tool {
   async sysError(e: unknown, what: string, status = 1): Promise<void> {
     if (!isSysError(e)) throw e;
     await this.error(`${what}: ${strerror(e.code)}`, status);
+  }
+
+  /**
+   * Close a standard input the tool read, as GNU's tools do at the end, reporting a failure as
+   * "NAME: what: strerror" (a closed stdin meets EBADF twice: at the read and here).
+   */
+  async closeStdin(what = '-'): Promise<void> {
+    try {
+      await this.sys.close(0);
+    } catch (e) {
+      // error() flushes standard output before it speaks.
+      await this.out.flush();
+      await this.sysError(e, what);
+    }
   }
 
   /** A usage error: the message, GNU's "Try" line, and the program's usage status. */
@@ -167,28 +273,47 @@ export async function runTool(sys: Sys, meta: ProgramMeta, body: (tool: Tool) =>
   }
   if (meta.standardOptions !== false && !dialect) {
     const first = args.last('--help', '--version');
-    if (first === '--help') {
-      await sys.writeAll(1, helpText(meta));
-      return 0;
-    }
-    if (first === '--version') {
-      await sys.writeAll(1, versionText(meta));
+    if (first === '--help' || first === '--version') {
+      try {
+        await sys.writeAll(1, first === '--help' ? helpText(meta) : versionText(meta));
+      } catch (e) {
+        const failure = outputFailure(e);
+        if (!failure) throw e;
+        if (quietEpipe(meta, failure)) return 0;
+        await reportWriteError(sys, meta.name, failure, meta.helpWriteError === 'plain' || (meta.helpWriteError === 'plain-help' && first === '--help'));
+        return meta.exitFailure ?? 1;
+      }
       return 0;
     }
   }
   const tool = new Tool(sys, meta, args);
+  let status: number | void;
   try {
-    let status: number | void;
-    try {
-      status = await body(tool);
-    } finally {
-      await tool.out.flush();
-    }
-    return status ?? tool.status;
+    status = await body(tool);
+  } catch (e) {
+    // A write failed while the body ran (a full buffer, or a tool that writes as it goes).
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    if (quietEpipe(meta, failure)) return tool.status;
+    return tool.writeError(failure, false);
+  }
+  try {
+    await tool.out.flush();
   } catch (e) {
     // As close_stdout reports it: the output could not be written, whatever the body did.
-    if (!(e instanceof WriteError)) throw e;
-    await tool.sysError(e.failure, 'write error');
-    return 1;
+    const failure = outputFailure(e);
+    if (!failure) throw e;
+    if (quietEpipe(meta, failure)) return status ?? tool.status;
+    return tool.writeError(failure, true);
   }
+  return status ?? tool.status;
+}
+
+/**
+ * util-linux's and procps's close_stdout take a closed pipe (SIGPIPE ignored) for no error, and
+ * util-linux's a stdout closed before it ran (EBADF) too.
+ */
+function quietEpipe(meta: ProgramMeta, failure: SysError): boolean {
+  if (failure.code === 'EBADF') return meta.style === 'util-linux';
+  return failure.code === 'EPIPE' && (meta.style === 'util-linux' || meta.style === 'procps');
 }

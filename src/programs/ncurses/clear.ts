@@ -4,6 +4,7 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { clearCaps } from './terminfo.ts';
+import { guardOutput } from '../lib/tool.ts';
 
 const VERSION = 'ncurses 6.4.20221231';
 
@@ -16,7 +17,11 @@ Options:
   -x          leave the scrollback as it is
 `;
 
-export default async function clear(sys: Sys): Promise<number> {
+export default function clear(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'clear', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   const args = sys.argv.slice(1);
   let type = sys.getenv('TERM');
   let keepScrollback = false;

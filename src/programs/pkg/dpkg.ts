@@ -3,6 +3,7 @@
 // package's files), -s (its status stanza), -S (which package owns a path), -W (--show, with -f
 // formats), --get-selections — and --version. Installing and removing go through apt-get.
 
+import { strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { readDpkg, readList } from './lib/apt-state.ts';
@@ -29,8 +30,21 @@ export const meta: ProgramMeta = {
 const glob = (p: string): RegExp => new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 const nameOf = (r: DpkgRecord): string => (r.multiArch === 'same' ? `${r.name}:${r.arch}` : r.name);
 
+/** Queries run as dpkg-query (dpkg execs it), which names itself in its messages. */
+const QUERIES = new Set(['-l', '--list', '-L', '--listfiles', '-s', '--status', '-S', '--search', '-W', '--show', '--get-selections']);
+
 export default async function dpkg(sys: Sys): Promise<number> {
   const con = new Console(sys);
+  const status = await run(sys, con);
+  await con.flush();
+  if (!con.failure) return status;
+  // dpkg checks its output at exit (m_output): the error, status 2.
+  const prog = (sys.argv[0] ?? 'dpkg').split('/').pop() === 'dpkg-query' || sys.argv.slice(1).some((a) => QUERIES.has(a)) ? 'dpkg-query' : 'dpkg';
+  await sys.writeAll(2, `${prog}: error: error writing to '<standard output>': ${strerror(con.failure.code)}\n`).catch(() => undefined);
+  return 2;
+}
+
+async function run(sys: Sys, con: Console): Promise<number> {
   const prog = (sys.argv[0] ?? 'dpkg').split('/').pop()!;
   let action = '';
   let format = '${binary:Package}\t${Version}\n';

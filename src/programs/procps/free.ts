@@ -8,6 +8,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { memSummary, readMeminfo } from './proc.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 const FLAG = { human: 1, lohi: 2, wide: 4, total: 8, si: 16, repeat: 32, count: 64, committed: 128 };
 
@@ -77,7 +78,12 @@ function parseSeconds(text: string): number | null {
   return /^[ \t]*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : null;
 }
 
-export default async function free(sys: Sys): Promise<number> {
+export default function free(sys: Sys): Promise<number> {
+  // free tests its output itself ("write error" alone); --help and -V meet close_stdout's words.
+  return procpsOutput(sys, 'free', () => run(sys), sys.argv.slice(1).some((a) => a === '--help' || a === '--version' || a === '-V') ? false : 'always');
+}
+
+async function run(sys: Sys): Promise<number> {
   const name = shortName(sys.argv[0], 'free');
   const fail = async (msg: string): Promise<number> => {
     await sys.writeAll(2, `${name}: ${msg}\n`);

@@ -15,7 +15,7 @@ import { prettySignalTable, signalNameToNumber, strtosig, unixSignalList } from 
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs } from '../lib/options.ts';
 import { printUsage, shortName, versionLine } from './usage.ts';
-import { isBusybox } from '../lib/tool.ts';
+import { guardOutput, isBusybox } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'kill', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -37,7 +37,11 @@ function parseLong(text: string): number | null {
   return /^[ \t\n\v\f\r]*[+-]?\d+$/.test(text) ? Number(text) : null;
 }
 
-export default async function kill(sys: Sys): Promise<number> {
+export default function kill(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'kill', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   const argv0 = sys.argv[0] ?? 'kill';
   const name = shortName(argv0, 'kill');
   const err = (msg: string): Promise<void> => sys.writeAll(2, `${argv0}: ${msg}\n`);

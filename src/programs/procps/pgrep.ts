@@ -6,6 +6,7 @@ import type { ProgramMeta } from '../lib/meta.ts';
 import { COMMON, PGREP_ONLY } from './pgrep-options.ts';
 import { pgrepMain } from './pgrep-run.ts';
 import { meta as pkillMeta } from './pkill-meta.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 export const meta: ProgramMeta = {
   name: 'pgrep', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -16,5 +17,5 @@ export const meta: ProgramMeta = {
 };
 
 export default function pgrep(sys: Sys): Promise<number> {
-  return pgrepMain(sys, { pgrep: meta, pkill: pkillMeta });
+  return procpsOutput(sys, 'pgrep', () => pgrepMain(sys, { pgrep: meta, pkill: pkillMeta }));
 }

@@ -16,6 +16,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { readText } from './proc.ts';
+import { guardOutput } from '../lib/tool.ts';
 
 export const meta: ProgramMeta = {
   name: 'pidof', package: 'sysvinit-utils', version: '3.06', style: 'procps',
@@ -139,7 +140,11 @@ function matches(plist: Proc[], prog: string, scripts: boolean, root: boolean): 
   return found;
 }
 
-export default async function pidof(sys: Sys): Promise<number> {
+export default function pidof(sys: Sys): Promise<number> {
+  return guardOutput(sys, 'pidof', 0, () => run(sys), async () => 0);
+}
+
+async function run(sys: Sys): Promise<number> {
   const say = async (msg: string): Promise<void> => {
     if (await sys.isatty(0)) await sys.writeAll(2, `pidof: ${msg}\n`);
   };

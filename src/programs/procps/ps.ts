@@ -10,6 +10,7 @@
 import { isSysError } from '../../abi/errno.ts';
 import { O_NOCTTY, O_NONBLOCK, O_RDONLY } from '../../abi/open-flags.ts';
 import { S_IFCHR, S_IFMT } from '../../abi/stat.ts';
+import { SIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
 import {
   type Ctx, type FormatNode, type Row, OUTBUF_SIZE, activeColumns, findFormat, formatSpecifierList, oneSpec, showOneProc,
@@ -22,6 +23,7 @@ import {
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { versionLine } from './usage.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 // format_flags
 const FF_Uf = 0x1, FF_Ul = 0x2, FF_Bj = 0x8, FF_Bl = 0x10, FF_Bs = 0x20, FF_Bu = 0x40, FF_Bv = 0x80, FF_LX = 0x100, FF_Lm = 0x200, FF_Fc = 0x400;
@@ -125,10 +127,23 @@ export const meta: ProgramMeta = {
   ],
 };
 
-export default async function ps(sys: Sys): Promise<number> {
+export default function ps(sys: Sys): Promise<number> {
+  return procpsOutput(sys, 'ps', () => run(sys));
+}
+
+/**
+ * ps catches SIGPIPE: a reader that goes away ends it quietly with status 0. The catch is set
+ * as the output goes out, after the processes' figures are read.
+ */
+async function writeOut(sys: Sys, text: string): Promise<void> {
+  await sys.sigaction(SIG.SIGPIPE, 'ignore');
+  await sys.writeAll(1, text);
+}
+
+async function run(sys: Sys): Promise<number> {
   // Help is given even where /proc is missing.
   if (sys.argv[1] === '--help' && sys.argv.length <= 3) {
-    await sys.writeAll(1, sys.argv.length === 2 ? helpText(meta) : sectionHelp(sys.argv[2]));
+    await writeOut(sys, sys.argv.length === 2 ? helpText(meta) : sectionHelp(sys.argv[2]));
     return 0;
   }
   if (!(await procMounted(sys))) return procMissing(sys);
@@ -148,7 +163,7 @@ export default async function ps(sys: Sys): Promise<number> {
     return 1;
   }
   if (s.quit !== null) {
-    await sys.writeAll(1, s.quit);
+    await writeOut(sys, s.quit);
     return 0;
   }
   const conflict = quickPidConflict(s);
@@ -1140,7 +1155,7 @@ async function display(env: Env, s: Settings): Promise<number> {
   };
   const flush = async (): Promise<void> => {
     if (out.length > 65536) {
-      await sys.writeAll(1, out);
+      await writeOut(sys, out);
       out = '';
     }
   };
@@ -1176,10 +1191,10 @@ async function display(env: Env, s: Settings): Promise<number> {
   }
   if (!printed) {
     if (!--linesToNext) out += showOneProc(ctx, null, s.formatList, cols);
-    await sys.writeAll(1, out);
+    await writeOut(sys, out);
     return 1;
   }
-  await sys.writeAll(1, out);
+  await writeOut(sys, out);
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { HZ, Names, type Proc, commandLine, cpuTicks, memSummary, pidLength, pro
 import { uptimeLine } from './uptime.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { printUsage, versionLine } from './usage.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 /** The field names top -O lists, in its order. */
 const FIELD_NAMES = [
@@ -221,7 +222,15 @@ async function parse(sys: Sys, s: Settings): Promise<'run' | 'done'> {
   return 'run';
 }
 
-export default async function top(sys: Sys): Promise<number> {
+export default function top(sys: Sys): Promise<number> {
+  // top catches SIGPIPE: a reader that goes away ends it quietly with status 0.
+  return procpsOutput(sys, 'top', async () => {
+    await sys.sigaction(SIG.SIGPIPE, 'ignore');
+    return run(sys);
+  }, true);
+}
+
+async function run(sys: Sys): Promise<number> {
   const s = new Settings(await Names.load(sys));
   try {
     if ((await parse(sys, s)) === 'done') return 0;

@@ -11,6 +11,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { localtime, now, readAllProcs, readLoadavg, readText, readUptime, strftime } from './proc.ts';
 import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 export const meta: ProgramMeta = {
   name: 'uptime', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -72,7 +73,11 @@ export function prettyUptime(seconds: number): string {
   return `up ${parts.join(', ')}`;
 }
 
-export default async function uptime(sys: Sys): Promise<number> {
+export default function uptime(sys: Sys): Promise<number> {
+  return procpsOutput(sys, 'uptime', () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   const name = shortName(sys.argv[0], 'uptime');
   const parsed = parseProcps(PARSE_META, sys.argv);
   let pretty = false;

@@ -12,6 +12,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { HZ, PAGE_KB, localtime, memSummary, now, readMeminfo, readText, strftime } from './proc.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 export const meta: ProgramMeta = {
   name: 'vmstat', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -106,7 +107,12 @@ function cpuShares(t: number[]): { use: number; sys: number; idl: number; iow: n
   return { use, sys: sys + irq + srq, idl: idle, iow, sto, gue, div };
 }
 
-export default async function vmstat(sys: Sys): Promise<number> {
+export default function vmstat(sys: Sys): Promise<number> {
+  // vmstat tests its output itself ("write error" alone); its help and version meet close_stdout's words.
+  return procpsOutput(sys, 'vmstat', () => run(sys), !sys.argv.slice(1).some((a) => a === '--help' || a === '--version' || a === '-h' || a === '-V'));
+}
+
+async function run(sys: Sys): Promise<number> {
   const name = shortName(sys.argv[0], 'vmstat');
   const fail = async (msg: string): Promise<number> => {
     await sys.writeAll(2, `${name}: ${msg}\n`);

@@ -12,11 +12,12 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
 import { ECHO, ICANON, type Termios } from '../../abi/termios.ts';
 import { utf8Decode } from '../../base/text.ts';
-import type { Sys } from '../../sys/sys.ts';
+import { isOutputFailure, type Sys } from '../../sys/sys.ts';
 import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { ctime } from './proc.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';
 import { ScreenBuffer } from './watch-screen.ts';
+import { procpsOutput } from './close-stdout.ts';
 
 export const meta: ProgramMeta = {
   name: 'watch', package: 'procps-ng', version: '4.0.2', style: 'procps',
@@ -77,7 +78,11 @@ export function titleLine(interval: number, command: string, host: string, date:
   return row.join('').replace(/ +$/, '');
 }
 
-export default async function watch(sys: Sys): Promise<number> {
+export default function watch(sys: Sys): Promise<number> {
+  return procpsOutput(sys, 'watch', () => run(sys));
+}
+
+async function run(sys: Sys): Promise<number> {
   const name = shortName(sys.argv[0], 'watch');
   // getopt stops at the command: its own options are not watch's ("+" in watch's optstring).
   const parsed = parseProcps({ ...PARSE_META, stopAtOperand: true }, sys.argv);
@@ -183,7 +188,7 @@ class Watcher {
     } catch (e) {
       if (!isSysError(e)) throw e;
     }
-    await sys.writeAll(1, '\x1b[?1049h');
+    await this.draw('\x1b[?1049h');
     let status = 0;
     try {
       let sameRuns = 0;
@@ -192,7 +197,7 @@ class Watcher {
         const { rows, cols } = await this.size();
         if (!this.screen || this.screen.rows !== rows || this.screen.cols !== cols) {
           this.screen = new ScreenBuffer(rows, cols);
-          await sys.writeAll(1, '\x1b[H\x1b[2J');
+          await this.draw('\x1b[H\x1b[2J');
         }
         if (this.opt.precise) next += this.interval * 1000;
         const output = await this.runCommand();
@@ -205,11 +210,11 @@ class Watcher {
           screen.putTitle(title);
         }
         const changed = screen.fill(output.text, this.opt.title ? 2 : 0, this.opt);
-        await sys.writeAll(1, screen.render(this.opt.diff));
+        await this.draw(screen.render(this.opt.diff));
         if (output.status !== 0) {
-          if (this.opt.beep) await sys.writeAll(1, '\x07');
+          if (this.opt.beep) await this.draw('\x07');
           if (this.opt.errexit) {
-            await sys.writeAll(1, `\x1b[${rows};1Hcommand exit with a non-zero status, press a key to exit`);
+            await this.draw(`\x1b[${rows};1Hcommand exit with a non-zero status, press a key to exit`);
             await this.waitKey();
             status = 8;
             break;
@@ -230,9 +235,18 @@ class Watcher {
           if (!isSysError(e)) throw e;
         }
       }
-      await sys.writeAll(1, '\x1b[?1049l');
+      await this.draw('\x1b[?1049l');
     }
     return status;
+  }
+
+  /** curses draws through its own buffer and does not look at a write that fails: nor does watch. */
+  private async draw(text: string): Promise<void> {
+    try {
+      await this.sys.writeAll(1, text);
+    } catch (e) {
+      if (!isOutputFailure(e)) throw e;
+    }
   }
 
   private async monotonic(): Promise<number> {

@@ -8,7 +8,7 @@ import { isSysError, strerror } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { AwkArray, keyOf, type Key } from './awk-array.ts';
 import { dToI, fixNaN, numToString, setFormatFallback } from './awk-format.ts';
-import { OutStream, openOutputFile, RecordReader, spawnShell, waitStatus, type RecordSep } from './awk-io.ts';
+import { OutputFailure, OutStream, openOutputFile, RecordReader, spawnShell, waitStatus, type RecordSep } from './awk-io.ts';
 import { decodeEscapes } from './awk-lexer.ts';
 import type { Expr, FuncDef, Program, Stmt, Sym } from './awk-parser.ts';
 import { compileRegex, RegexError, type Regex } from './awk-regex.ts';
@@ -135,6 +135,8 @@ export interface AwkOptions {
   fs: string | null;
   argv: string[];
   envp: string[];
+  /** busybox's awk: output that cannot be written is dropped without a word. */
+  quietOutput?: boolean;
 }
 
 export class Interp {
@@ -841,8 +843,13 @@ export class Interp {
         return { s: null, a: async () => this.close(str(await a())) };
       }
       case 'fflush': {
+        // mawk's fflush() of stdout ignores a failure (the buffer is dropped); a named stream says so.
         if (args.length === 0) return { s: null, a: async () => {
-          await this.stdout.flush();
+          try {
+            await this.stdout.flush();
+          } catch (e) {
+            if (!(e instanceof OutputFailure)) throw e;
+          }
           return 0;
         } };
         const a = toAsync(this.expr(args[0]!));
@@ -850,7 +857,13 @@ export class Interp {
           const name = str(await a());
           const out = this.outputs.get(name) ?? (name === '/dev/stdout' || name === '-' ? this.stdout : null);
           if (!out) return -1;
-          await out.flush();
+          try {
+            await out.flush();
+          } catch (e) {
+            if (!(e instanceof OutputFailure)) throw e;
+            await this.complain(`unexpected write error (${e.message})`);
+            return -1;
+          }
           return 0;
         } };
       }
@@ -1054,10 +1067,10 @@ export class Interp {
     if (mode === '|') {
       await this.flushAll();
       const { pid, fd } = await spawnShell(this.sys, name, 'w', this.opts.envp);
-      out = new OutStream(this.sys, fd, pid);
+      out = new OutStream(this.sys, fd, pid, false, name);
     } else {
       try {
-        out = new OutStream(this.sys, await openOutputFile(this.sys, name, mode === '>>'), null);
+        out = new OutStream(this.sys, await openOutputFile(this.sys, name, mode === '>>'), null, false, name);
       } catch (e) {
         if (!isSysError(e)) throw e;
         throw new AwkFatal(`cannot open "${name}" for output (${strerror(e.code)})`);
@@ -1067,9 +1080,37 @@ export class Interp {
     return out;
   }
 
+  /** Before a command runs, every stream is flushed; a failure is said and the run goes on (mawk's flush_all_output). */
   private async flushAll(): Promise<void> {
-    await this.stdout.flush();
-    for (const o of this.outputs.values()) await o.flush();
+    for (const o of [this.stdout, ...this.outputs.values()]) {
+      try {
+        await o.flush();
+      } catch (e) {
+        if (!(e instanceof OutputFailure)) throw e;
+        await this.complain(`unexpected write error (${e.message})`);
+      }
+    }
+  }
+
+  /** A full buffer written while the program runs: a failure ends it (mawk's write_error). */
+  private async flushFull(out: OutStream): Promise<void> {
+    try {
+      await out.flush();
+    } catch (e) {
+      if (!(e instanceof OutputFailure)) throw e;
+      if (this.opts.quietOutput) return;
+      // stdio keeps a buffer it could not write, so closing the stream at exit fails again.
+      out.stuck = e.failure;
+      throw new AwkFatal(`write failure (${e.message})`);
+    }
+  }
+
+  /** "awk: message" on standard error, where nothing is left to tell if that fails too. */
+  private async complain(message: string): Promise<void> {
+    if (this.opts.quietOutput) return;
+    await this.sys.writeAll(2, `${this.opts.progName}: ${message}\n`).catch((e: unknown) => {
+      if (!isSysError(e)) throw e;
+    });
   }
 
   private async system(cmd: string): Promise<Value> {
@@ -1084,7 +1125,11 @@ export class Interp {
     const out = this.outputs.get(name);
     if (out) {
       this.outputs.delete(name);
-      result = await this.closeOutput(out);
+      const closed = await this.closeOutput(out);
+      if (closed instanceof OutputFailure) {
+        if (!this.opts.quietOutput) throw new AwkFatal(`close failed on file ${name} (${closed.message})`);
+        result = -1;
+      } else result = closed;
     }
     const input = this.inputs.get(name);
     if (input) {
@@ -1098,32 +1143,48 @@ export class Interp {
     return result ?? -1;
   }
 
-  private async closeOutput(out: OutStream): Promise<number> {
+  /** Flush and close one stream: its command's status, or the failure of its last write. */
+  private async closeOutput(out: OutStream): Promise<number | OutputFailure> {
+    let failed: OutputFailure | null = out.stuck ? new OutputFailure(out, out.stuck) : null;
     try {
       await out.flush();
     } catch (e) {
-      if (!isSysError(e)) throw e;
+      if (!(e instanceof OutputFailure)) throw e;
+      failed ??= e;
     }
     if (out.fd > 2) await this.sys.close(out.fd);
     if (out.pid !== null) {
       const [, st] = await this.sys.wait4(out.pid);
-      return waitStatus(st);
+      if (!failed) return waitStatus(st);
     }
-    return 0;
+    return failed ?? 0;
   }
 
-  /** At exit: files and pipes are closed (their commands waited for), then stdout flushed. */
-  async finish(): Promise<void> {
+  /**
+   * At exit: files and pipes are closed (their commands waited for), then stdout flushed. A
+   * stream that cannot be written is "close failed on file NAME (...)"; false if any was.
+   */
+  async finish(): Promise<boolean> {
+    let ok = true;
     for (const [name, out] of [...this.outputs]) {
       this.outputs.delete(name);
-      await this.closeOutput(out);
+      const closed = await this.closeOutput(out);
+      if (closed instanceof OutputFailure && !this.opts.quietOutput) {
+        ok = false;
+        await this.complain(`close failed on file ${name} (${closed.message})`);
+      }
     }
     for (const [name, input] of [...this.inputs]) {
       this.inputs.delete(name);
       if (input.fd !== 0) await this.sys.close(input.fd);
       if (input.pid !== null) await this.sys.wait4(input.pid);
     }
-    await this.stdout.flush();
+    const closed = await this.closeOutput(this.stdout);
+    if (closed instanceof OutputFailure && !this.opts.quietOutput) {
+      await this.complain(`close failed on file /dev/stdout (${closed.message})`);
+      return false;
+    }
+    return ok;
   }
 
   // ---- statements ----------------------------------------------------------------------------------
@@ -1359,14 +1420,14 @@ export class Interp {
       for (const a of as) vals.push(await a());
       const out = dest ? await this.output(dest.mode, this.str(await destEv!())) : this.stdout;
       emit(out, vals);
-      if (out.unbuffered || out.size >= 65536) await out.flush();
+      if (out.full) await this.flushFull(out);
       return NORMAL;
     } };
   }
 
   /** Between loop iterations and records: flush a full buffer, and let signals in now and then. */
   private async tick(): Promise<void> {
-    if (this.stdout.size >= 65536) await this.stdout.flush();
+    if (this.stdout.full) await this.flushFull(this.stdout);
     if ((++this.iterations & 4095) === 0) await this.sys.yield();
   }
 

@@ -2,7 +2,7 @@
 // descriptor without reading past what a terminal or pipe has given, and output streams
 // (stdout, files, `| "cmd"` pipes) buffered as stdio buffers them. Commands run as `sh -c`.
 
-import { isSysError } from '../../abi/errno.ts';
+import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
 import { O_APPEND, O_CLOEXEC, O_CREAT, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../abi/signals.ts';
 import type { Sys } from '../../sys/sys.ts';
@@ -10,6 +10,23 @@ import type { Regex } from './awk-regex.ts';
 import { fromBytes, toBytes } from './awk-value.ts';
 
 const CHUNK = 65536;
+
+/** glibc's buffer for a file or pipe: mawk's output reaches the kernel this much at a time. */
+const STDIO_BLOCK = 4096;
+
+/** A read that failed (a directory, a closed stdin): mawk's "read error (...)", status 2. */
+export class AwkReadError extends Error {
+  constructor(readonly reason: string) {
+    super(`read error (${reason})`);
+  }
+}
+
+/** A write of an output stream failed; what it means (fatal or not) depends on who flushed. */
+export class OutputFailure extends Error {
+  constructor(readonly stream: OutStream, readonly failure: SysError) {
+    super(strerror(failure.code));
+  }
+}
 
 /** How records end: one byte, blank lines, or a regular expression. */
 export type RecordSep = { mode: 'char'; ch: string } | { mode: 'para' } | { mode: 're'; re: Regex } | { mode: 'space' };
@@ -24,7 +41,13 @@ export class RecordReader {
   private async fill(): Promise<boolean> {
     if (this.eof) return false;
     await this.beforeRead();
-    const chunk = await this.sys.read(this.fd, CHUNK);
+    let chunk: Uint8Array;
+    try {
+      chunk = await this.sys.read(this.fd, CHUNK);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      throw new AwkReadError(strerror(e.code));
+    }
     if (chunk.length === 0) {
       this.eof = true;
       return false;
@@ -139,7 +162,16 @@ export class RecordReader {
 export class OutStream {
   private parts: string[] = [];
   size = 0;
-  constructor(private readonly sys: Sys, readonly fd: number, readonly pid: number | null, readonly unbuffered = false) {}
+  /** A buffer that stdio could not write (it keeps it): closing the stream fails again. */
+  stuck: SysError | null = null;
+  /** `name` is how mawk names the stream in "close failed on file NAME". */
+  constructor(private readonly sys: Sys, readonly fd: number, readonly pid: number | null, readonly unbuffered = false,
+    readonly name = fd === 1 ? '/dev/stdout' : '', public limit = STDIO_BLOCK) {}
+
+  /** Whether stdio would have written its buffer by now. */
+  get full(): boolean {
+    return this.unbuffered || this.size >= this.limit;
+  }
 
   write(s: string): void {
     if (s.length === 0) return;
@@ -152,7 +184,12 @@ export class OutStream {
     const s = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
     this.size = 0;
-    await this.sys.writeAll(this.fd, toBytes(s));
+    try {
+      await this.sys.writeAll(this.fd, toBytes(s));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      throw new OutputFailure(this, e);
+    }
   }
 }
 

@@ -8,8 +8,10 @@ import { basename } from '../../base/path.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { helpText } from '../lib/help.ts';
 import { readAllBytes } from '../lib/input.ts';
+import { isBusybox } from '../lib/tool.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { AwkExit, AwkFatal, AwkRuntimeError, CompileRegexError, Interp } from './awk-interp.ts';
+import { AwkReadError } from './awk-io.ts';
 import { AwkSyntaxError } from './awk-lexer.ts';
 import { parseProgram } from './awk-parser.ts';
 import { RegexError } from './awk-regex.ts';
@@ -53,7 +55,7 @@ export default async function awk(sys: Sys): Promise<number> {
   const args = sys.argv.slice(1).map(utf8ToBytes);
   // mawk itself knows no --help (only -W usage); cowbox's tools all answer it from their meta.
   if (args[0] === '--help') {
-    await sys.writeAll(1, helpText(meta));
+    await sys.writeAll(1, helpText(meta)).catch(unchecked);
     return 0;
   }
   const progFiles: string[] = [];
@@ -94,7 +96,8 @@ export default async function awk(sys: Sys): Promise<number> {
     } else {
       const w = value.split('=')[0]!;
       if ('version'.startsWith(w) && w !== '') {
-        await sys.writeAll(1, 'mawk 1.3.4 20200120\nThis is cowbox\'s simulation of mawk; it runs in the browser\'s simulated kernel.\n\n');
+        // mawk prints its version unchecked: a failed output is still status 0.
+        await sys.writeAll(1, 'mawk 1.3.4 20200120\nThis is cowbox\'s simulation of mawk; it runs in the browser\'s simulated kernel.\n\n').catch(unchecked);
         return 0;
       }
       if (('usage'.startsWith(w) || 'help'.startsWith(w)) && w !== '') {
@@ -159,7 +162,7 @@ export default async function awk(sys: Sys): Promise<number> {
 
   let interp: Interp;
   try {
-    interp = new Interp(sys, program, { progName: prog, assigns, fs, argv: [prog, ...operands], envp: sys.envp.map(utf8ToBytes) });
+    interp = new Interp(sys, program, { progName: prog, assigns, fs, argv: [prog, ...operands], envp: sys.envp.map(utf8ToBytes), quietOutput: isBusybox(sys) });
   } catch (e) {
     if (e instanceof CompileRegexError || e instanceof AwkRuntimeError) {
       await err(`line 1: ${e.message}`);
@@ -173,12 +176,18 @@ export default async function awk(sys: Sys): Promise<number> {
   }
   try {
     const status = await interp.run();
-    await interp.finish();
-    return status;
+    // Output that cannot be written at exit makes the status 2, whatever the program said.
+    return (await interp.finish()) ? status : 2;
   } catch (e) {
     if (e instanceof AwkExit) {
+      return (await interp.finish()) ? e.code ?? 0 : 2;
+    }
+    if (e instanceof AwkReadError) {
+      // busybox's awk names the program, not the input, and fails with 1.
+      const bb = isBusybox(sys);
+      await err(bb ? `cmd. line:1: ${e.reason}` : e.message).catch(() => undefined);
       await interp.finish();
-      return e.code ?? 0;
+      return bb ? 1 : 2;
     }
     if (e instanceof AwkRuntimeError) {
       await sys.writeAll(2, `${prog}: run time error: ${e.message}\n${interp.where()}\n`);
@@ -188,7 +197,7 @@ export default async function awk(sys: Sys): Promise<number> {
       return 2;
     }
     if (e instanceof AwkFatal) {
-      await err(e.message);
+      await err(e.message).catch(() => undefined);
       await interp.finish().catch((x: unknown) => {
         if (!isSysError(x)) throw x;
       });
@@ -197,4 +206,8 @@ export default async function awk(sys: Sys): Promise<number> {
     if (isSysError(e) && e.code === 'EPIPE') return 2;
     throw e;
   }
+}
+
+function unchecked(e: unknown): void {
+  if (!isSysError(e)) throw e;
 }

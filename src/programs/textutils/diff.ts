@@ -12,7 +12,8 @@ import { parseArgs, UsageError } from '../lib/options.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { argToText, bytesToText, textToBytes } from '../lib/regex.ts';
 import { localTime, strftime, timeZone } from '../lib/strftime.ts';
-import { runTool, type Tool } from '../lib/tool.ts';
+import { helpText, versionText } from '../lib/help.ts';
+import { isBusybox, outputFailure, runTool, type Tool } from '../lib/tool.ts';
 import { analyze, type Change } from './diff-analyze.ts';
 
 export const meta: ProgramMeta = {
@@ -20,6 +21,8 @@ export const meta: ProgramMeta = {
   usage: ['[OPTION]... FILES'],
   summary: 'Compare FILES line by line.',
   usageStatus: 2,
+  // "diff: standard output: strerror" (--help: "diff: write failed"), status 2.
+  exitFailure: 2,
   options: [
     { long: 'normal', help: 'print the differences in the normal format (the default)' },
     { short: 'q', long: 'brief', help: 'only say whether the files differ' },
@@ -536,14 +539,28 @@ export default async function diff(sys: Sys): Promise<number> {
     await sys.writeAll(2, `diff: ${message}\ndiff: Try 'diff --help' for more information.\n`);
     return 2;
   };
+  let parsed;
   try {
-    parseArgs(meta, argv);
+    parsed = parseArgs(meta, argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usage(e.text.replace(/^diff: /, ''));
   }
+  // diff's usage() checks its own writes ("write failed"); --version fails at close_stdout.
+  const first = isBusybox(sys) ? undefined : parsed.last('--help', '--version');
+  if (first) {
+    try {
+      await sys.writeAll(1, first === '--help' ? helpText(meta) : versionText(meta));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sys.writeAll(2, first === '--help' ? 'diff: write failed\n' : `diff: standard output: ${strerror(e.code)}\n`).catch(() => undefined);
+      return 2;
+    }
+    return 0;
+  }
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
+    tool.wordWriteError({ midRun: (err) => `diff: standard output: ${err}\n`, atExit: (err) => `diff: standard output: ${err}\n` });
     let style: Style = 'normal';
     let context = 3;
     for (const opt of a.options) {
@@ -576,8 +593,15 @@ export default async function diff(sys: Sys): Promise<number> {
       switches: optionWords.map((w) => ` ${w}`).join(''), utf8, tz: timeZone(sys.getenv('TZ')),
     };
     const d = new Diff(tool, o);
-    const status = await d.top(ops[0]!, ops[1]!);
-    await d.flush(true);
+    let status: number;
+    try {
+      status = await d.top(ops[0]!, ops[1]!);
+      await d.flush(true);
+    } catch (e) {
+      // busybox's diff never checks its output; there was output only because the files differ.
+      if (!tool.busybox || !outputFailure(e)) throw e;
+      return 1;
+    }
     return d.trouble ? 2 : status;
   });
 }

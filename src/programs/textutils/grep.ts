@@ -7,7 +7,7 @@
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_DIRECTORY, O_RDONLY } from '../../abi/open-flags.ts';
 import { S_IFMT, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG, S_IFSOCK, type Stat } from '../../abi/stat.ts';
-import type { Sys } from '../../sys/sys.ts';
+import { isOutputFailure, type Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
@@ -26,6 +26,8 @@ export const meta: ProgramMeta = {
   usage: ['[OPTION]... PATTERNS [FILE]...'],
   summary: 'Print the lines of each FILE that match PATTERNS (one pattern a line).\nExample: grep -i \'hello world\' menu.h main.c',
   usageStatus: 2,
+  // grep's write_error: "grep: write error: strerror", status 2, at the first failed write.
+  exitFailure: 2,
   options: [
     { short: 'E', long: 'extended-regexp', help: 'PATTERNS are extended regular expressions' },
     { short: 'F', long: 'fixed-strings', help: 'PATTERNS are plain strings' },
@@ -272,10 +274,12 @@ class Grep {
     try {
       await this.readLines(fd, scan);
     } catch (e) {
-      if (!isSysError(e)) throw e;
+      // A failed write of the matches is no read error: it ends the run (the frame reports it).
+      if (!isSysError(e) || isOutputFailure(e)) throw e;
       readError = e;
     }
-    if (readError) await this.fileError(display, readError);
+    // busybox's grep takes a read that fails for the end of the file, saying nothing.
+    if (readError && !this.tool.busybox) await this.fileError(display, readError);
     if (scan.binaryMatched) {
       await this.flush();
       await sys.writeAll(2, `grep: ${display}: binary file matches\n`);

@@ -13,32 +13,98 @@ import { isBusybox } from '../lib/tool.ts';
 
 const READ_SIZE = 65536;
 
+/** glibc's buffer for a file or pipe: real sed's output reaches the kernel this much at a time. */
+const STDIO_BLOCK = 4096;
+
+/**
+ * An I/O failure that ends sed with status 4, as GNU's panic does ("couldn't write 3 items to
+ * stdout: ...", "read error on dir: ..."): the message is what follows "sed: ".
+ */
+export class IoError extends Error {
+  /** `kind`: a write glibc made while sed ran, the flush of what was left, or a read. */
+  constructor(message: string, readonly kind: 'write' | 'flush' | 'read') {
+    super(message);
+  }
+}
+
+/** The UTF-8 length of a text (sed's text holds one character per byte outside UTF-8 locales). */
+function byteLength(text: string, utf8: boolean): number {
+  if (!utf8) return text.length;
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Two bytes more for U+0800 and up, one for U+0080..U+07FF and for each half of a surrogate pair.
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
 /** A file name written in the script (text form) as the name the kernel takes. */
 export function textToName(s: string, utf8: boolean): string {
   return utf8 ? s : utf8Decode(textToBytes(s, false));
 }
 
-/** Buffered text output to a descriptor, with GNU's missing-newline rule. */
+/**
+ * Buffered text output to a descriptor, with GNU's missing-newline rule. Each `raw` piece stands
+ * for one of GNU's ck_fwrite calls: the writer keeps count of what glibc's 4096-byte buffer would
+ * hold, so a failing output is met at the piece real sed meets it at, with its words.
+ */
 export class Writer {
   private parts: string[] = [];
   private size = 0;
   private shared: Writer | null = null;
+  /** Bytes glibc's buffer would hold now. */
+  private stdioFill = 0;
+  /** The size of the first piece that did not fit glibc's buffer since the last flush (0: none). */
+  private overflow = 0;
   missingNewline = false;
-  constructor(private readonly sys: Sys, public fd: number, private readonly utf8: boolean, private readonly delim: string, public unbuffered = false) {}
+  /**
+   * `label` names the output in messages as GNU's utils_fp_name does ("stdout"; a w file's
+   * stream is not in its list, so "<unknown>").
+   */
+  constructor(private readonly sys: Sys, public fd: number, private readonly utf8: boolean, private readonly delim: string, public unbuffered = false,
+    private readonly label = fd === 1 ? 'stdout' : '<unknown>') {}
 
   /** A line: text, then the delimiter unless the line had none in the input. */
   async line(text: string, newline: boolean): Promise<void> {
-    this.raw((this.missingNewline ? this.delim : '') + text + (newline ? this.delim : ''));
+    if (this.missingNewline) this.raw(this.delim);
+    this.raw(text);
+    if (newline) this.raw(this.delim);
     this.missingNewline = !newline;
-    if (this.unbuffered) await this.flush();
-    else if (this.size >= 65536) await this.flush();
+    await this.maybeFlush();
   }
 
   /** Text as it is (appended text, files for r), after a pending newline. */
   async text(text: string): Promise<void> {
     this.fixNewline();
     this.raw(text);
-    if (this.unbuffered || this.size >= 65536) await this.flush();
+    await this.maybeFlush();
+  }
+
+  /**
+   * Text written with an unchecked fprintf (sed's `=`): when glibc's buffer cannot take it, the
+   * buffer is written then and there; if that fails, the buffer and the rest of the text are
+   * lost without a word, and sed goes on.
+   */
+  async printf(text: string): Promise<void> {
+    this.fixNewline();
+    if (this.shared) return this.shared.printf(text);
+    const n = byteLength(text, this.utf8);
+    const space = STDIO_BLOCK - this.stdioFill;
+    if (n <= space || this.unbuffered) {
+      this.raw(text);
+      return this.maybeFlush();
+    }
+    try {
+      await this.flush();
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      this.stdioFill = 0;
+      return;
+    }
+    this.parts.push(text);
+    this.size += text.length;
+    this.stdioFill = (n - space) % STDIO_BLOCK;
   }
 
   fixNewline(): void {
@@ -55,7 +121,8 @@ export class Writer {
   }
 
   async maybeFlush(): Promise<void> {
-    if (this.unbuffered || this.size >= 65536) await this.flush();
+    if (this.shared) return this.shared.maybeFlush();
+    if (this.unbuffered || this.size >= 65536 || this.overflow) await this.flush();
   }
 
   raw(text: string): void {
@@ -66,15 +133,35 @@ export class Writer {
     }
     this.parts.push(text);
     this.size += text.length;
+    const n = byteLength(text, this.utf8);
+    const space = STDIO_BLOCK - this.stdioFill;
+    if (n <= space) this.stdioFill += n;
+    else {
+      // glibc fills its buffer, writes it, and keeps what is left past whole blocks.
+      if (this.overflow === 0) this.overflow = n;
+      this.stdioFill = (n - space) % STDIO_BLOCK;
+    }
   }
 
+  /** Write what is buffered; a failure is GNU's panic: the piece glibc could not take, or its fflush. */
   async flush(): Promise<void> {
     if (this.shared) return this.shared.flush();
+    const overflow = this.overflow;
+    this.overflow = 0;
+    if (this.unbuffered) this.stdioFill = 0;
     if (this.size === 0) return;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
     this.size = 0;
-    await this.sys.writeAll(this.fd, textToBytes(text, this.utf8));
+    try {
+      await this.sys.writeAll(this.fd, textToBytes(text, this.utf8));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      const err = strerror(e.code);
+      throw overflow ? new IoError(`couldn't write ${overflow} item${overflow === 1 ? '' : 's'} to ${this.label}: ${err}`, 'write')
+        // A closed descriptor passes GNU's ck_fflush (it ignores EBADF) and fails its fclose.
+        : new IoError(`couldn't ${e.code === 'EBADF' ? 'close' : 'flush'} ${this.label}: ${err}`, 'flush');
+    }
   }
 }
 
@@ -84,14 +171,28 @@ export class LineReader {
   private pos = 0;
   private carry: Uint8Array = new Uint8Array(0);
   private eof = false;
+  /** The input's name in a read error ("stdin" for standard input, as GNU names it). */
+  label: string;
+  /** busybox's sed takes a read that fails for the end of the input, saying nothing. */
+  quiet = false;
 
-  constructor(private readonly sys: Sys, readonly fd: number, private readonly utf8: boolean, private readonly delim: string) {}
+  constructor(private readonly sys: Sys, readonly fd: number, private readonly utf8: boolean, private readonly delim: string) {
+    this.label = fd === 0 ? 'stdin' : String(fd);
+  }
 
   /** Make sure a whole line (or the end of the file) is buffered; false at end of file. */
   private async fill(): Promise<boolean> {
     const d = this.delim.charCodeAt(0);
     while (this.text.indexOf(this.delim, this.pos) < 0 && !this.eof) {
-      const chunk = await this.sys.read(this.fd, READ_SIZE);
+      let chunk: Uint8Array;
+      try {
+        chunk = await this.sys.read(this.fd, READ_SIZE);
+      } catch (e) {
+        // A directory (EISDIR), a closed standard input (EBADF): GNU's ck_getdelim panics.
+        if (!isSysError(e)) throw e;
+        if (!this.quiet) throw new IoError(`read error on ${this.label}: ${strerror(e.code)}`, 'read');
+        chunk = new Uint8Array(0);
+      }
       let bytes: Uint8Array;
       if (chunk.length === 0) {
         this.eof = true;
@@ -216,6 +317,7 @@ export class Input {
     if (name === '-' && !this.inPlace) {
       this.fd = 0;
       this.reader = new LineReader(sys, 0, this.utf8, this.delim);
+      this.reader.quiet = isBusybox(sys);
       return;
     }
     let fd: number;
@@ -229,6 +331,8 @@ export class Input {
     }
     this.fd = fd;
     this.reader = new LineReader(sys, fd, this.utf8, this.delim);
+    this.reader.label = name;
+    this.reader.quiet = isBusybox(sys);
     if (!this.inPlace) return;
     let target = name;
     if (this.inPlace.followSymlinks) target = await followSymlink(sys, name);

@@ -8,13 +8,13 @@
 import { isSysError, strerror } from '../../abi/errno.ts';
 import { O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY } from '../../abi/open-flags.ts';
 import type { Sys } from '../../sys/sys.ts';
-import { helpText } from '../lib/help.ts';
+import { helpText, versionText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';
 import { localeIsUtf8 } from '../lib/locale.ts';
 import { argToText, bytesToText, type Matcher } from '../lib/regex.ts';
 import { dialectUsageError, isBusybox, runTool } from '../lib/tool.ts';
-import { Input, LineReader, textToName, Writer } from './sed-io.ts';
+import { Input, IoError, LineReader, textToName, Writer } from './sed-io.ts';
 import { compileScript, SedError, type Addr, type Cmd, type ScriptPiece, type SedRegex, type Subst } from './sed-script.ts';
 
 export const meta: ProgramMeta = {
@@ -86,7 +86,8 @@ class Sed {
       else {
         try {
           const fd = await this.sys.open(textToName(name, this.o.utf8), O_WRONLY | O_CREAT | O_TRUNC, 0o666);
-          this.wfiles.set(name, new Writer(this.sys, fd, this.o.utf8, this.o.delim));
+          // GNU flushes a w file after each line it writes to it.
+          this.wfiles.set(name, new Writer(this.sys, fd, this.o.utf8, this.o.delim, true));
         } catch (e) {
           if (!isSysError(e)) throw e;
           this.panic(`couldn't open file ${name}: ${strerror(e.code)}`);
@@ -105,7 +106,9 @@ class Sed {
           if (!isSysError(e)) throw e;
         }
       }
-      this.rfiles.set(name, { fd, reader: fd >= 0 ? new LineReader(this.sys, fd, this.o.utf8, this.o.delim) : null });
+      const reader = fd >= 0 ? new LineReader(this.sys, fd, this.o.utf8, this.o.delim) : null;
+      if (reader) reader.label = name;
+      this.rfiles.set(name, { fd, reader });
     }
   }
 
@@ -120,7 +123,9 @@ class Sed {
     for (const [, r] of this.rfiles) {
       if (r.fd > 0) {
         void this.sys.lseek(r.fd, 0, 0);
+        const label = r.reader?.label;
         r.reader = new LineReader(this.sys, r.fd, this.o.utf8, this.o.delim);
+        if (label !== undefined) r.reader.label = label;
       }
     }
   }
@@ -392,7 +397,7 @@ class Sed {
           this.ps = '';
           break;
         case '=':
-          await out.text(`${this.input.lineNumber}${delim}`);
+          await out.printf(`${this.input.lineNumber}${delim}`);
           break;
         case 'F':
           await out.text(`${argToText(this.input.name, o.utf8)}${delim}`);
@@ -407,20 +412,23 @@ class Sed {
   /** The l command: escapes, octal bytes, lines wrapped before `width` characters. */
   private async list(width: number): Promise<void> {
     const { out, o } = this;
-    let text = '';
     let w = 0;
+    // Each escaped byte is one of GNU's writes (so is each wrap, the "$" and the newline).
+    out.fixNewline();
     const bytes = o.utf8 ? Array.from(new TextEncoderLite().encode(this.ps)) : Array.from(this.ps, (c) => c.charCodeAt(0));
     const named: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
     for (const b of bytes) {
       const piece = b === 92 ? '\\\\' : b >= 32 && b < 127 ? String.fromCharCode(b) : named[b] ?? `\\${b.toString(8).padStart(3, '0')}`;
       if (w + piece.length >= width && width > 0) {
-        text += `\\${o.delim}`;
+        out.raw(`\\${o.delim}`);
         w = 0;
       }
-      text += piece;
+      out.raw(piece);
       w += piece.length;
     }
-    await out.text(`${text}$${o.delim}`);
+    out.raw('$');
+    out.raw(o.delim);
+    await out.maybeFlush();
   }
 
   private async subst(sub: Subst): Promise<void> {
@@ -527,8 +535,9 @@ async function readScriptFile(sys: Sys, name: string, utf8: boolean): Promise<st
 
 export default async function sed(sys: Sys): Promise<number> {
   // A usage error shows the whole usage on standard error, as GNU sed does.
+  let parsed;
   try {
-    parseArgs(meta, sys.argv.slice(1));
+    parsed = parseArgs(meta, sys.argv.slice(1));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const bb = await dialectUsageError(sys, 'sed', e.text);
@@ -536,12 +545,26 @@ export default async function sed(sys: Sys): Promise<number> {
     await sys.writeAll(2, `${e.text}\n${helpText(meta)}`);
     return 1;
   }
+  // --help and --version go through stdio too: a failing output is "couldn't flush stdout", 4.
+  const first = isBusybox(sys) ? undefined : parsed.last('--help', '--version');
+  if (first) {
+    try {
+      await sys.writeAll(1, first === '--help' ? helpText(meta) : versionText(meta));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sys.writeAll(2, `sed: couldn't flush stdout: ${strerror(e.code)}\n`).catch(() => undefined);
+      return 4;
+    }
+    return 0;
+  }
   return runTool(sys, meta, async (tool) => {
     const a = tool.args;
     const utf8 = localeIsUtf8((n) => sys.getenv(n));
     const fail = async (message: string, status: number): Promise<number> => {
       await tool.out.flush();
-      await sys.writeAll(2, `sed: ${message}\n`);
+      await sys.writeAll(2, `sed: ${message}\n`).catch((e: unknown) => {
+        if (!isSysError(e)) throw e; // no standard error either: the status says it
+      });
       return status;
     };
     const pieces: ScriptPiece[] = [];
@@ -595,20 +618,36 @@ export default async function sed(sys: Sys): Promise<number> {
     machine.input.onNewFile = () => machine.resetForFile();
     machine.resetForFile();
     let status: number;
+    const status0 = (): number => (machine.input.badCount ? 1 : 0);
+    // busybox's sed dies "write error" (4) when a write fails as it runs, and says nothing of
+    // what it could not flush at exit.
+    const busyboxWriteError = async (e: IoError, st: number): Promise<number> => e.kind === 'write' ? fail('write error', 4) : st;
     try {
       if (inPlace && files.length === 0) machine.panic('no input files');
       await machine.openFiles(program.wfiles);
       status = await machine.run();
     } catch (e) {
-      if (!(e instanceof Panic)) throw e;
+      if (!(e instanceof Panic) && !(e instanceof IoError)) throw e;
       await machine.input.abandon();
+      // What was buffered goes out at exit as stdio's would, a failure unreported.
+      try {
+        await stdout.flush();
+        for (const [, w] of machine.wfiles) await w.flush();
+      } catch (e2) {
+        if (!(e2 instanceof IoError)) throw e2;
+      }
+      if (e instanceof IoError && tool.busybox && e.kind !== 'read') return busyboxWriteError(e, status0());
+      return fail(e.message, e instanceof Panic ? e.status : 4);
+    }
+    try {
+      await out.flush();
       await stdout.flush();
       for (const [, w] of machine.wfiles) await w.flush();
-      return fail(e.message, e.status);
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      if (tool.busybox) return busyboxWriteError(e, status);
+      return fail(e.message, 4);
     }
-    await out.flush();
-    await stdout.flush();
-    for (const [, w] of machine.wfiles) await w.flush();
     return status;
   });
 }

@@ -12,6 +12,7 @@ import { execvp } from './exec.ts';
 
 export const meta: ProgramMeta = {
   name: 'chroot', package: 'GNU coreutils', version: '9.1',
+  exitFailure: 125,
   usage: ['[OPTION] NEWROOT [COMMAND [ARG]...]', 'OPTION'],
   summary: 'Run COMMAND with NEWROOT as its root directory.',
   epilog: 'With no COMMAND, run \'"$SHELL" -i\' (without SHELL: \'/bin/sh -i\').',

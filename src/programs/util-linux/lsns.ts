@@ -18,6 +18,9 @@ export const meta: ProgramMeta = {
   usage: ['[options] [<namespace>]'],
   summary: 'List the namespaces processes live in (or the processes in one namespace).',
   options: [
+    // util-linux's short spellings of --help and --version (listed with them in --help).
+    { short: 'h', key: '--help', help: '' },
+    { short: 'V', key: '--version', help: '' },
     { short: 'J', long: 'json', help: 'write JSON' },
     { short: 'l', long: 'list', help: 'a plain list: no tree of processes' },
     { short: 'n', long: 'noheadings', help: 'leave out the header line' },

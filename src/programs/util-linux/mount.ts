@@ -19,6 +19,9 @@ export const meta: ProgramMeta = {
   summary: 'Attach a filesystem to the directory tree, or list what is attached.',
   usageStatus: MNT_EX.USAGE,
   options: [
+    // util-linux's short spellings of --help and --version (listed with them in --help).
+    { short: 'h', key: '--help', help: '' },
+    { short: 'V', key: '--version', help: '' },
     { short: 'a', long: 'all', help: 'mount every filesystem listed in fstab' },
     { short: 'c', long: 'no-canonicalize', help: 'use paths as given, without resolving them' },
     { short: 'l', long: 'show-labels', help: 'with the listing, also show filesystem labels' },

@@ -21,6 +21,9 @@ export const meta: ProgramMeta = {
   summary: "Run a program in the namespaces of another process.",
   stopAtOperand: true,
   options: [
+    // util-linux's short spellings of --help and --version (listed with them in --help).
+    { short: 'h', key: '--help', help: '' },
+    { short: 'V', key: '--version', help: '' },
     { short: 'a', long: 'all', help: 'enter every namespace of the target' },
     { short: 't', long: 'target', arg: 'required', argName: 'pid', help: 'the process whose namespaces to enter' },
     { short: 'm', long: 'mount', arg: 'optional', argName: 'file', help: 'enter the mount namespace' },

@@ -11,7 +11,8 @@ export const meta: ProgramMeta = {
   name: 'pivot_root', package: 'util-linux', version: '2.38.1', style: 'util-linux',
   usage: ['[options] new_root put_old'],
   summary: 'Make new_root the root filesystem of this mount namespace; the old root moves to put_old.',
-  options: [],
+  // util-linux's short spellings of --help and --version (listed with them in --help).
+  options: [{ short: 'h', key: '--help', help: '' }, { short: 'V', key: '--version', help: '' }],
 };
 
 export default function pivotRoot(sys: Sys): Promise<number> {

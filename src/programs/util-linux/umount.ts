@@ -14,6 +14,9 @@ export const meta: ProgramMeta = {
   summary: 'Detach filesystems from the directory tree.',
   usageStatus: MNT_EX.USAGE,
   options: [
+    // util-linux's short spellings of --help and --version (listed with them in --help).
+    { short: 'h', key: '--help', help: '' },
+    { short: 'V', key: '--version', help: '' },
     { short: 'l', long: 'lazy', help: 'detach now, and everything mounted below it' },
     { short: 'n', long: 'no-mtab', help: 'do not write /etc/mtab (there is none)' },
     { short: 'q', long: 'quiet', help: 'do not complain about what is not mounted' },

@@ -21,6 +21,9 @@ export const meta: ProgramMeta = {
   summary: 'Run a program in new namespaces of its own (the caller keeps its old ones).',
   stopAtOperand: true,
   options: [
+    // util-linux's short spellings of --help and --version (listed with them in --help).
+    { short: 'h', key: '--help', help: '' },
+    { short: 'V', key: '--version', help: '' },
     { short: 'm', long: 'mount', help: 'a new mount namespace' },
     { short: 'u', long: 'uts', help: 'a new UTS namespace (hostname and domain name)' },
     { short: 'i', long: 'ipc', help: 'a new System V IPC namespace' },

@@ -1,0 +1,41 @@
+# tar, gzip, jq, tree, less, more and the debugging tools writing to a full device: tar stops
+# or goes on per member, gzip starts its message on a fresh line, tree and less never check.
+printf 'a\nb\nc\n' > f; printf 'a\nx\nc\n' > g; seq 100000 > big; seq 2 100001 > big2
+echo '{"a":[1,2,3]}' > j.json; gzip -c f > f.gz; gzip -c big > big.gz; tar cf a.tar f g; tar cf big.tar big big2
+mkdir d; touch d/x
+t() { eval "$1" > /dev/full; echo "[$1] $?" >&2; }
+t 'tar cf - f'
+t 'tar cf - big'
+t 'tar tf a.tar'
+t 'tar tvf a.tar'
+t 'tar xOf big.tar'
+t 'tar --help'
+t 'gzip -c f'
+t 'gzip -c big'
+t 'zcat f.gz'
+t 'gunzip -c big.gz'
+t 'gzip -l f.gz'
+t 'gzip --version'
+t 'jq . j.json'
+t 'jq . j.json j.json'
+t "jq -n 'range(100000)'"
+t 'jq --help'
+t 'jq --version'
+t 'tree d'
+t 'tree --version'
+t 'less f'
+t 'less big'
+t 'less --version'
+t 'more f'
+t 'more big'
+t 'more --help'
+t 'grep --help'
+t 'grep --version'
+t 'sed --help'
+t 'sed --version'
+t 'diff --help'
+t 'diff --version'
+t 'dmesg --help'
+t 'dmesg --version'
+t 'strace --help'
+t 'stress --version'
