@@ -55,3 +55,19 @@ export class SysError extends Error {
 export function isSysError(e: unknown, code?: ErrnoName): e is SysError {
   return e instanceof SysError && (code === undefined || e.code === code);
 }
+
+/** Errors from writes to standard output (Sys.write marks them), so a program's frame can tell
+ *  them from the rest. Kept here rather than in sys/ so that programs asking need no more than
+ *  this module. */
+const outputFailures = new WeakSet<object>();
+
+/** Rethrow `e`, remembered as a failed write to standard output. */
+export function markOutputFailure(e: unknown): never {
+  if (isSysError(e)) outputFailures.add(e);
+  throw e;
+}
+
+/** Whether `e` is a failed write to standard output (ENOSPC, EPIPE with SIGPIPE ignored, EIO...). */
+export function isOutputFailure(e: unknown): e is SysError {
+  return isSysError(e) && outputFailures.has(e);
+}

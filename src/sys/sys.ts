@@ -2,7 +2,7 @@
 // Linux's names and argument order. It adds nothing of its own beyond conveniences built only
 // from system calls (readAll, writeAll, spawn), so a trace shows exactly what a program did.
 
-import { isSysError, type SysError } from '../abi/errno.ts';
+import { isSysError, markOutputFailure } from '../abi/errno.ts';
 import type { Rlimit } from '../abi/rlimit.ts';
 import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../abi/open-flags.ts';
 import type { ProgramArgs, SysPort } from '../abi/program.ts';
@@ -30,19 +30,6 @@ export interface Utsname {
   version: string;
   machine: string;
   domainname: string;
-}
-
-/** Errors from writes to standard output, so a program's frame can tell them from the rest. */
-const outputFailures = new WeakSet<object>();
-
-function markOutputFailure(e: unknown): never {
-  if (isSysError(e)) outputFailures.add(e);
-  throw e;
-}
-
-/** Whether `e` is a failed write to standard output (ENOSPC, EPIPE with SIGPIPE ignored, EIO...). */
-export function isOutputFailure(e: unknown): e is SysError {
-  return isSysError(e) && outputFailures.has(e);
 }
 
 export class Sys {

@@ -4,9 +4,9 @@
 // standard output is not a terminal it copies its input like cat, as the real less does, and
 // reports a file it cannot show on standard output.
 
-import { isSysError, strerror } from '../../abi/errno.ts';
+import { isSysError, strerror, isOutputFailure } from '../../abi/errno.ts';
 import { S_IFDIR, S_IFMT, S_IFREG } from '../../abi/stat.ts';
-import { isOutputFailure, type Sys } from '../../sys/sys.ts';
+import type { Sys } from '../../sys/sys.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { helpText, versionText } from '../lib/help.ts';
 import { parseArgs, UsageError } from '../lib/options.ts';

@@ -4,9 +4,9 @@
 // write of that output ends the program with GNU's "write error" message and its exit_failure
 // status, or with the words the program gives (`tool.writeError`).
 
-import { isSysError, strerror, type SysError } from '../../abi/errno.ts';
+import { isSysError, strerror, type SysError, isOutputFailure } from '../../abi/errno.ts';
 import { utf8Encode } from '../../base/text.ts';
-import { isOutputFailure, type Sys } from '../../sys/sys.ts';
+import type { Sys } from '../../sys/sys.ts';
 import { helpText, versionText } from './help.ts';
 import type { ProgramMeta } from './meta.ts';
 import { parseArgs, UsageError, type Parsed } from './options.ts';

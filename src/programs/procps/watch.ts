@@ -8,11 +8,11 @@
 // codes, -p keeps runs on the interval's beat. ^C (or SIGTERM, SIGHUP) ends it with status 0.
 // Like curses, it needs a terminal type: without TERM it stops before drawing anything.
 
-import { isSysError, strerror } from '../../abi/errno.ts';
+import { isSysError, strerror, isOutputFailure } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
 import { ECHO, ICANON, type Termios } from '../../abi/termios.ts';
 import { utf8Decode } from '../../base/text.ts';
-import { isOutputFailure, type Sys } from '../../sys/sys.ts';
+import type { Sys } from '../../sys/sys.ts';
 import { inLongoptsOrder, type ProgramMeta } from '../lib/meta.ts';
 import { ctime } from './proc.ts';
 import { parseProcps, printUsage, shortName, versionLine } from './usage.ts';

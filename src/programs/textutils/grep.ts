@@ -4,10 +4,10 @@
 // and GNU's binary-file rule. The search itself is grep-scan.ts; this file reads the command
 // line, the patterns and the files. Exit status: 0 a line was selected, 1 none, 2 trouble.
 
-import { isSysError, strerror } from '../../abi/errno.ts';
+import { isSysError, strerror, isOutputFailure } from '../../abi/errno.ts';
 import { O_DIRECTORY, O_RDONLY } from '../../abi/open-flags.ts';
 import { S_IFMT, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG, S_IFSOCK, type Stat } from '../../abi/stat.ts';
-import { isOutputFailure, type Sys } from '../../sys/sys.ts';
+import type { Sys } from '../../sys/sys.ts';
 import { argmatch } from '../lib/argmatch.ts';
 import { helpText } from '../lib/help.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
