@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brokenRule, resolveSpecifier } from './import-rules/layer-rules.ts';
+import { brokenRule, resolveSpecifier, type Target } from './import-rules/layer-rules.ts';
 import { scanImports } from './import-rules/scan-imports.ts';
 
 export interface SourceFile {
@@ -37,7 +37,8 @@ export function checkImports(files: readonly SourceFile[]): CheckResult {
       if (ref.computed) {
         rule = 'import() of a computed specifier cannot be checked; use a string or template literal';
       } else {
-        rule = brokenRule(file.path, resolveSpecifier(file.path, ref.specifier));
+        const target = resolveSpecifier(file.path, ref.specifier);
+        rule = brokenRule(file.path, target) ?? valueImportOfSys(file.path, target, ref.kind);
       }
       if (rule !== undefined) {
         const shown = ref.partial && !ref.computed ? `${ref.specifier}\${...}` : ref.specifier;
@@ -46,6 +47,18 @@ export function checkImports(files: readonly SourceFile[]): CheckResult {
     }
   }
   return { files: files.length, imports, violations };
+}
+
+/**
+ * Programs take Sys as a type only (the registry, which makes the Sys of each process, aside): a
+ * program chunk importing sys.ts for a value, or through `import { type Sys }` (which keeps a
+ * side-effect import), makes the bundler split the modules sys.ts imports out of the kernel
+ * worker's first script, one more request before the worker runs.
+ */
+function valueImportOfSys(from: string, target: Target, kind: string): string | undefined {
+  if (target.kind !== 'local' || target.path !== 'src/sys/sys.ts' || !from.startsWith('src/programs/') || from === 'src/programs/registry.ts') return undefined;
+  if (kind === 'import-type') return undefined;
+  return 'programs import sys/sys.ts with `import type` only (a value import splits the kernel worker\'s first script)';
 }
 
 async function* walk(dir: string): AsyncGenerator<string> {

@@ -147,6 +147,16 @@ describe('checkImports', () => {
     }
   });
 
+  it('lets programs import Sys as a type only', () => {
+    expect(broken('src/programs/coreutils/cat.ts', "import type { Sys } from '../../sys/sys.ts';")).toEqual([]);
+    expect(broken('src/programs/registry.ts', "import { Sys } from '../sys/sys.ts';")).toEqual([]);
+    for (const line of ["import { type Sys } from '../../sys/sys.ts';", "import { isOutputFailure, type Sys } from '../../sys/sys.ts';"]) {
+      const rules = broken('src/programs/lib/tool.ts', line);
+      expect(rules, line).toHaveLength(1);
+      expect(rules[0], line).toMatch(/`import type` only/);
+    }
+  });
+
   it('allows each package only where DESIGN.md puts it', () => {
     const planted: Array<[string, string, RegExp]> = [
       ['src/kernel/fs/storage/store.ts', "import { openDB } from 'idb';", /'idb' may be imported only in src\/host/],

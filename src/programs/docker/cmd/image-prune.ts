@@ -7,6 +7,7 @@ import { deleteImage, imageUsers, type DeleteRecord } from './rmi.ts';
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { humanSize } from '../format/units.ts';
+import type { Sys } from '../../../sys/sys.ts';
 
 const DEF: CommandDef = {
   name: 'image prune',
@@ -65,7 +66,7 @@ function labelsMatch(labels: Record<string, string>, filters: string[]): boolean
   return true;
 }
 
-async function readLine(sys: import('../../../sys/sys.ts').Sys): Promise<string> {
+async function readLine(sys: Sys): Promise<string> {
   let s = '';
   for (;;) {
     const b = await sys.read(0, 1);
