@@ -14,7 +14,7 @@ import type { BenchContext } from '../lib/group.ts';
 import { median } from '../lib/timing.ts';
 import { SEED_DOCKERFILE, SEED_INDEX_PHP } from '../docker/workloads.ts';
 import { buildApp, buildControl, jsGzipByArea, jsGzipSizes } from '../web/build.ts';
-import { msToPrompt, type } from '../web/page.ts';
+import { BENCH_IMAGES, fillBenchDisk, msToPrompt, type } from '../web/page.ts';
 import { serveDirectory, type StaticServer } from '../web/static-server.ts';
 
 export const description = 'built app vs a bare xterm page in headless Chromium: prompt time, reload with a full disk, JS bytes, main-thread stalls';
@@ -25,7 +25,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 const ROUNDS = Number(process.env.COWBOX_BENCH_WEB_ROUNDS ?? 7);
 /** A network round trip, for the figure that serves both pages from a host that far away. */
 const RTT_MS = 40;
-const IMAGES = ['alpine', 'busybox', 'debian', 'ubuntu', 'registry.access.redhat.com/ubi8/ubi:8.1'];
 
 const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
@@ -164,12 +163,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     await page.goto(appUrl);
     await msToPrompt(page);
     await page.locator('.term-host:not([hidden])').click();
-    ctx.log(`pulling ${IMAGES.length} images and writing 1,000 files in the page`);
+    ctx.log(`pulling ${BENCH_IMAGES.length} images and writing 1,000 files in the page`);
     const t0 = performance.now();
-    await type(page, `for i in ${IMAGES.join(' ')}; do docker pull -q $i >/dev/null || echo FAILED $i; done`);
-    await type(page, 'mkdir -p /root/files && cd /root/files && seq 1 1000 | while read i; do echo "file $i" > f$i; done; cd');
-    const check = await type(page, 'docker images -q | wc -l; ls /root/files | wc -l');
-    if (check.join(' ') !== '5 1000') throw new Error(`expected 5 images and 1000 files, the page says: ${check.join(' | ')}`);
+    await fillBenchDisk(page);
     ctx.log(`disk filled in ${((performance.now() - t0) / 1000).toFixed(1)} s; waiting for the write-back`);
     await page.waitForTimeout(4000);
     const controlPage = await persistent.newPage();

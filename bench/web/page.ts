@@ -26,3 +26,14 @@ export async function type(page: Page, line: string, timeout = 600_000): Promise
   }, before, { timeout, polling: 100 });
   return (await screenLines(page)).slice(before, -1);
 }
+
+/** The images of the web bench's full disk. */
+export const BENCH_IMAGES = ['alpine', 'busybox', 'debian', 'ubuntu', 'registry.access.redhat.com/ubi8/ubi:8.1'];
+
+/** Fill the page's disk as the web bench measures it (5 images, 1,000 files) and check it took. */
+export async function fillBenchDisk(page: Page): Promise<void> {
+  await type(page, `for i in ${BENCH_IMAGES.join(' ')}; do docker pull -q $i >/dev/null || echo FAILED $i; done`);
+  await type(page, 'mkdir -p /root/files && cd /root/files && seq 1 1000 | while read i; do echo "file $i" > f$i; done; cd');
+  const check = await type(page, 'docker images -q | wc -l; ls /root/files | wc -l');
+  if (check.join(' ') !== `${BENCH_IMAGES.length} 1000`) throw new Error(`expected ${BENCH_IMAGES.length} images and 1000 files, the page says: ${check.join(' | ')}`);
+}

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from './build.ts';
-import { msToPrompt, type } from './page.ts';
+import { fillBenchDisk, msToPrompt } from './page.ts';
 import { serveDirectory } from './static-server.ts';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -122,9 +122,7 @@ async function main(): Promise<void> {
         await page.goto(`${server.origin}/`);
         await msToPrompt(page);
         await page.locator('.term-host:not([hidden])').click();
-        // The web bench's disk: 5 images and 1,000 files.
-        await type(page, 'for i in alpine busybox debian ubuntu registry.access.redhat.com/ubi8/ubi:8.1; do docker pull -q $i >/dev/null; done');
-        await type(page, 'mkdir -p /root/files && cd /root/files && seq 1 1000 | while read i; do echo "file $i" > f$i; done; cd');
+        await fillBenchDisk(page);
         await page.waitForTimeout(3000);
         for (let i = 0; i < visits; i++) {
           console.log(`-- reload ${i + 1}`);

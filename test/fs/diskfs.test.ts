@@ -15,54 +15,50 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Byte equality without vitest's element-by-element diffing of large arrays. */
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
 
+/** Counts the Store's committed transactions from now on: the getter returns the count so far. */
+function countCommits(store: Store): () => number {
+  let commits = 0;
+  const begin = store.begin.bind(store);
+  store.begin = () => {
+    const tx = begin();
+    const commit = tx.commit.bind(tx);
+    tx.commit = async () => {
+      commits++;
+      return commit();
+    };
+    return tx;
+  };
+  return () => commits;
+}
+
 describe('diskfs', () => {
   it('batch() writes everything done inside it in one transaction at its end', async () => {
     const store = new MemoryStore();
-    let commits = 0;
-    const begin = store.begin.bind(store);
-    store.begin = () => {
-      const tx = begin();
-      const commit = tx.commit.bind(tx);
-      tx.commit = async () => {
-        commits++;
-        return commit();
-      };
-      return tx;
-    };
+    const commits = countCommits(store);
     const a = await machineOn(store);
-    const before = commits;
+    const before = commits();
     await a.fs.batch(async () => {
       await a.vfs.mkdir(a.ctx, '/etc', 0o755);
       for (let i = 0; i < 20; i++) await a.vfs.writeFile(a.ctx, `/etc/f${i}`, `file ${i}\n`);
-      expect(commits).toBe(before);
+      expect(commits()).toBe(before);
     });
-    expect(commits).toBe(before + 1);
+    expect(commits()).toBe(before + 1);
     const b = await machineOn(store);
     expect(text(await b.vfs.readFile(b.ctx, '/etc/f19'))).toBe('file 19\n');
     await a.vfs.writeFile(a.ctx, '/etc/after', 'x');
-    expect(commits).toBeGreaterThan(before + 1);
+    expect(commits()).toBeGreaterThan(before + 1);
   });
 
   it('writes a fresh disk\'s root with its first write-back, not when it opens', async () => {
     const store = new MemoryStore();
-    let commits = 0;
-    const begin = store.begin.bind(store);
-    store.begin = () => {
-      const tx = begin();
-      const commit = tx.commit.bind(tx);
-      tx.commit = async () => {
-        commits++;
-        return commit();
-      };
-      return tx;
-    };
+    const commits = countCommits(store);
     const a = await machineOn(store);
-    expect(commits).toBe(0);
+    expect(commits()).toBe(0);
     // Opened again before anything was written back: still a fresh disk, an empty root.
     const again = await machineOn(store);
     expect(await again.vfs.readdir(again.ctx, '/')).toEqual([]);
     await a.vfs.mkdir(a.ctx, '/etc', 0o755);
-    expect(commits).toBe(1);
+    expect(commits()).toBe(1);
     const b = await machineOn(store);
     expect((await b.vfs.stat(b.ctx, '/etc')).mode & 0o7777).toBe(0o755);
     expect((await b.vfs.stat(b.ctx, '/')).mode & 0o7777).toBe(0o755);

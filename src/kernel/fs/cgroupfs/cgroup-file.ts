@@ -9,13 +9,14 @@ import { utf8Decode, utf8Encode } from '../../../base/text.ts';
 import type { Cgroup } from '../../cgroup/cgroup.ts';
 import type { CgroupFileType, FileIo } from '../../cgroup/files/file-type.ts';
 import { findFile } from '../../cgroup/files/file-table.ts';
-import type { Caller, DirEntry, FileHandle, SetAttrs, VNode } from '../vfs/types.ts';
+import { LeafNode } from '../vfs/leaf-node.ts';
+import type { Caller, FileHandle, SetAttrs, VNode } from '../vfs/types.ts';
 import type { CgroupFs } from './cgroup-fs.ts';
 import type { NodeAttrs } from './node-attrs.ts';
 
 const PAGE = 4096;
 
-export class CgroupFileNode implements VNode {
+export class CgroupFileNode extends LeafNode implements VNode {
   readonly type = 'file' as const;
 
   constructor(
@@ -23,7 +24,9 @@ export class CgroupFileNode implements VNode {
     readonly cgroup: Cgroup,
     readonly file: CgroupFileType,
     readonly attrs: NodeAttrs,
-  ) {}
+  ) {
+    super();
+  }
 
   get ino(): number {
     return this.attrs.ino;
@@ -59,36 +62,6 @@ export class CgroupFileNode implements VNode {
     return new CgroupFileHandle(this, this.fs.fileIo(caller));
   }
 
-  async lookup(): Promise<VNode | null> {
-    throw new SysError('ENOTDIR');
-  }
-  async readdir(): Promise<DirEntry[]> {
-    throw new SysError('ENOTDIR');
-  }
-  async mknod(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async mkdir(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async symlink(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async link(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async unlink(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async rmdir(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async rename(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async readlink(): Promise<string> {
-    throw new SysError('EINVAL');
-  }
   async getxattr(name: string): Promise<Uint8Array> {
     return this.attrs.getxattr(name);
   }

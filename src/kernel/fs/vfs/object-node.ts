@@ -5,7 +5,8 @@
 
 import { SysError } from '../../../abi/errno.ts';
 import { type FileType, type Stat, fileTypeOf } from '../../../abi/stat.ts';
-import type { Caller, DirEntry, FileHandle, FileSystem, SetAttrs, VNode } from './types.ts';
+import { LeafNode } from './leaf-node.ts';
+import type { FileHandle, FileSystem, SetAttrs, VNode } from './types.ts';
 
 export interface NodeObject {
   /** What /proc/PID/fd shows for a descriptor opened through the node (`pipe:[INO]`). */
@@ -15,12 +16,13 @@ export interface NodeObject {
   open?(flags: number): Promise<FileHandle>;
 }
 
-export class ObjectNode implements VNode {
+export class ObjectNode extends LeafNode implements VNode {
   readonly type: FileType;
   readonly ino: number;
 
   /** `st`: the object's attributes now, which fix its type and inode number. */
   constructor(readonly fs: FileSystem, st: Stat, private readonly object: NodeObject) {
+    super();
     this.type = fileTypeOf(st.mode);
     this.ino = st.ino;
   }
@@ -39,39 +41,9 @@ export class ObjectNode implements VNode {
     return this.object.open(flags);
   }
 
-  // An object outside any directory: no names, no attributes to change.
+  // An object outside any directory: no attributes to change.
   async setattr(_attrs: SetAttrs): Promise<void> {
     throw new SysError('EPERM');
-  }
-  async lookup(_name: string, _caller?: Caller): Promise<VNode | null> {
-    throw new SysError('ENOTDIR');
-  }
-  async readdir(): Promise<DirEntry[]> {
-    throw new SysError('ENOTDIR');
-  }
-  async mknod(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async mkdir(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async symlink(): Promise<VNode> {
-    throw new SysError('ENOTDIR');
-  }
-  async link(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async unlink(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async rmdir(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async rename(): Promise<void> {
-    throw new SysError('ENOTDIR');
-  }
-  async readlink(): Promise<string> {
-    throw new SysError('EINVAL');
   }
   async getxattr(): Promise<Uint8Array> {
     throw new SysError('ENODATA');
