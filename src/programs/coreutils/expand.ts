@@ -7,7 +7,7 @@ import { withArgv } from '../lib/argv.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { runTool } from '../lib/tool.ts';
 import { latin1ToBytes } from './records.ts';
-import { obsoleteTabs, readInputs, TabStopError, TabStops } from './tab-stops.ts';
+import { obsoleteTabs, readInputs, tabStopsOf } from './tab-stops.ts';
 
 export const meta: ProgramMeta = {
   name: 'expand', package: 'GNU coreutils', version: '9.1',
@@ -24,15 +24,8 @@ export default function expand(sys: Sys): Promise<number> {
   return runTool(withArgv(sys, obsoleteTabs(sys.argv).argv), meta, async (tool) => {
     // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
     tool.wordWriteError({ midRun: (err) => `expand: write error: ${err}\nexpand: write error\n` });
-    const stops = new TabStops();
-    const report = (msg: string): Promise<void> => tool.error(msg);
-    try {
-      for (const v of tool.args.values('tabs')) await stops.parse(v, report);
-      await stops.finalize(report);
-    } catch (e) {
-      if (e instanceof TabStopError) return 1;
-      throw e;
-    }
+    const stops = await tabStopsOf(tool);
+    if (!stops) return 1;
     const initialOnly = tool.args.has('initial');
     const text = await readInputs(tool.sys, tool, tool.args.operands);
     let out = '';

@@ -8,7 +8,7 @@ import { quote, quoteIfNeeded } from '../lib/quote.ts';
 import type { Tool } from '../lib/tool.ts';
 import { bytesToLatin1 } from './records.ts';
 
-export class TabStopError extends Error {}
+class TabStopError extends Error {}
 
 export class TabStops {
   private list: number[] = [];
@@ -130,6 +130,20 @@ export class TabStops {
     }
     return null;
   }
+}
+
+/** The stops the program's -t options give, checked; null once an error is reported (status 1). */
+export async function tabStopsOf(tool: Tool): Promise<TabStops | null> {
+  const stops = new TabStops();
+  const report = (msg: string): Promise<void> => tool.error(msg);
+  try {
+    for (const v of tool.args.values('tabs')) await stops.parse(v, report);
+    await stops.finalize(report);
+  } catch (e) {
+    if (e instanceof TabStopError) return null;
+    throw e;
+  }
+  return stops;
 }
 
 /**

@@ -7,7 +7,7 @@ import { withArgv } from '../lib/argv.ts';
 import type { ProgramMeta } from '../lib/meta.ts';
 import { runTool } from '../lib/tool.ts';
 import { latin1ToBytes } from './records.ts';
-import { obsoleteTabs, readInputs, TabStopError, TabStops } from './tab-stops.ts';
+import { obsoleteTabs, readInputs, tabStopsOf } from './tab-stops.ts';
 
 export const meta: ProgramMeta = {
   name: 'unexpand', package: 'GNU coreutils', version: '9.1',
@@ -26,15 +26,8 @@ export default function unexpand(sys: Sys): Promise<number> {
   return runTool(withArgv(sys, old.argv), meta, async (tool) => {
     // A checked fwrite dies with the errno words; close_stdout then finds the stream failed too.
     tool.wordWriteError({ midRun: (err) => `unexpand: write error: ${err}\nunexpand: write error\n` });
-    const stops = new TabStops();
-    const report = (msg: string): Promise<void> => tool.error(msg);
-    try {
-      for (const v of tool.args.values('tabs')) await stops.parse(v, report);
-      await stops.finalize(report);
-    } catch (e) {
-      if (e instanceof TabStopError) return 1;
-      throw e;
-    }
+    const stops = await tabStopsOf(tool);
+    if (!stops) return 1;
     // -t implies -a; the old -N form does not. (An option's word is argv[end], argv[0] aside.)
     const explicitTabs = tool.args.options.some((o) => o.key === 'tabs' && !old.rewritten.has(o.end));
     const entire = (tool.args.has('all') || explicitTabs) && !tool.args.has('first-only');
