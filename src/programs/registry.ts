@@ -4,6 +4,7 @@
 // programs keeps its own list in its folder's index.ts.
 
 import type { ProgramMain } from '../abi/program.ts';
+import { onDemand } from '../base/on-demand.ts';
 import { Sys } from '../sys/sys.ts';
 import { ARCHIVE } from './archive/index.ts';
 import { ATTR } from './attr/index.ts';
@@ -43,22 +44,28 @@ export function programNames(): string[] {
   return Object.keys(PROGRAMS).sort();
 }
 
+type ProgramModule = Awaited<ReturnType<ProgramTable[string]>>;
+
+/** Each command's module once loaded: every exec asks, and a loop may exec thousands of times. */
+const loaded = new Map<string, () => Promise<ProgramModule>>();
+
 /** A program's module: its entry point and, for tools, the metadata --help and the docs use. */
-export async function programModule(name: string): Promise<{ default: ProgramEntry; meta?: ProgramMeta } | null> {
+export async function programModule(name: string): Promise<ProgramModule | null> {
   const load = PROGRAMS[name];
-  return load ? load() : null;
+  if (!load) return null;
+  let get = loaded.get(name);
+  if (!get) loaded.set(name, (get = onDemand(load)));
+  return get();
 }
 
 /** A program's entry point, for tests that run it on a kernel of their own. */
 export async function loadEntry(name: string): Promise<ProgramEntry | null> {
-  const load = PROGRAMS[name];
-  return load ? (await load()).default : null;
+  return (await programModule(name))?.default ?? null;
 }
 
 export async function loadProgram(name: string): Promise<ProgramMain | null> {
-  const load = PROGRAMS[name];
-  if (!load) return null;
-  const entry = (await load()).default;
+  const entry = await loadEntry(name);
+  if (!entry) return null;
   // Returning from main ends the process through exit_group, as libc's exit does after main,
   // so a trace shows the call that ended it.
   return async (port, args) => {

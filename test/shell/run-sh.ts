@@ -7,6 +7,7 @@ import { WEXITSTATUS, WIFEXITED, WTERMSIG } from '../../src/abi/signals.ts';
 import { installDevices, mountDevices } from '../../src/kernel/dev/install.ts';
 import { loadEntry, programNames } from '../../src/programs/registry.ts';
 
+import type { KernelEvent } from '../../src/kernel/events.ts';
 import type { Sys } from '../../src/sys/sys.ts';
 import { bootKernel, type TestProgram } from '../helpers/kernel.ts';
 
@@ -21,6 +22,8 @@ export interface ShResult {
   stdout: string;
   stderr: string;
   status: number;
+  /** With RunOptions.trace: every system call the machine made, in order. */
+  calls?: Array<Extract<KernelEvent, { type: 'sys.call' }>>;
 }
 
 const latin1 = (b: Uint8Array): string => {
@@ -39,10 +42,12 @@ export interface RunOptions {
   files?: Record<string, string>;
   /** Permission bits for some of those files. */
   modes?: Record<string, number>;
+  /** Record every system call (ShResult.calls). */
+  trace?: boolean;
 }
 
 export async function runSh(script: string, opts: RunOptions = {}): Promise<ShResult> {
-  const { runInit, vfs, ctx, kernel } = await bootKernel({ ...PROGRAMS, ...(opts.programs ?? {}) });
+  const { runInit, vfs, ctx, kernel, events } = await bootKernel({ ...PROGRAMS, ...(opts.programs ?? {}) });
   // What a booted machine has that these scripts touch: /dev/null, /etc/passwd, root's home.
   await mountDevices(kernel, ctx, installDevices(kernel));
   await vfs.mkdir(ctx, '/etc', 0o755);
@@ -57,6 +62,7 @@ export async function runSh(script: string, opts: RunOptions = {}): Promise<ShRe
   let stdout = '';
   let stderr = '';
   let status = -1;
+  kernel.tracing = opts.trace ?? false;
   await runInit(async (sys: Sys) => {
     // Hold 0-2 so the pipes land above them.
     for (let i = 0; i < 3; i++) await sys.open('/tmp', 0);
@@ -97,7 +103,8 @@ export async function runSh(script: string, opts: RunOptions = {}): Promise<ShRe
     }
     return 0;
   });
-  return { stdout, stderr, status };
+  const calls = opts.trace ? events.filter((e) => e.type === 'sys.call') : undefined;
+  return { stdout, stderr, status, calls };
 }
 
 export { O_CREAT, O_WRONLY };

@@ -15,6 +15,10 @@ import type { VNode } from '../fs/vfs/types.ts';
 import { idFromKernel, idToKernel } from '../ns/namespaces.ts';
 import { mountCtx } from './privilege.ts';
 import type { SyscallSpec } from './table.ts';
+import { onDemand } from '../../base/on-demand.ts';
+
+// Loaded on the first pipe: a machine reaches its prompt without one.
+const loadPipes = onDemand(() => import('../fs/pipefs/pipe.ts'));
 
 const MNT_DETACH = 2;
 const F_DUPFD = 0;
@@ -229,8 +233,8 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
   umount2: { handler: async (k, t, target: string, flags = 0) => k.vfs.umount(mountCtx(k, t), str(target), (flags & MNT_DETACH) !== 0) },
   pipe2: {
     handler: async (k, t, flags = 0) => {
-      // Loaded on the first pipe (a machine reaches its prompt without one); the wait is nobody's CPU time.
-      const { makePipe } = await k.offCpu(t, import('../fs/pipefs/pipe.ts'));
+      // The wait for the first pipe's code is nobody's CPU time.
+      const { makePipe } = await k.offCpu(t, loadPipes());
       const [r, w] = makePipe(k.vfs.allocDev(), () => k.clock.nowNs(), flags, t.fs.cred);
       const cloexec = (flags & O_CLOEXEC) !== 0;
       return [t.fds.install(r, cloexec), t.fds.install(w, cloexec)];

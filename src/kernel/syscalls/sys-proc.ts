@@ -9,6 +9,7 @@ import { programName } from '../../abi/program.ts';
 import { exitedStatus } from '../../abi/signals.ts';
 import { RLIMIT } from '../../abi/rlimit.ts';
 import { utf8Decode } from '../../base/text.ts';
+import { onDemand } from '../../base/on-demand.ts';
 import { type PathRef, copyMountNamespace } from '../fs/vfs/mount.ts';
 import type { FsContext } from '../fs/vfs/vfs.ts';
 import type { Kernel, SyscallHandler } from '../kernel.ts';
@@ -112,8 +113,9 @@ function taskNr(t: Task, of: Task | null): number {
 }
 
 /** A call whose code is in sys-proc-admin.ts, loaded on its first use. */
+const loadAdmin = onDemand(() => import('./sys-proc-admin.ts'));
 const admin = (name: keyof typeof import('./sys-proc-admin.ts')): SyscallHandler =>
-  async (k, t, ...args) => ((await import('./sys-proc-admin.ts'))[name] as SyscallHandler)(k, t, ...args);
+  async (k, t, ...args) => ((await loadAdmin())[name] as SyscallHandler)(k, t, ...args);
 
 export const PROC_SYSCALLS: Record<string, SyscallSpec> = {
   clone: {

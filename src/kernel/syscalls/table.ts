@@ -7,6 +7,7 @@ import { FS_SYSCALLS } from './sys-fs.ts';
 import { MEM_SYSCALLS } from './sys-mem.ts';
 import { PROC_SYSCALLS } from './sys-proc.ts';
 import { TTY_SYSCALLS } from './sys-tty.ts';
+import { onDemand } from '../../base/on-demand.ts';
 
 export interface SyscallSpec {
   handler: SyscallHandler;
@@ -16,9 +17,11 @@ export interface SyscallSpec {
 }
 
 /** Calls whose code loads on the first call: only strace (and debuggers) trace. */
+const loadTrace = onDemand(() => import('./sys-trace.ts'));
+
 const TRACE_SYSCALLS: Record<string, SyscallSpec> = {
   ptrace: {
-    handler: async (k, t, ...args) => (await import('./sys-trace.ts')).ptrace(k, t, ...args),
+    handler: async (k, t, ...args) => (await loadTrace()).ptrace(k, t, ...args),
     support: 'partial',
     note: 'TRACEME, SEIZE, SETOPTIONS (TRACESYSGOOD, TRACEFORK/VFORK/CLONE, EXITKILL), SYSCALL, CONT, DETACH, GET_SYSCALL_INFO (the call by name), GETSIGINFO; tracees are not stopped by signals',
   },

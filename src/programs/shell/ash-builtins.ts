@@ -10,6 +10,14 @@ import { parseOpts } from './builtins/options.ts';
 import { escapeString } from './builtins/printf.ts';
 import { isName } from './lexer.ts';
 import type { Shell } from './shell.ts';
+import { onDemand } from '../../base/on-demand.ts';
+
+// What only some scripts use loads on its first use.
+const loadArith = onDemand(() => import('./arith.ts'));
+const loadMisc = onDemand(() => import('./builtins/misc.ts'));
+const loadAshRead = onDemand(() => import('./ash-read.ts'));
+const loadAshUlimit = onDemand(() => import('./ash-ulimit.ts'));
+const loadAshTest = onDemand(() => import('./ash-test.ts'));
 
 /** busybox's echo: leading words made only of n, e and E are options; -e decodes escapes. */
 async function echo(sh: Shell, argv: string[]): Promise<number> {
@@ -79,7 +87,7 @@ async function history(sh: Shell): Promise<number> {
 /** ash's `let`: each argument is an arithmetic expression; fails when the last is 0. */
 async function let_(sh: Shell, argv: string[]): Promise<number> {
   if (argv.length < 2) sh.error('expression expected');
-  const { evalArith } = await import('./arith.ts');
+  const { evalArith } = await loadArith();
   const env = { get: (n: string) => sh.getVar(n), set: (n: string, v: string) => sh.setVar(n, v), fail: (m: string) => sh.error(m), power: true };
   let last = 0n;
   for (const expr of argv.slice(1)) last = evalArith(expr, env);
@@ -93,7 +101,7 @@ async function let_(sh: Shell, argv: string[]): Promise<number> {
  */
 async function type(sh: Shell, argv: string[]): Promise<number> {
   if (!argv[1]?.startsWith('-')) return BUILTINS.get('type')!.fn(sh, argv);
-  const { describe } = await import('./builtins/misc.ts');
+  const { describe } = await loadMisc();
   let status = 0;
   for (const name of argv.slice(2)) {
     const d = await describe(sh, name, 'v');
@@ -126,18 +134,18 @@ async function exportN(sh: Shell, argv: string[]): Promise<number> {
 /** ash's read: busybox's -n, -d, -s, -u and -t (ash-read.ts) when given, else dash's. */
 async function read(sh: Shell, argv: string[]): Promise<number> {
   const { opts } = parseOpts(sh, argv, 'p:u:rt:n:sd:');
-  if (opts.some(([c]) => 'nsdut'.includes(c))) return (await import('./ash-read.ts')).ashRead(sh, argv);
+  if (opts.some(([c]) => 'nsdut'.includes(c))) return (await loadAshRead()).ashRead(sh, argv);
   return BUILTINS.get('read')!.fn(sh, argv);
 }
 
 /** busybox's ulimit, loaded on first use. */
 async function ulimit(sh: Shell, argv: string[]): Promise<number> {
-  return (await import('./ash-ulimit.ts')).ulimit(sh, argv);
+  return (await loadAshUlimit()).ulimit(sh, argv);
 }
 
 /** `[[ ... ]]`: busybox's test in its [[ mode, loaded on first use. */
 async function doubleBracket(sh: Shell, argv: string[]): Promise<number> {
-  return (await import('./ash-test.ts')).doubleBracket(sh, argv);
+  return (await loadAshTest()).doubleBracket(sh, argv);
 }
 
 const OWN: Record<string, Omit<Builtin, 'name'>> = {

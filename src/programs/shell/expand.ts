@@ -8,7 +8,8 @@ import type { ParamPart, Word, WordPart } from './ast.ts';
 import { SIG } from '../../abi/signals.ts';
 import type { ArithEnv } from './arith.ts';
 import { isName } from './lexer.ts';
-import { escapePattern, trimPattern } from './pattern.ts';
+import { onDemand } from '../../base/on-demand.ts';
+import { escapePattern, isGlobPattern, trimPattern } from './pattern.ts';
 import { PendingError, type Shell } from './shell.ts';
 import { runCmdSubst } from './subst.ts';
 import { homeOf } from './passwd.ts';
@@ -315,9 +316,13 @@ async function expandParam(sh: Shell, p: ParamPart, ctx: Ctx, out: Item[]): Prom
   emitValue(sh, v, p.name, ctx, out);
 }
 
+// Loaded on first use: a prompt needs neither.
+const loadBashSubst = onDemand(() => import('./bash-subst.ts'));
+const loadGlob = onDemand(() => import('./glob.ts'));
+
 /** busybox ash's ${x:OFF:LEN} and ${x/PAT/REP}: OFF and LEN are arithmetic, REP a word. */
 async function bashParam(sh: Shell, p: ParamPart, value: string, ctx: Ctx): Promise<string> {
-  const { replacePattern, substring } = await import('./bash-subst.ts');
+  const { replacePattern, substring } = await loadBashSubst();
   const text = async (parts: WordPart[]): Promise<string> => {
     const items: Item[] = [];
     await expandWordParts(sh, parts, { mode: Mode.NoSplit, quoted: ctx.quoted, litIsExp: false }, items, false);
@@ -429,8 +434,11 @@ async function finishFields(sh: Shell, items: Item[]): Promise<string[]> {
     }
     let pattern = '';
     for (const seg of f) pattern += seg.q ? escapePattern(seg.s) : seg.s;
-    // Pathname expansion is loaded on the first unquoted pattern: a prompt needs none.
-    const { expandPathname } = await import('./glob.ts');
+    if (!isGlobPattern(pattern)) {
+      out.push(text);
+      continue;
+    }
+    const { expandPathname } = await loadGlob();
     const matches = await expandPathname(sh, pattern);
     if (matches.length === 0) out.push(text);
     else for (const m of matches) out.push(m);

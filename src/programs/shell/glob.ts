@@ -6,7 +6,7 @@
 import { isSysError } from '../../abi/errno.ts';
 import { O_DIRECTORY, O_RDONLY, O_CLOEXEC } from '../../abi/open-flags.ts';
 import { fromBytes, toBytes } from './bytes.ts';
-import { compilePattern, hasMeta, unescapePattern } from './pattern.ts';
+import { compilePattern, isGlobPattern, unescapePattern } from './pattern.ts';
 import type { Shell } from './shell.ts';
 
 export async function expandPathname(sh: Shell, pattern: string): Promise<string[]> {
@@ -46,7 +46,7 @@ async function walk(sh: Shell, prefix: string, comps: string[], out: string[]): 
   // Literal components are appended without looking, as dash does, until one has a pattern.
   let i = 0;
   let path = prefix;
-  while (i < comps.length && !hasMeta(comps[i]!)) {
+  while (i < comps.length && !isGlobPattern(comps[i]!)) {
     path += unescapePattern(comps[i]!);
     if (i + 1 < comps.length) path += '/';
     i++;

@@ -25,6 +25,29 @@ export function hasMeta(p: string): boolean {
   return false;
 }
 
+/**
+ * Whether a path is a pattern to pathname expansion, as dash's expmeta decides: an unescaped `*`
+ * or `?`, or a `[` with a `]` after it in the same component. A `[` alone (the test command) is a
+ * plain character: the word stays as it is, with no directory read.
+ */
+export function isGlobPattern(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (c === '*' || c === '?') return true;
+    else if (c === '[') {
+      let q = i + 1;
+      if (p[q] === '!') q++;
+      for (;;) {
+        if (p[q] === '\\') q++;
+        if (q >= p.length || p[q] === '/') break;
+        if (p[++q] === ']') return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Remove the escaping: the literal text the pattern stands for when nothing matched. */
 export function unescapePattern(p: string): string {
   if (!p.includes('\\')) return p;

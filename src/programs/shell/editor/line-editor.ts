@@ -14,6 +14,10 @@ import type { Shell } from '../shell.ts';
 import { History } from './history.ts';
 import { promptText, promptWidth } from './prompt.ts';
 import { utf8StreamDecoder } from '../../../base/text.ts';
+import { onDemand } from '../../../base/on-demand.ts';
+
+// Completion is loaded on the first Tab: the prompt shows without it.
+const loadCompletion = onDemand(() => import('./completion.ts'));
 
 /** Thrown by readLine when the user pressed ^C: the caller drops what was typed so far. */
 export class LineInterrupted extends Error {
@@ -307,8 +311,7 @@ export class LineEditor {
   }
 
   private async complete(): Promise<void> {
-    // Completion is loaded on the first Tab: the prompt shows without it.
-    const { commonPrefix, complete } = await import('./completion.ts');
+    const { commonPrefix, complete } = await loadCompletion();
     const c = await complete(this.sh, this.buf, this.cursor);
     if (c.matches.length === 0) {
       await this.write('\x07');
