@@ -42,6 +42,11 @@ export const COMMANDS: Record<string, Loader> = {
   info: () => import('./cmd/info.ts'),
   cp: () => import('./cmd/cp.ts'),
   rename: () => import('./cmd/rename.ts'),
+  'volume-create': () => import('./cmd/volume-create.ts'),
+  'volume-ls': () => import('./cmd/volume-ls.ts'),
+  'volume-inspect': () => import('./cmd/volume-inspect.ts'),
+  'volume-rm': () => import('./cmd/volume-rm.ts'),
+  'volume-prune': () => import('./cmd/volume-prune.ts'),
 };
 
 /** `docker GROUP VERB` spellings, as [group, verb] -> top-level name. */
@@ -55,6 +60,7 @@ export const MANAGEMENT: Record<string, Record<string, string>> = {
   image: { save: 'save', load: 'load', import: 'import', pull: 'pull', push: 'push', tag: 'tag', rm: 'rmi', remove: 'rmi', prune: 'image-prune', build: 'build', ls: 'images', list: 'images', inspect: 'inspect', history: 'history' },
   system: { df: 'system-df', info: 'info' },
   builder: { build: 'build' },
+  volume: { create: 'volume-create', ls: 'volume-ls', list: 'volume-ls', inspect: 'volume-inspect', rm: 'volume-rm', remove: 'volume-rm', prune: 'volume-prune' },
 };
 
 /**
@@ -64,7 +70,7 @@ export const MANAGEMENT: Record<string, Record<string, string>> = {
  */
 export const LACKING_ARGS: Record<string, { exact?: number; min?: number; max?: number }> = {
   events: { exact: 0 }, login: { max: 1 }, logout: { max: 1 }, pause: { min: 1 }, port: { min: 1, max: 2 },
-  search: { exact: 1 }, unpause: { min: 1 }, update: { min: 1 }, 'system prune': { exact: 0 },
+  search: { exact: 1 }, unpause: { min: 1 }, update: { min: 1 }, 'system prune': { exact: 0 }, 'volume update': { max: 1 },
 };
 
 /**
@@ -74,4 +80,5 @@ export const LACKING_ARGS: Record<string, { exact?: number; min?: number; max?: 
 export const VERB_ALIASES: Record<string, Record<string, string>> = {
   container: { list: 'ls', ps: 'ls', remove: 'rm' },
   image: { list: 'ls', remove: 'rm' },
+  volume: { list: 'ls', remove: 'rm' },
 };

@@ -16,6 +16,8 @@ import { ContainerStore, goJson, now, TASK_STATE } from '../../runtime/container
 import { listNamesOrEmpty, mkdirAll, removeAll, writeFileAtomic } from '../../runtime/sys-files.ts';
 import { LayerStore } from '../../runtime/layers/layer-store.ts';
 import { cgroupPath, oomKills, removeCgroup, runTask, TaskStartError } from '../../runtime/tasks/index.ts';
+import { taskMounts } from '../../runtime/volumes/mounts.ts';
+import { removeAnonymousVolumes } from '../../runtime/volumes/volume-refs.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { DETACH_MARKER, DETACHED, EscapeProxy } from './cmd/escape-proxy.ts';
 
@@ -223,6 +225,7 @@ export default async function shim(sys: Sys): Promise<number> {
   try {
     pid = await runTask(sys, {
       id, rootfs: rw, config: rec.Config, hostConfig: rec.HostConfig, tty, stdio, containerDir: containers.pathOf(id),
+      mounts: rec.Mounts.length ? await taskMounts(sys, root, rec) : [],
     });
   } catch (e) {
     if (!(e instanceof TaskStartError)) throw e;
@@ -234,6 +237,7 @@ export default async function shim(sys: Sys): Promise<number> {
     if (rec.HostConfig.AutoRemove) {
       await layers.removeRW(id);
       await containers.remove(id);
+      await removeAnonymousVolumes(sys, root, rec);
     }
     await removeAll(sys, stateDir);
     await report(sys, `err ${e.status} ${message}`);
@@ -343,8 +347,11 @@ async function supervise(sys: Sys, r: Running): Promise<number> {
   });
   await tellWaiters(sys, r.stateDir, code);
   if (r.autoRemove) {
+    // --rm takes the container's anonymous volumes with it; the record says which
+    const rec = await r.containers.get(id);
     await r.layers.removeRW(id);
     await r.containers.remove(id);
+    if (rec) await removeAnonymousVolumes(sys, r.containers.root, rec);
   }
   await removeAll(sys, r.stateDir);
   return code;

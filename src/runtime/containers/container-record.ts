@@ -96,6 +96,8 @@ export interface HostConfig {
   CpuPercent: number;
   IOMaximumIOps: number;
   IOMaximumBandwidth: number;
+  /** --mount's entries (mount.Mount); left out of the JSON when there are none, as omitempty does. */
+  Mounts?: unknown[];
   MaskedPaths: string[];
   ReadonlyPaths: string[];
 }
@@ -105,10 +107,13 @@ export interface GraphDriver {
   Name: string;
 }
 
+/** One of the container's mounts as inspect prints it (Name and Driver only for volumes). */
 export interface MountPoint {
   Type: string;
+  Name?: string;
   Source: string;
   Destination: string;
+  Driver?: string;
   Mode: string;
   RW: boolean;
   Propagation: string;
@@ -280,6 +285,8 @@ export function defaultHostConfig(over: Partial<HostConfig> = {}): HostConfig {
     CpuPercent: 0,
     IOMaximumIOps: 0,
     IOMaximumBandwidth: 0,
+    // holds its place in Docker's field order; undefined is dropped from the JSON
+    Mounts: undefined,
     MaskedPaths: [...MASKED_PATHS],
     ReadonlyPaths: [...READONLY_PATHS],
   };

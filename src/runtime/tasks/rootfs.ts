@@ -1,14 +1,17 @@
 // The container's filesystem, built inside its new mount namespace before pivot_root, as runc
 // builds it (moby oci/defaults.go): the overlay of the RW layer on merged/, proc, a tmpfs /dev
 // with the usual nodes, its own devpts, shm and mqueue, a read-only sysfs and cgroup2, the
-// container's hostname/hosts/resolv.conf bound over /etc's, the -v binds (`:ro` remounted
-// read-only), Docker's masked and read-only paths; then pivot_root into merged/.
+// container's hostname/hosts/resolv.conf bound over /etc's, the volumes and binds (`:ro`
+// remounted read-only, a new volume first filled from the image), Docker's masked and read-only
+// paths; then pivot_root into merged/.
 
 import { isSysError } from '../../abi/errno.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { mkdirAll, writeFile } from '../sys-files.ts';
 import { overlayOptions } from '../layers/layer-store.ts';
 import type { TaskSpec } from './task-spec.ts';
+import { copyImageContent } from '../volumes/copy-up.ts';
+import type { TaskMount } from '../volumes/mounts.ts';
 import { TaskStartError } from './task-spec.ts';
 
 const S_IFCHR = 0o020000;
@@ -124,6 +127,41 @@ export function parseBind(bind: string): { source: string; target: string; readO
   return { source: parts[0]!, target: parts[1] ?? parts[0]!, readOnly };
 }
 
+/**
+ * One volume, bind or tmpfs at its target under the new root. A volume's _data is bound (so
+ * writes go straight to the volume, past the overlay), after being filled from the image when
+ * it is new; `ro` is a read-only remount of the new mount, as mount(8) makes it.
+ */
+async function mountOne(sys: Sys, root: string, m: TaskMount): Promise<void> {
+  const dst = `${root}${m.target.startsWith('/') ? m.target : `/${m.target}`}`;
+  try {
+    if (m.kind === 'tmpfs') {
+      await mkdirAll(sys, dst);
+      const opts = [m.readOnly ? 'ro' : '', m.options ?? ''].filter((o) => o !== '').join(',');
+      await sys.mount(m.source, dst, 'tmpfs', opts);
+      return;
+    }
+    let st;
+    try {
+      st = await sys.stat(m.source);
+    } catch (e) {
+      if (!isSysError(e, 'ENOENT')) throw e;
+      // Docker makes a missing bind source as a directory.
+      await mkdirAll(sys, m.source);
+      st = await sys.stat(m.source);
+    }
+    if ((st.mode & 0o170000) === 0o040000) {
+      if (m.copyUp) await copyImageContent(sys, dst, m.source);
+      await mkdirAll(sys, dst);
+    } else await ensureFile(sys, dst);
+    await sys.bindMount(m.source, dst);
+    if (m.readOnly) await remountReadOnly(sys, dst);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    throw new TaskStartError(`error mounting "${m.source}" to rootfs at "${m.target}": ${e.code}`, 126);
+  }
+}
+
 /** Mount everything under the RW layer's merged dir and pivot into it. Runs in the new mount namespace. */
 export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
   const root = spec.rootfs.mergedDir;
@@ -139,28 +177,11 @@ export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
       await sys.bindMount(`${spec.containerDir}/${file}`, `${root}/etc/${name}`);
     }
   }
-  for (const bind of spec.hostConfig.Binds ?? []) {
-    const { source, target } = parseBind(bind);
-    let st;
-    try {
-      st = await sys.stat(source);
-    } catch (e) {
-      if (!isSysError(e, 'ENOENT')) throw e;
-      // Docker makes a missing bind source as a directory.
-      await mkdirAll(sys, source);
-      st = await sys.stat(source);
-    }
-    const dst = `${root}${target.startsWith('/') ? target : `/${target}`}`;
-    if ((st.mode & 0o170000) === 0o040000) await mkdirAll(sys, dst);
-    else await ensureFile(sys, dst);
-    try {
-      await sys.bindMount(source, dst);
-      if (parseBind(bind).readOnly) await remountReadOnly(sys, dst);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      throw new TaskStartError(`error mounting "${source}" to rootfs at "${target}": ${e.code}`, 126);
-    }
-  }
+  const mounts = spec.mounts ?? (spec.hostConfig.Binds ?? []).map((b): TaskMount => {
+    const { source, target, readOnly } = parseBind(b);
+    return { kind: 'bind', source, target, readOnly, copyUp: false };
+  });
+  for (const m of mounts) await mountOne(sys, root, m);
   await maskPaths(sys, root, spec.hostConfig.MaskedPaths ?? []);
   await readonlyPaths(sys, root, spec.hostConfig.ReadonlyPaths ?? []);
   // pivot_root(".", ".") is not modelled: the old root goes on a directory of the new /dev tmpfs.

@@ -4,6 +4,7 @@
 
 import type { ContainerConfig, HostConfig } from '../containers/container-record.ts';
 import type { RWLayer } from '../layers/layer-store.ts';
+import type { TaskMount } from '../volumes/mounts.ts';
 
 export interface TaskSpec {
   /** The container id (64 hex): names the cgroup; its first 12 are the default hostname. */
@@ -17,6 +18,8 @@ export interface TaskSpec {
   stdio?: [number, number, number];
   /** The container's directory, whose hostname/hosts/resolv.conf are bound over /etc's; none for a build step. */
   containerDir?: string;
+  /** The container's volumes and binds, resolved (volumes/mounts.ts); else HostConfig.Binds as given (a build step). */
+  mounts?: TaskMount[];
 }
 
 /** Docker's PATH when the image sets none. */

@@ -30,7 +30,7 @@ for (const name of ['varied', 'empty']) {
             return summarize(c, run.now, { rw: c._SizeRw, rootFs: c._SizeRw + (img ? imageSize(img) : 0) });
           });
           const layers = dataset.images.reduce((a, i) => a + imageSize(i), 0);
-          got = renderDf({ LayersSize: layers, Images: images, Containers: containers }, run.now, flags);
+          got = renderDf({ LayersSize: layers, Images: images, Containers: containers, Volumes: [] }, run.now, flags);
         } else if (run.args[0] === 'version') {
           const flags = parseCommand(specFor('version', 'version'), 'version', []);
           if (!('values' in flags)) throw new Error('flags');

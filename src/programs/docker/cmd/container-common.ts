@@ -16,6 +16,8 @@ import { LayerStore } from '../../../runtime/layers/layer-store.ts';
 import { pullImage, PullError } from '../../../runtime/registry/index.ts';
 import { cgroupPath, mergeEnv, removeCgroup, taskArgv } from '../../../runtime/tasks/index.ts';
 import { readText, readTextIfReadable } from '../../../runtime/sys-files.ts';
+import { type ApiMount, resolveMounts } from '../../../runtime/volumes/mounts.ts';
+import { removeAnonymousVolumes } from '../../../runtime/volumes/volume-refs.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import type { DockerContext } from '../command.ts';
 
@@ -98,7 +100,11 @@ export interface CreateOptions {
   interactive: boolean;
   detach: boolean;
   autoRemove: boolean;
+  /** -v with a source (HostConfig.Binds), -v without one (anonymous volumes), --mount, --volumes-from. */
   binds: string[];
+  anonymous: string[];
+  mounts: ApiMount[];
+  volumesFrom: string[];
   memory: number;
   nanoCpus: number;
   pidsLimit: number | null;
@@ -139,6 +145,15 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
   if (o.name !== undefined) await containers.checkName(o.name);
   const img = await findImage(ctx, images, o.image);
   const ic = img.config.config ?? {};
+  // the image's VOLUMEs join the -v /path ones (moby merges Config.Volumes with the image's)
+  const volumes: Record<string, Record<string, never>> = {};
+  for (const v of [...o.anonymous, ...Object.keys(ic.Volumes ?? {})]) volumes[v] = {};
+  const from = [];
+  for (const ref of o.volumesFrom) {
+    const [name = '', mode = ''] = ref.split(':');
+    from.push({ rec: await containers.lookup(name), mode });
+  }
+  const mounts = await resolveMounts(ctx.sys, ctx.root, { binds: o.binds, mounts: o.mounts, anonymous: Object.keys(volumes), volumesFrom: from });
   const id = await containers.newId();
   const name = o.name ?? (await containers.newName());
   const entrypoint = o.entrypoint !== undefined ? (o.entrypoint === '' ? null : [o.entrypoint]) : (ic.Entrypoint ?? null);
@@ -157,7 +172,7 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
     Env: mergeEnv(ic.Env ?? [], o.env),
     Cmd: cmd,
     Image: o.image,
-    Volumes: null,
+    Volumes: Object.keys(volumes).length ? volumes : null,
     WorkingDir: o.workdir ?? ic.WorkingDir ?? '',
     Entrypoint: entrypoint,
     OnBuild: null,
@@ -168,6 +183,8 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
   if (taskArgv({ config }).length === 0) throw new RunError('no command specified');
   const hostConfig: HostConfig = defaultHostConfig({
     Binds: o.binds.length ? o.binds : null,
+    VolumesFrom: o.volumesFrom.length ? o.volumesFrom : null,
+    Mounts: o.mounts.length ? o.mounts : undefined,
     NetworkMode: o.network === 'default' ? 'bridge' : o.network,
     AutoRemove: o.autoRemove,
     Memory: o.memory,
@@ -203,10 +220,7 @@ export async function createContainer(ctx: DockerContext, o: CreateOptions): Pro
       Data: { LowerDir: rw.lowerDirs.join(':'), MergedDir: rw.mergedDir, UpperDir: rw.upperDir, WorkDir: rw.workDir },
       Name: 'overlay2',
     },
-    Mounts: o.binds.map((b) => {
-      const [src = '', dst = src, mode = ''] = b.split(':');
-      return { Type: 'bind', Source: src, Destination: dst, Mode: mode, RW: mode !== 'ro', Propagation: 'rprivate' };
-    }),
+    Mounts: mounts,
     Config: config,
     NetworkSettings: networkSettings(hostConfig.NetworkMode),
   };
@@ -340,8 +354,8 @@ export async function killContainer(sys: Sys, _containers: ContainerStore, rec: 
   }
 }
 
-/** Remove a stopped container: its RW layer and its directory. */
-export async function removeContainer(ctx: DockerContext, rec: ContainerRecord): Promise<void> {
+/** Remove a stopped container: its RW layer and its directory; with `volumes` (rm -v) its anonymous volumes. */
+export async function removeContainer(ctx: DockerContext, rec: ContainerRecord, volumes = false): Promise<void> {
   const { containers, layers } = stores(ctx);
   if (rec.State.Running) {
     throw new DaemonError(`cannot remove container "${rec.Name}": container is running: stop the container before removing or force remove`, 'conflict');
@@ -350,6 +364,7 @@ export async function removeContainer(ctx: DockerContext, rec: ContainerRecord):
   await removeCgroup(ctx.sys, cgroupPath(rec.Id));
   await layers.removeRW(rec.Id);
   await containers.remove(rec.Id);
+  if (volumes) await removeAnonymousVolumes(ctx.sys, ctx.root, rec);
 }
 
 /** Put the caller's terminal in raw mode; returns the restore. */

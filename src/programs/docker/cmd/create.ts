@@ -7,11 +7,12 @@ import { parseCPUs, ramInBytes } from '../format/numbers.ts';
 import type { ParsedFlags } from '../format/cli.ts';
 import { type CommandDef, FlagError, flagFailure, parseCommand } from './command-line.ts';
 import { isDaemonError } from '../../../runtime/containers/index.ts';
+import { parseMountFlag, parseVolumeFlags, SpecError } from './mount-flags.ts';
 
 /** The spec's flags create does (run adds -d). */
 export const CREATE_FLAGS: readonly string[] = [
-  'cpus', 'entrypoint', 'env', 'env-file', 'hostname', 'interactive', 'memory', 'name', 'network', 'pids-limit', 'rm', 'stop-timeout', 'tty', 'user', 'volume',
-  'workdir',
+  'cpus', 'entrypoint', 'env', 'env-file', 'hostname', 'interactive', 'memory', 'mount', 'name', 'network', 'pids-limit', 'rm', 'stop-timeout', 'tty', 'user', 'volume',
+  'volumes-from', 'workdir',
 ];
 
 export const CREATE: CommandDef = {
@@ -39,12 +40,8 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
   }
   // ints were parsed (base 0, as pflag does) with the flags
   const pids = f.has('pids-limit') ? f.int('pids-limit', 0) : null;
-  for (const v of f.list('volume')) {
-    const parts = v.split(':');
-    if (parts.length < 2 || !parts[0]!.startsWith('/')) {
-      throw new RunError(`invalid mount config for type "bind": invalid mount path: '${parts[1] ?? v}' mount path must be absolute`);
-    }
-  }
+  const volumes = parseVolumeFlags(f.list('volume'), await ctx.sys.getcwd());
+  const mounts = f.list('mount').map(parseMountFlag);
   return {
     image: f.operands[0]!,
     command: f.operands.slice(1),
@@ -58,7 +55,10 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
     interactive: f.bool('interactive'),
     detach,
     autoRemove: f.bool('rm'),
-    binds: f.list('volume'),
+    binds: volumes.binds,
+    anonymous: volumes.anonymous,
+    mounts,
+    volumesFrom: f.list('volumes-from'),
     memory,
     nanoCpus,
     pidsLimit: pids !== null && pids > 0 ? pids : null,
@@ -70,6 +70,11 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
 /** Print a failure of create/run as docker does; returns the status. */
 export async function reportRunError(ctx: DockerContext, e: unknown, def: CommandDef = CREATE): Promise<number> {
   if (e instanceof FlagError) return flagFailure(ctx, def, e.message);
+  if (e instanceof SpecError) {
+    // a -v the client itself cannot split: its words, before any request
+    await ctx.sys.writeAll(2, `docker: ${e.message}\n\nRun 'docker ${ctx.name} --help' for more information\n`);
+    return 125;
+  }
   if (e instanceof RunError || isDaemonError(e)) {
     // docker create prints the engine's refusal as it comes, status 1; docker run adds its
     // "docker:" and the --help hint, and the status says whose fault it was (125 docker's)

@@ -1,5 +1,5 @@
 // docker rm: remove stopped containers (their RW layer and directory); -f kills a running one
-// first. Prints each name as given; a running one without -f gets the daemon's refusal.
+// first; -v takes its anonymous volumes too. Prints each name as given; a running one without -f gets the daemon's refusal.
 
 import { isDaemonError } from '../../../runtime/containers/index.ts';
 import type { DockerCommand } from '../command.ts';
@@ -32,7 +32,7 @@ const rm: DockerCommand = async (ctx) => {
         rec = again;
         if (rec.State.Running) rec.State.Running = false; // the shim died without recording
       }
-      await removeContainer(ctx, rec);
+      await removeContainer(ctx, rec, f.bool('volumes'));
       await ctx.sys.writeAll(1, `${ref}\n`);
     } catch (e) {
       if (!isDaemonError(e)) throw e;

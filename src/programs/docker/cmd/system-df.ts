@@ -1,6 +1,6 @@
 // docker system df: space used by images (unique layer bytes; reclaimable = what no container
-// uses), containers (writable layers; reclaimable = those not running), volumes and build
-// cache (none here); -v lists each image and container as Docker's verbose view does.
+// uses), containers (writable layers; reclaimable = those not running), volumes (reclaimable =
+// those no container uses) and build cache (none here); -v lists each image, container and volume as Docker's verbose view does.
 
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
@@ -11,6 +11,9 @@ import { specFor } from '../format/specs.ts';
 import { containerRwSize, finish, imageViews, listContainerRecords, nowSeconds } from '../format/state.ts';
 import { FieldObject } from '../format/template.ts';
 import { humanSize } from '../format/units.ts';
+import { VOLUME_HEADERS, type VolumeView, volumeContext, volumeTotals } from '../format/volumes.ts';
+import { volumeRefs } from '../../../runtime/volumes/volume-refs.ts';
+import { VolumeStore } from '../../../runtime/volumes/volume-store.ts';
 
 export interface DiskUsage {
   LayersSize: number;
@@ -18,6 +21,8 @@ export interface DiskUsage {
   Images: ImageSummary[];
   /** With SizeRw set. */
   Containers: ContainerSummary[];
+  /** With UsageData (size, containers using it). */
+  Volumes: VolumeView[];
 }
 
 const ACTIVE = ['running', 'paused', 'restarting'];
@@ -27,6 +32,7 @@ function summaryRows(du: DiskUsage): FieldObject[] {
   const imgReclaim = du.LayersSize - imgUsed;
   const ctrTotal = du.Containers.reduce((a, c) => a + (c.SizeRw ?? 0), 0);
   const ctrReclaim = du.Containers.filter((c) => !ACTIVE.includes(c.State)).reduce((a, c) => a + (c.SizeRw ?? 0), 0);
+  const vol = volumeTotals(du.Volumes);
   const pct = (r: number, t: number): string => (t > 0 ? `${humanSize(r)} (${Math.floor((r * 100) / t)}%)` : humanSize(r));
   const row = (type: string, total: number, active: number, size: string, reclaim: string): FieldObject => {
     const f: Record<string, () => string> = { Type: () => type, TotalCount: () => String(total), Active: () => String(active), Size: () => size, Reclaimable: () => reclaim };
@@ -35,7 +41,7 @@ function summaryRows(du: DiskUsage): FieldObject[] {
   return [
     row('Images', du.Images.length, du.Images.filter((i) => i.Containers > 0).length, humanSize(du.LayersSize), pct(imgReclaim, du.LayersSize)),
     row('Containers', du.Containers.length, du.Containers.filter((c) => ACTIVE.includes(c.State)).length, humanSize(ctrTotal), pct(ctrReclaim, ctrTotal)),
-    row('Local Volumes', 0, 0, '0B', '0B'),
+    row('Local Volumes', vol.total, vol.active, humanSize(vol.size), pct(vol.reclaimable, vol.size)),
     row('Build Cache', 0, 0, '0B', '0B'),
   ];
 }
@@ -59,7 +65,8 @@ export function renderDf(du: DiskUsage, now: number, flags: ParsedFlags): CliExi
     out += render({ format: '', defaultTable: 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}', headers: IMAGE_HEADERS }, images);
     out += '\nContainers space usage:\n\n';
     out += render({ format: '', defaultTable: 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}', headers: CONTAINER_HEADERS }, containers);
-    out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
+    out += '\nLocal Volumes space usage:\n\n';
+    out += render({ format: '', defaultTable: 'table {{.Name}}\t{{.Links}}\t{{.Size}}', headers: VOLUME_HEADERS }, du.Volumes.map(volumeContext));
     out += '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
     return { stdout: out, status: 0 };
   } catch (e) {
@@ -101,7 +108,11 @@ const systemDf: DockerCommand = async (ctx) => {
     containers.push(summarize(r, Math.floor(now), { rw, rootFs: rw }));
   }
   const layersSize = [...sizes.values()].reduce((a, b) => a + b, 0);
-  return finish(ctx.sys, renderDf({ LayersSize: layersSize, Images: images, Containers: containers }, now, flags));
+  const store = new VolumeStore(ctx.sys, ctx.root);
+  const refs = volumeRefs(records);
+  const volumes: VolumeView[] = [];
+  for (const v of await store.list()) volumes.push({ ...v, UsageData: { Size: await store.size(v.Name), RefCount: refs.get(v.Name)?.length ?? 0 } });
+  return finish(ctx.sys, renderDf({ LayersSize: layersSize, Images: images, Containers: containers, Volumes: volumes }, now, flags));
 };
 
 export default systemDf;

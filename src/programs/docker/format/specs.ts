@@ -63,6 +63,26 @@ const BUILD_FLAGS: FlagSpec[] = [
   { long: 'target', type: 'string', usage: 'Stop after this stage of a multi-stage Dockerfile' },
 ];
 
+// docker volume's commands: Docker 28's flags (recorded in fixtures/volume.json), our words.
+// The swarm-only flags of create are there so --help lists them; cowbox does none of them.
+const cluster = (long: string, type: 'string' | 'list', usage: string, def?: string, varname?: string): FlagSpec => ({ long, type, usage: `Cluster volumes only: ${usage}`, ...(def ? { def } : {}), ...(varname ? { varname } : {}) });
+const VOLUME_CREATE_FLAGS: FlagSpec[] = [
+  cluster('availability', 'string', 'whether it takes work ("active", "pause", "drain")', 'active'),
+  { long: 'driver', short: 'd', type: 'string', usage: 'The volume driver that makes and mounts it', def: 'local' },
+  cluster('group', 'string', 'the group it belongs to'),
+  { long: 'label', type: 'list', usage: 'A label to set on it (key=value, or key alone)' },
+  cluster('limit-bytes', 'string', 'the size it may grow to', undefined, 'bytes'),
+  { long: 'name', type: 'string', usage: 'Its name (the operand is the usual way)', hidden: true },
+  { long: 'opt', short: 'o', type: 'list', usage: 'A driver option (key=value); the local driver takes type, device, o', def: 'map[]', varname: 'map' },
+  cluster('required-bytes', 'string', 'the size it needs at least', undefined, 'bytes'),
+  cluster('scope', 'string', 'who may use it at once ("single", "multi")', 'single'),
+  cluster('secret', 'list', 'secrets to hand the driver', 'map[]', 'map'),
+  cluster('sharing', 'string', 'how it may be shared ("none", "readonly", "onewriter", "all")', 'none'),
+  cluster('topology-preferred', 'list', 'a topology it should be in'),
+  cluster('topology-required', 'list', 'a topology it must be reachable from'),
+  cluster('type', 'string', 'how it is accessed ("mount", "block")', 'block'),
+];
+
 const spec = (s: CommandSpec): CommandSpec => s;
 
 /** Specs by the path the user typed ("ps", "container ls"). */
@@ -105,6 +125,42 @@ export const SPECS: Record<string, CommandSpec> = {
   'system df': spec({ path: 'system df', use: '[OPTIONS]', short: 'Show the disk space images, containers and the cache take', flags: [formatTable, { long: 'verbose', short: 'v', type: 'bool', usage: 'One line per image, container and cache entry' }], args: { exact: 0 } }),
   version: spec({ path: 'version', use: '[OPTIONS]', short: 'Print the version of the client and the engine', flags: [format], args: { exact: 0 } }),
   build: spec({ path: 'build', use: '[OPTIONS] PATH | URL | -', short: 'Make an image from a Dockerfile and a context directory', aliases: 'docker image build, docker build, docker builder build', flags: BUILD_FLAGS, args: { exact: 1 } }),
+  'volume create': spec({ path: 'volume create', use: '[OPTIONS] [VOLUME]', short: 'Make a volume', flags: VOLUME_CREATE_FLAGS, args: { max: 1 } }),
+  'volume ls': spec({
+    path: 'volume ls',
+    use: '[OPTIONS]',
+    short: 'List the volumes',
+    aliases: 'docker volume ls, docker volume list',
+    flags: [
+      { long: 'cluster', type: 'bool', usage: 'List only cluster volumes, in their own columns' },
+      { ...filter, usage: 'Show only what matches (dangling=true, name=, label=, driver=)' },
+      formatTable,
+      { long: 'quiet', short: 'q', type: 'bool', usage: 'Print only the volume names' },
+    ],
+    args: { exact: 0 },
+  }),
+  'volume inspect': spec({ path: 'volume inspect', use: '[OPTIONS] VOLUME [VOLUME...]', short: 'Print the full record of volumes as JSON', flags: [format], args: { min: 1 } }),
+  'volume update': spec({ path: 'volume update', use: '[OPTIONS] [VOLUME]', short: 'Change a volume (cluster volumes only)', flags: [VOLUME_CREATE_FLAGS[0]!], args: { max: 1 } }),
+  'volume rm': spec({
+    path: 'volume rm',
+    use: '[OPTIONS] VOLUME [VOLUME...]',
+    short: 'Remove volumes',
+    long: 'Remove volumes and their files. A volume that a container uses (running or not) is not removed.',
+    aliases: 'docker volume rm, docker volume remove',
+    flags: [{ long: 'force', short: 'f', type: 'bool', usage: 'Say nothing about volumes that are not there' }],
+    args: { min: 1 },
+  }),
+  'volume prune': spec({
+    path: 'volume prune',
+    use: '[OPTIONS]',
+    short: 'Remove the volumes no container uses',
+    flags: [
+      { long: 'all', short: 'a', type: 'bool', usage: 'Named volumes too, not only anonymous ones' },
+      { long: 'filter', type: 'filter', usage: 'Remove only what matches (label=, label!=)' },
+      { long: 'force', short: 'f', type: 'bool', usage: 'Do not ask first' },
+    ],
+    args: { exact: 0 },
+  }),
   info: spec({ path: 'info', use: '[OPTIONS]', short: 'Print a summary of the engine and the machine', aliases: 'docker system info, docker info', flags: [format], args: { exact: 0 } }),
 };
 for (const v of ['ls', 'list', 'ps']) SPECS[`container ${v}`] = { ...SPECS.ps!, path: `container ${v}` };
@@ -115,6 +171,8 @@ SPECS['container stats'] = { ...SPECS.stats!, path: 'container stats' };
 SPECS['container diff'] = { ...SPECS.diff!, path: 'container diff' };
 for (const p of ['image build', 'builder build']) SPECS[p] = { ...SPECS.build!, path: p };
 SPECS['system info'] = { ...SPECS.info!, path: 'system info' };
+SPECS['volume list'] = { ...SPECS['volume ls']!, path: 'volume list' };
+SPECS['volume remove'] = { ...SPECS['volume rm']!, path: 'volume remove' };
 
 /** The spec for what the user typed, falling back to the top-level command's. */
 export function specFor(invoked: string, fallback: string): CommandSpec {
@@ -162,7 +220,10 @@ const GROUPS: Record<string, { short: string; verbs?: [string, string][] }> = {
     verbs: [['df', 'system df'], ['events', 'events'], ['info', 'info'], ['prune', 'system prune']],
   },
   trust: { short: 'Manage image signatures' },
-  volume: { short: 'Create, list and remove volumes' },
+  volume: {
+    short: 'Create, list and remove volumes',
+    verbs: [['create', 'volume create'], ['inspect', 'volume inspect'], ['ls', 'volume ls'], ['prune', 'volume prune'], ['rm', 'volume rm'], ['update', 'volume update']],
+  },
 };
 const MANAGEMENT = ['builder', 'checkpoint', 'container', 'context', 'image', 'manifest', 'network', 'plugin', 'system', 'trust', 'volume'];
 // Swarm is not something cowbox has; the names stay because Docker lists them.
