@@ -107,7 +107,9 @@ async function main(sys: Sys): Promise<number> {
       name = undefined;
       rest = rest.slice(1);
     } else {
-      await sys.writeAll(2, `docker: unknown command: docker ${name}${verb !== undefined ? ` ${verb}` : ''}\n\nUsage:  docker ${name}\n\nRun 'docker ${name} --help' for more information\n`);
+      // cobra prints the group's Use line: "volume COMMAND" for volume, a bare "container" for container
+      const use = name === 'volume' ? `${name} COMMAND` : name;
+      await sys.writeAll(2, `docker: unknown command: docker ${name}${verb !== undefined ? ` ${verb}` : ''}\n\nUsage:  docker ${use}\n\nRun 'docker ${name} --help' for more information\n`);
       return 1;
     }
   }

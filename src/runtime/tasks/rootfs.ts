@@ -171,17 +171,22 @@ export async function setupRootfs(sys: Sys, spec: TaskSpec): Promise<void> {
   await mkdirAll(sys, `${root}/dev`);
   await setupDev(sys, `${root}/dev`);
   await setupSys(sys, root);
-  if (spec.containerDir) {
-    for (const [file, name] of [['resolv.conf', 'resolv.conf'], ['hostname', 'hostname'], ['hosts', 'hosts']] as const) {
-      await ensureFile(sys, `${root}/etc/${name}`);
-      await sys.bindMount(`${spec.containerDir}/${file}`, `${root}/etc/${name}`);
-    }
-  }
+  // The container's mounts go first, as Docker sorts them by depth: a volume on /etc is under
+  // the hostname, hosts and resolv.conf binds, not over them.
   const mounts = spec.mounts ?? (spec.hostConfig.Binds ?? []).map((b): TaskMount => {
     const { source, target, readOnly } = parseBind(b);
     return { kind: 'bind', source, target, readOnly, copyUp: false };
   });
-  for (const m of mounts) await mountOne(sys, root, m);
+  const depth = (p: string): number => p.split('/').filter((x) => x !== '').length;
+  for (const m of [...mounts].sort((a, b) => depth(a.target) - depth(b.target))) await mountOne(sys, root, m);
+  if (spec.containerDir) {
+    for (const [file, name] of [['resolv.conf', 'resolv.conf'], ['hostname', 'hostname'], ['hosts', 'hosts']] as const) {
+      // a mount of the user's own at that path wins, as in Docker
+      if (mounts.some((m) => m.target === `/etc/${name}`)) continue;
+      await ensureFile(sys, `${root}/etc/${name}`);
+      await sys.bindMount(`${spec.containerDir}/${file}`, `${root}/etc/${name}`);
+    }
+  }
   await maskPaths(sys, root, spec.hostConfig.MaskedPaths ?? []);
   await readonlyPaths(sys, root, spec.hostConfig.ReadonlyPaths ?? []);
   // pivot_root(".", ".") is not modelled: the old root goes on a directory of the new /dev tmpfs.

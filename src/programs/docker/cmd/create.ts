@@ -40,7 +40,9 @@ export async function createOptions(ctx: DockerContext, f: ParsedFlags, detach: 
   }
   // ints were parsed (base 0, as pflag does) with the flags
   const pids = f.has('pids-limit') ? f.int('pids-limit', 0) : null;
-  const volumes = parseVolumeFlags(f.list('volume'), await ctx.sys.getcwd());
+  // the working directory only matters for a ./relative bind source
+  const cwd = f.list('volume').some((v) => v.startsWith('.')) ? await ctx.sys.getcwd() : '/';
+  const volumes = parseVolumeFlags(f.list('volume'), cwd);
   const mounts = f.list('mount').map(parseMountFlag);
   return {
     image: f.operands[0]!,

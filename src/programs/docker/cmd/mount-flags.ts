@@ -151,5 +151,7 @@ export function parseMountFlag(value: string): ApiMount {
   if (m.Target === '') fail('target is required');
   if (volumeKey && m.Type !== 'volume') fail(`cannot mix 'volume-*' options with mount type '${m.Type}'`);
   if (bindKey && m.Type !== 'bind') fail(`cannot mix 'bind-*' options with mount type '${m.Type}'`);
-  return m;
+  // in mount.Mount's field order, as the engine prints HostConfig.Mounts back
+  const { Type, Source, Target, ReadOnly, BindOptions, VolumeOptions } = m;
+  return { Type, Source, Target, ReadOnly, BindOptions, VolumeOptions };
 }
