@@ -69,6 +69,11 @@ export class Shell {
   history: { readonly entries: readonly string[] } | null = null;
   /** The logical current directory (dash's curdir), null if unknown. */
   curdir: string | null = null;
+  /**
+   * The physical directory `pwd -P` prints (dash's physdir): asked of the kernel when unknown
+   * (null), then kept until the next cd, so a rename above it shows only after a cd.
+   */
+  physdir: string | null = null;
   /** Remembered command locations (the `hash` builtin). */
   cmdHash = new Map<string, string>();
   jobs = new Jobs();
@@ -118,6 +123,7 @@ export class Shell {
     c.lineno = this.lineno;
     c.cmdHash = new Map(this.cmdHash);
     c.curdir = this.curdir;
+    c.physdir = this.physdir;
     c.jobs = this.jobs.forkCopy();
     c.isChild = true;
     c.ttyfd = this.ttyfd;

@@ -13,7 +13,7 @@ import { type FileDescription, canReopen } from '../../task/file.ts';
 import type { Task } from '../../task/task.ts';
 import { ObjectNode } from '../vfs/object-node.ts';
 import { OpenFile } from '../vfs/open-file.ts';
-import { type PathRef, refPath } from '../vfs/mount.ts';
+import { type PathRef, refPath, renamedInDir } from '../vfs/mount.ts';
 import type { FileHandle, VNode } from '../vfs/types.ts';
 import { MagicLink, ProcDir, ProcFile, type ProcNode, type ProcSuper } from './proc-node.ts';
 import { live, mayInspect } from './task-view.ts';
@@ -43,7 +43,7 @@ export async function fdTarget(file: FileDescription, reader: Task | null): Prom
   if (file instanceof OpenFile && file.ref.node instanceof ObjectNode) return file.ref.node.linkText;
   const st = await file.stat();
   if (file instanceof OpenFile) {
-    const path = refPath(file.ref, reader?.fs.root);
+    const path = refPath(await renamedInDir(file.ref), reader?.fs.root);
     return unlinked(st) ? `${path} (deleted)` : path;
   }
   switch (st.mode & S_IFMT) {

@@ -5,7 +5,7 @@
 // own columns, as Linux separates them; mounts are private, so there are no optional fields.
 
 import { major, minor } from '../../../abi/stat.ts';
-import { type Mount, type MountNamespace, type PathRef, sameRef } from '../vfs/mount.ts';
+import { type Mount, type MountNamespace, type PathRef, sameRef, stepUp } from '../vfs/mount.ts';
 import type { VNode } from '../vfs/types.ts';
 import type { Vfs } from '../vfs/vfs.ts';
 import { mangle } from './format.ts';
@@ -44,9 +44,11 @@ function splitOptions(vfs: Vfs, m: Mount): SplitOptions {
 export function mountPointSeenFrom(m: Mount, root: PathRef): string | null {
   if (root.mount === m && root.node === m.root) return '/';
   const names: string[] = [];
-  for (let r: PathRef | null = m.mountpoint; r; r = r.parent) {
+  for (let r: PathRef | null = m.mountpoint, steps = 0; r; steps++) {
     if (sameRef(r, root)) return '/' + names.reverse().join('/');
-    names.push(r.name);
+    const up = stepUp(r, steps);
+    names.push(up.name);
+    r = up.parent;
   }
   return null;
 }

@@ -21,10 +21,60 @@ export function sameRef(a: PathRef, b: PathRef): boolean {
 /** The absolute path of a ref, as seen from `root` (the process root). */
 export function refPath(ref: PathRef, root?: PathRef): string {
   const names: string[] = [];
-  for (let r: PathRef | null = ref; r && !(root && sameRef(r, root)); r = r.parent) {
-    if (r.parent) names.push(r.name);
+  for (let r: PathRef | null = ref, steps = 0; r && !(root && sameRef(r, root)); steps++) {
+    const up = stepUp(r, steps);
+    if (up.parent) names.push(up.name);
+    r = up.parent;
   }
   return '/' + names.reverse().join('/');
+}
+
+/** The directory a ref is in now (its `..`): where it was reached from, unless it moved since. */
+export function parentOf(ref: PathRef): PathRef | null {
+  return movedTo(ref)?.parent ?? ref.parent;
+}
+
+/** One step up a chain of names as things are now: the `steps`-th of a walk to the top. */
+export function stepUp(ref: PathRef, steps: number): { parent: PathRef | null; name: string } {
+  return (steps < MAX_STEPS ? movedTo(ref) : null) ?? ref;
+}
+
+/**
+ * Where renamed directories went. A PathRef keeps the parent and name it was reached by; Linux
+ * moves a dentry on rename (d_move), so a process whose cwd (or open file) is below a renamed
+ * directory sees the new path in getcwd, /proc/PID/cwd and fd links, and `..` takes it to the
+ * new parent. This map stands for that move: the directory ref the rename went through, and the
+ * new name. Weak, so an entry lives only as long as its directory. Files are left out: a
+ * container's engine renames a few files into place each, and each entry would keep a chain of
+ * refs alive (3 KiB a container); a renamed open file is found by renamedInDir instead.
+ */
+const moves = new WeakMap<VNode, { dir: PathRef; name: string }>();
+/** A bound on moves followed in one path, in case a chain of records ever loops. */
+const MAX_STEPS = 4096;
+
+/** Called by the VFS once `node` has been renamed to `name` in `dir`. */
+export function noteRename(node: VNode, dir: PathRef, name: string): void {
+  moves.set(node, { dir, name });
+}
+
+/** The ref's parent and name now, or null when it has not moved since it was reached. */
+function movedTo(ref: PathRef): { parent: PathRef; name: string } | null {
+  const move = moves.get(ref.node);
+  if (!move || !ref.parent || (move.dir.node === ref.parent.node && move.name === ref.name)) return null;
+  if (move.dir.mount === ref.mount) return { parent: move.dir, name: move.name };
+  // Renamed through another mount of the filesystem (a copied mount namespace, a bind mount):
+  // the new parent's names up to this mount's root, put on this mount.
+  let top: PathRef | null = ref;
+  while (top && !(top.mount === ref.mount && top.node === ref.mount.root)) top = top.parent;
+  if (!top) return null;
+  const path: PathRef[] = [];
+  for (let d: PathRef | null = move.dir; d && d.node !== ref.mount.root; d = d.parent) {
+    path.push(d);
+    if (path.length > MAX_STEPS || !d.parent) return null;
+  }
+  let parent = top;
+  for (let i = path.length - 1; i >= 0; i--) parent = { mount: ref.mount, node: path[i]!.node, parent, name: path[i]!.name };
+  return { parent, name: move.name };
 }
 
 /** mount(2) flags that belong to one mount rather than its filesystem (MNT_* in Linux). */
@@ -235,4 +285,22 @@ export function copyMountNamespace(ns: MountNamespace, id?: number): { ns: Mount
     copy.add(c);
   }
   return { ns: copy, translate };
+}
+
+/**
+ * A file's ref under the name it has now, when it was renamed within its directory (a rotated
+ * log: app.log -> app.log.1): looked for in the directory when asked, as files' renames are not
+ * recorded. The ref itself when its name still holds, or the file is not found there.
+ */
+export async function renamedInDir(ref: PathRef): Promise<PathRef> {
+  const dir = ref.parent;
+  if (!dir || ref.node.type === 'dir') return ref;
+  const here = dir.node.lookupCached?.(ref.name) ?? (await dir.node.lookup(ref.name).catch(() => null));
+  if (here === ref.node) return ref;
+  for (const e of await dir.node.readdir().catch(() => [])) {
+    if (e.ino === ref.node.ino && e.name !== ref.name && (await dir.node.lookup(e.name).catch(() => null)) === ref.node) {
+      return { mount: ref.mount, node: ref.node, parent: dir, name: e.name };
+    }
+  }
+  return ref;
 }

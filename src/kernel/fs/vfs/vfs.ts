@@ -14,7 +14,7 @@ import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUI
 import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
-import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, refPath, sameRef, sharedOptions } from './mount.ts';
+import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, noteRename, parentOf, refPath, sameRef, sharedOptions } from './mount.ts';
 import type { ObjectNode } from './object-node.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
@@ -57,7 +57,7 @@ function rebase(ref: PathRef, top: PathRef, memo: Map<PathRef, PathRef | null>):
 
 /** Whether `ref` is `ancestor` or lies below it. */
 function isBelow(ref: PathRef, ancestor: PathRef): boolean {
-  for (let r: PathRef | null = ref; r; r = r.parent) if (sameRef(r, ancestor)) return true;
+  for (let r: PathRef | null = ref; r; r = parentOf(r)) if (sameRef(r, ancestor)) return true;
   return false;
 }
 
@@ -487,6 +487,8 @@ export class Vfs {
     await this.stickyCheck(ctx, from.dir, src);
     if (dst) await this.stickyCheck(ctx, to.dir, dst);
     await from.dir.node.rename(from.name, to.dir.node, to.name, flags);
+    if (srcIsDir) noteRename(src.node, to.dir, to.name);
+    if (exchange && dst?.node.type === 'dir') noteRename(dst.node, from.dir, from.name);
   }
 
   // ---- attributes -----------------------------------------------------------------------

@@ -5,7 +5,7 @@
 
 import { SysError } from '../../../abi/errno.ts';
 import { NAME_MAX, PATH_MAX, components } from '../../../base/path.ts';
-import { type MountNamespace, type PathRef, sameRef } from './mount.ts';
+import { type MountNamespace, type PathRef, parentOf, refPath, sameRef } from './mount.ts';
 import { sharedName } from './names.ts';
 import { X_OK, mayAccess } from './permission.ts';
 import type { Caller, Cred } from './types.ts';
@@ -68,8 +68,8 @@ function searchable(ctx: WalkContext, dir: PathRef): Promise<void> | undefined {
 }
 
 function dotdot(ctx: WalkContext, ref: PathRef): PathRef {
-  if (sameRef(ref, ctx.root) || !ref.parent) return ref;
-  return ref.parent;
+  if (sameRef(ref, ctx.root)) return ref;
+  return parentOf(ref) ?? ref;
 }
 
 /** Look one name up in a directory ref, crossing onto whatever is mounted there. */
@@ -199,11 +199,5 @@ export async function jumpOf(ctx: WalkContext, link: PathRef): Promise<PathRef |
 export async function resolveLinkTarget(ctx: WalkContext, dir: PathRef, link: PathRef): Promise<string> {
   const target = await link.node.readlink(ctx.caller);
   if (target.length === 0) throw new SysError('ENOENT');
-  return target.startsWith('/') ? target : `${pathOfDir(dir)}/${target}`;
-}
-
-function pathOfDir(dir: PathRef): string {
-  const names: string[] = [];
-  for (let r: PathRef | null = dir; r?.parent; r = r.parent) names.push(r.name);
-  return '/' + names.reverse().join('/');
+  return target.startsWith('/') ? target : `${refPath(dir)}/${target}`;
 }

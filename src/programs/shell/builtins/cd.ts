@@ -69,5 +69,6 @@ export async function initPwd(sh: Shell): Promise<void> {
   }
   const cwd = await getcwd(sh);
   sh.curdir = cwd;
+  sh.physdir = cwd;
   if (cwd !== null) sh.vars.set('PWD', cwd, { exported: true });
 }

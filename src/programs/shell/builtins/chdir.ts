@@ -20,7 +20,9 @@ async function docd(sh: Shell, dest: string, physical: boolean): Promise<ErrnoNa
     return e.code;
   }
   const old = sh.curdir;
+  // A physical cd learns the physical directory; a logical one leaves it to be asked for.
   sh.curdir = physical || dir === null ? await getcwd(sh) : dir;
+  sh.physdir = physical || dir === null ? sh.curdir : null;
   if (old !== null) sh.setVar('OLDPWD', old);
   if (sh.curdir !== null) sh.setVar('PWD', sh.curdir);
   return null;
@@ -70,7 +72,8 @@ defineBuiltin('pwd', false, async (sh, argv) => {
   const { opts } = parseOpts(sh, argv, 'LP');
   let physical = false;
   for (const [c] of opts) physical = c === 'P';
-  const dir = physical ? await getcwd(sh) : sh.curdir ?? (await getcwd(sh));
+  if (physical && sh.physdir === null) sh.physdir = await getcwd(sh);
+  const dir = physical ? sh.physdir : sh.curdir ?? (await getcwd(sh));
   if (dir === null) sh.error('getcwd() failed: No such file or directory');
   sh.out(`${dir}\n`);
   return 0;
