@@ -31,6 +31,19 @@ const FILES: Array<[string, string, number]> = [
   ].join('\n'), 0o644],
 ];
 
+/**
+ * Commands Debian reaches through update-alternatives: /usr/bin/vi -> /etc/alternatives/vi ->
+ * /usr/bin/vim.tiny, laid down when the program is first installed (a link a user removed stays
+ * removed, as the program file does).
+ */
+const ALTERNATIVES: Record<string, string> = { 'vim.tiny': 'vi' };
+
+async function installAlternative(vfs: Vfs, ctx: FsContext, link: string, target: string): Promise<void> {
+  if (!(await vfs.exists(ctx, '/etc/alternatives'))) await vfs.mkdir(ctx, '/etc/alternatives', 0o755);
+  if (!(await vfs.exists(ctx, `/etc/alternatives/${link}`))) await vfs.symlink(ctx, target, `/etc/alternatives/${link}`);
+  if (!(await vfs.exists(ctx, `/usr/bin/${link}`))) await vfs.symlink(ctx, `/etc/alternatives/${link}`, `/usr/bin/${link}`);
+}
+
 const INSTALLED = '/var/lib/cowbox/programs';
 /**
  * The installed list's digest, kept in an extended attribute of that file: attributes live in the
@@ -84,6 +97,8 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     // disk; one already there (an update) keeps its inode, so its mode is set after.
     await vfs.writeFile(ctx, `${dir}/${name}`, programFile(name), 0o755);
     if (!fresh) await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
+    const alt = ALTERNATIVES[name];
+    if (alt) await installAlternative(vfs, ctx, alt, `${dir}/${name}`);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
   await vfs.setxattr(ctx, INSTALLED, INSTALLED_DIGEST, utf8Encode(digest));

@@ -23,6 +23,7 @@ import { PKG } from './pkg/index.ts';
 import { PROCPS } from './procps/index.ts';
 import { TEXTUTILS } from './textutils/index.ts';
 import { UTIL_LINUX } from './util-linux/index.ts';
+import { VIM } from './vim/index.ts';
 
 import type { ProgramEntry } from './lib/table.ts';
 export type { ProgramEntry };
@@ -36,7 +37,7 @@ const PROGRAMS: ProgramTable = {
   dash: () => import('./sh.ts'),
   bash: () => import('./bash.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS, ...NCURSES,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS, ...NCURSES, ...VIM,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

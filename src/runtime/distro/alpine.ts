@@ -170,7 +170,7 @@ const FILES: Record<string, string> = {
   python3: 's /usr/bin/python3.12 python3 3.12.8\nl /usr/bin/python3 python3.12\ng /usr/lib/python3.12/lib-dynload/_ssl.cpython-312-x86_64-linux-musl.so 1\ng /usr/lib/libpython3.12.so.1.0 3\ng /usr/lib/python3.12/__pycache__/os.cpython-312.pyc 8',
   git: 's /usr/bin/git git 2.45.2\ng /usr/libexec/git-core/git-remote-http 1',
   tree: 'x /usr/bin/tree tree',
-  vim: 's /usr/bin/vim vim 9.1.0707\nl /usr/bin/vi vim',
+  vim: 'x /usr/bin/vim vim.tiny\nl /usr/bin/vi vim',
   less: 'x /usr/bin/less less',
   jq: 'x /usr/bin/jq jq',
   bash: 'x /bin/bash bash\nd /etc/bash',

@@ -355,7 +355,7 @@ const FILES: Record<string, string> = {
   git: 's /usr/bin/git git 2.39.5\ng /usr/lib/git-core/git-remote-http 1\ng /usr/share/git-core/templates/description 0.01',
   stress: 'x /usr/bin/stress stress',
   tree: 'x /usr/bin/tree tree',
-  'vim-tiny': 's /usr/bin/vim.tiny vim 9.0.1378\nl /usr/bin/vi /etc/alternatives/vi\nl /etc/alternatives/vi /usr/bin/vim.tiny',
+  'vim-tiny': 'x /usr/bin/vim.tiny vim.tiny\nl /usr/bin/vi /etc/alternatives/vi\nl /etc/alternatives/vi /usr/bin/vim.tiny',
   less: 'x /bin/less less\nx /bin/more more',
   jq: 'x /usr/bin/jq jq',
   'ca-certificates': 'c /etc/ca-certificates.conf\ng /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt 1\ng /usr/sbin/update-ca-certificates 1\nd /etc/ssl/certs',
