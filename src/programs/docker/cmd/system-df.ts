@@ -1,6 +1,7 @@
 // docker system df: space used by images (unique layer bytes; reclaimable = what no container
 // uses), containers (writable layers; reclaimable = those not running), volumes (reclaimable =
-// those no container uses) and build cache (none here); -v lists each image, container and volume as Docker's verbose view does.
+// those no container uses) and build cache (none here); -v lists each image, container and
+// volume as Docker's verbose view does.
 
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
