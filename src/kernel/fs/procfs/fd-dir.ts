@@ -13,7 +13,7 @@ import { type FileDescription, canReopen } from '../../task/file.ts';
 import type { Task } from '../../task/task.ts';
 import { ObjectNode } from '../vfs/object-node.ts';
 import { OpenFile } from '../vfs/open-file.ts';
-import { type PathRef, refPath, renamedInDir } from '../vfs/mount.ts';
+import { type PathRef, refPath } from '../vfs/mount.ts';
 import type { FileHandle, VNode } from '../vfs/types.ts';
 import { MagicLink, ProcDir, ProcFile, type ProcNode, type ProcSuper } from './proc-node.ts';
 import { live, mayInspect } from './task-view.ts';
@@ -182,4 +182,22 @@ export class FdinfoDir extends PerFdDir {
       },
     });
   }
+}
+
+/**
+ * A file's ref under the name it has now, when it was renamed within its directory (a rotated
+ * log: app.log -> app.log.1): looked for in the directory when asked, as files' renames are not
+ * recorded. The ref itself when its name still holds, or the file is not found there.
+ */
+async function renamedInDir(ref: PathRef): Promise<PathRef> {
+  const dir = ref.parent;
+  if (!dir || ref.node.type === 'dir') return ref;
+  const here = dir.node.lookupCached?.(ref.name) ?? (await dir.node.lookup(ref.name).catch(() => null));
+  if (here === ref.node) return ref;
+  for (const e of await dir.node.readdir().catch(() => [])) {
+    if (e.ino === ref.node.ino && e.name !== ref.name && (await dir.node.lookup(e.name).catch(() => null)) === ref.node) {
+      return { mount: ref.mount, node: ref.node, parent: dir, name: e.name };
+    }
+  }
+  return ref;
 }

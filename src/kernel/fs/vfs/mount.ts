@@ -46,7 +46,7 @@ export function stepUp(ref: PathRef, steps: number): { parent: PathRef | null; n
  * new parent. This map stands for that move: the directory ref the rename went through, and the
  * new name. Weak, so an entry lives only as long as its directory. Files are left out: a
  * container's engine renames a few files into place each, and each entry would keep a chain of
- * refs alive (3 KiB a container); a renamed open file is found by renamedInDir instead.
+ * refs alive (3 KiB a container); an fd link finds a renamed open file itself (procfs/fd-dir.ts).
  */
 const moves = new WeakMap<VNode, { dir: PathRef; name: string }>();
 /** A bound on moves followed in one path, in case a chain of records ever loops. */
@@ -285,22 +285,4 @@ export function copyMountNamespace(ns: MountNamespace, id?: number): { ns: Mount
     copy.add(c);
   }
   return { ns: copy, translate };
-}
-
-/**
- * A file's ref under the name it has now, when it was renamed within its directory (a rotated
- * log: app.log -> app.log.1): looked for in the directory when asked, as files' renames are not
- * recorded. The ref itself when its name still holds, or the file is not found there.
- */
-export async function renamedInDir(ref: PathRef): Promise<PathRef> {
-  const dir = ref.parent;
-  if (!dir || ref.node.type === 'dir') return ref;
-  const here = dir.node.lookupCached?.(ref.name) ?? (await dir.node.lookup(ref.name).catch(() => null));
-  if (here === ref.node) return ref;
-  for (const e of await dir.node.readdir().catch(() => [])) {
-    if (e.ino === ref.node.ino && e.name !== ref.name && (await dir.node.lookup(e.name).catch(() => null)) === ref.node) {
-      return { mount: ref.mount, node: ref.node, parent: dir, name: e.name };
-    }
-  }
-  return ref;
 }
