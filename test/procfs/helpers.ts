@@ -12,6 +12,22 @@ export async function bootWithProc(programs: Record<string, TestProgram> = {}) {
   return booted;
 }
 
+/** Boot, mount /proc, run `body` as init; what it throws fails the test. */
+export async function withProc(body: (sys: Sys) => Promise<void>, programs: Record<string, TestProgram> = {}): Promise<void> {
+  const { runInit } = await bootWithProc(programs);
+  let failure: unknown = null;
+  await runInit(async (sys) => {
+    try {
+      await sys.mount('proc', '/proc', 'proc');
+      await body(sys);
+    } catch (e) {
+      failure = e;
+    }
+    return 0;
+  });
+  if (failure) throw failure;
+}
+
 /** A whole file as a program reads it: open, read to the end, close. */
 export async function readText(sys: Sys, path: string): Promise<string> {
   const fd = await sys.open(path, O_RDONLY);

@@ -9,26 +9,10 @@ import { SIG } from '../../src/abi/signals.ts';
 import { CLONE_NEWNS } from '../../src/kernel/syscalls/sys-proc.ts';
 import type { FileDescription } from '../../src/kernel/task/file.ts';
 import type { Sys } from '../../src/sys/sys.ts';
-import { bootWithProc, errnoOf, listDir, readText, until } from './helpers.ts';
+import { bootWithProc, errnoOf, listDir, readText, until, withProc } from './helpers.ts';
 
 const type = (st: Stat): number => st.mode & S_IFMT;
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
-
-/** Boot, mount /proc, run `body` as init; what it throws fails the test. */
-async function withProc(body: (sys: Sys) => Promise<void>, programs = {}): Promise<void> {
-  const { runInit } = await bootWithProc(programs);
-  let failure: unknown = null;
-  await runInit(async (sys) => {
-    try {
-      await sys.mount('proc', '/proc', 'proc');
-      await body(sys);
-    } catch (e) {
-      failure = e;
-    }
-    return 0;
-  });
-  if (failure) throw failure;
-}
 
 describe('fd links to pipes', () => {
   it('opening the read end gives a new reader of the same pipe', async () => {

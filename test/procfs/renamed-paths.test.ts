@@ -8,22 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { O_CREAT, O_RDONLY, O_WRONLY } from '../../src/abi/open-flags.ts';
 import { CLONE_NEWNS } from '../../src/kernel/syscalls/sys-proc.ts';
 import type { Sys } from '../../src/sys/sys.ts';
-import { bootWithProc, readText, until } from './helpers.ts';
-
-async function withProc(body: (sys: Sys) => Promise<void>): Promise<void> {
-  const { runInit } = await bootWithProc({});
-  let failure: unknown = null;
-  await runInit(async (sys) => {
-    try {
-      await sys.mount('proc', '/proc', 'proc');
-      await body(sys);
-    } catch (e) {
-      failure = e;
-    }
-    return 0;
-  });
-  if (failure) throw failure;
-}
+import { readText, until, withProc } from './helpers.ts';
 
 const mkdirs = async (sys: Sys, ...dirs: string[]): Promise<void> => {
   for (const d of dirs) await sys.mkdir(d);

@@ -5,8 +5,7 @@
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
-import { FormatError, parseTemplate } from '../format/formatter.ts';
-import { goOrder, type ImageGraph, imageInspectDoc, indentJson } from '../format/inspect.ts';
+import { goOrder, type ImageGraph, imageInspectDoc, indentJson, inspectTemplate } from '../format/inspect.ts';
 import { type ImageView, imageSize } from '../format/images.ts';
 import { specFor } from '../format/specs.ts';
 import { containerRwSize, finish, resolveContainer, resolveImage } from '../format/state.ts';
@@ -25,15 +24,9 @@ export async function renderInspect(lookup: InspectLookup, flags: ParsedFlags, k
     return { stderr: `"${type}" is not a valid value for --type\n`, status: 1 };
   }
   const format = flags.str('format');
-  let tmpl = null;
-  if (format !== '' && format !== 'json') {
-    try {
-      tmpl = parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), 'template parsing error: ');
-    } catch (e) {
-      if (e instanceof FormatError) return { stderr: `${e.message}\n`, status: 1 };
-      throw e;
-    }
-  }
+  const parsed = inspectTemplate(format);
+  if (!('tmpl' in parsed)) return parsed;
+  const { tmpl } = parsed;
   const docs: unknown[] = [];
   let stdout = '';
   let stderr = '';

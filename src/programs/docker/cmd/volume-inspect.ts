@@ -4,8 +4,7 @@
 import { VolumeStore } from '../../../runtime/volumes/volume-store.ts';
 import type { DockerCommand } from '../command.ts';
 import type { CliExit, ParsedFlags } from '../format/cli.ts';
-import { FormatError, parseTemplate } from '../format/formatter.ts';
-import { goOrder, indentJson } from '../format/inspect.ts';
+import { goOrder, indentJson, inspectTemplate } from '../format/inspect.ts';
 import { finish } from '../format/state.ts';
 import { TemplateError } from '../format/template.ts';
 import type { VolumeView } from '../format/volumes.ts';
@@ -16,15 +15,9 @@ export const VOLUME_INSPECT: CommandDef = { name: 'volume inspect', flags: ['for
 /** The CLI's output for the volumes found by `get` (null: no such volume). */
 export function renderVolumeInspect(get: (name: string) => VolumeView | null, flags: ParsedFlags): CliExit {
   const format = flags.str('format');
-  let tmpl = null;
-  if (format !== '' && format !== 'json') {
-    try {
-      tmpl = parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));
-    } catch (e) {
-      if (e instanceof FormatError) return { stderr: `${e.message}\n`, status: 1 };
-      throw e;
-    }
-  }
+  const parsed = inspectTemplate(format);
+  if (!('tmpl' in parsed)) return parsed;
+  const { tmpl } = parsed;
   const docs: unknown[] = [];
   let stdout = '';
   let stderr = '';

@@ -6,6 +6,9 @@
 import { goJsonEscape } from '../../../runtime/go-style.ts';
 import type { ImageView } from './images.ts';
 import { imageSize } from './images.ts';
+import type { CliExit } from './cli.ts';
+import { FormatError, parseTemplate } from './formatter.ts';
+import type { Template } from './template.ts';
 
 export interface ImageGraph {
   /** Cache dirs of the image's layers, top first. */
@@ -84,4 +87,18 @@ export function goOrder(v: unknown, isMap = false): unknown {
 /** The CLI's output for a list of documents: a 4-space indented JSON array. */
 export function indentJson(docs: unknown[]): string {
   return `${goJsonEscape(JSON.stringify(goOrder(docs), null, 4))}\n`;
+}
+
+/**
+ * An inspect command's -f/--format: no template for the JSON documents (no format, or "json"),
+ * else the parsed template (\t and \n as the CLI reads them), or the CLI's failure to parse it.
+ */
+export function inspectTemplate(format: string): { tmpl: Template | null } | CliExit {
+  if (format === '' || format === 'json') return { tmpl: null };
+  try {
+    return { tmpl: parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n')) };
+  } catch (e) {
+    if (e instanceof FormatError) return { stderr: `${e.message}\n`, status: 1 };
+    throw e;
+  }
 }
