@@ -71,7 +71,21 @@ export interface LayerSnapshot {
   truncated: boolean;
 }
 
+/**
+ * A mount over part of an overlay's tree in the overlay's mount namespace (a docker volume, the
+ * bind of a container's /etc/hostname, its /proc): what lies there is not the overlay's.
+ */
+export interface MountCover {
+  /** Where, from the overlay's root: "/data". */
+  path: string;
+  fsType: string;
+  /** The directory of its filesystem it shows (mountinfo's root): a bind mount's source. */
+  root: string;
+}
+
 export interface OverlayLayers {
   mountId: number;
   layers: LayerSnapshot[];
+  /** The mounts over the overlay's tree, deepest paths after their parents. */
+  covers?: MountCover[];
 }

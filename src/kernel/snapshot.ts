@@ -3,16 +3,17 @@
 // Taken synchronously from memory (cheap enough to poll a few times a second); only the layer
 // listing, which walks directories, is async and bounded. Nothing here changes kernel state.
 
-import type { CgroupSnapshot, KernelSnapshot, LayerEntry, LayerSnapshot, OverlayLayers, OverlaySnapshot, ProcessSnapshot } from '../abi/snapshot.ts';
+import type { CgroupSnapshot, KernelSnapshot, LayerEntry, LayerSnapshot, MountCover, OverlayLayers, OverlaySnapshot, ProcessSnapshot } from '../abi/snapshot.ts';
 import type { Kernel } from './kernel.ts';
 import type { Cgroup } from './cgroup/cgroup.ts';
 import type { Task } from './task/task.ts';
-import type { MountNamespace, Mount } from './fs/vfs/mount.ts';
+import type { MountNamespace, Mount, PathRef } from './fs/vfs/mount.ts';
 import { refPath } from './fs/vfs/mount.ts';
 import type { VNode } from './fs/vfs/types.ts';
 import type { OverlayFs } from './fs/overlay/super.ts';
 import { isOpaque, isWhiteout } from './fs/overlay/layer.ts';
 import { NS_LINKS, namespaceOf } from './fs/procfs/ns-dir.ts';
+import { mountPointSeenFrom, pathInFs } from './fs/procfs/mountinfo.ts';
 
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
@@ -123,7 +124,7 @@ async function listLayer(root: VNode, limit: number): Promise<{ entries: LayerEn
 
 /** The layers of overlay mount `mountId`, upper first, each listed up to `limit` entries. */
 export async function inspectOverlay(kernel: Kernel, mountId: number, limit = 2000): Promise<OverlayLayers | null> {
-  for (const { m } of overlayMounts(kernel)) {
+  for (const { m, ns } of overlayMounts(kernel)) {
     if (m.id !== mountId) continue;
     const fs = m.fs as OverlayFs;
     const layers: LayerSnapshot[] = [];
@@ -132,7 +133,18 @@ export async function inspectOverlay(kernel: Kernel, mountId: number, limit = 20
       const listed = await listLayer(l.root, limit);
       layers.push({ label: l.label, role, index: l.index, ...listed });
     }
-    return { mountId, layers };
+    return { mountId, layers, covers: await coversOf(m, ns) };
   }
   return null;
+}
+
+/** The mounts over overlay mount `m`'s tree in its namespace, in mount order (parents first). */
+async function coversOf(m: Mount, ns: MountNamespace): Promise<MountCover[]> {
+  const top: PathRef = { mount: m, node: m.root, parent: null, name: '' };
+  const covers: MountCover[] = [];
+  for (const c of ns.list()) {
+    const path = c === m ? null : mountPointSeenFrom(c, top);
+    if (path !== null && path !== '/') covers.push({ path, fsType: c.options.fsType, root: await pathInFs(c) });
+  }
+  return covers;
 }

@@ -104,9 +104,13 @@ export interface LayerSnapshot extends abi.LayerSnapshot {
   about?: string;
 }
 
+export type MountCover = abi.MountCover;
+
 export interface OverlayLayers {
   mountId: number;
   layers: LayerSnapshot[];
+  /** The mounts over the overlay's tree (volumes, /etc/hostname's bind, /proc), parents first. */
+  covers?: MountCover[];
 }
 
 export interface KernelApi {

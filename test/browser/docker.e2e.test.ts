@@ -52,6 +52,12 @@ describe('docker in the page', () => {
     // The path box names the layer the file now comes from.
     await upper.locator('.chip-file.copy-up[data-path="/etc/os-release"]').click();
     await expect.poll(() => panel.locator('.path-verdict').textContent()).toMatch(/^\/etc\/os-release comes from the upper layer \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff; it shadows the lower layer \/var\/lib\/docker\/overlay2\/l\/[A-Z0-9]{26}\.$/);
+    // /etc/hostname is not the overlay's at all: the path box says what is mounted there.
+    await panel.locator('.path-input').fill('/etc/hostname');
+    await panel.locator('.path-form button[type="submit"]').click();
+    await expect.poll(() => panel.locator('.path-verdict').textContent()).toMatch(
+      /^\/etc\/hostname is not from the overlay: a bind mount of \/var\/lib\/docker\/containers\/[0-9a-f]{64}\/hostname \(\w+\) is mounted at \/etc\/hostname\. The copy in the lower layer \/var\/lib\/docker\/overlay2\/l\/[A-Z0-9]{26} is hidden under it\.$/,
+    );
     await page.waitForTimeout(1500);
     await shot(page, 'docker-layers-1280-dark');
     await page.locator('#panel-resources').scrollIntoViewIfNeeded();

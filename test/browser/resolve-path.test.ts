@@ -42,4 +42,24 @@ describe('resolvePath', () => {
     expect(r.verdicts).toEqual(['absent', 'source']);
     expect(resolvePath([layer('lower', '/top', 1, [f('/x')]), layer('lower', '/bottom', 2, [f('/x')])], '/x').verdicts).toEqual(['source', 'shadowed']);
   });
+
+  it('says when a mount over the overlay decides the path: a volume, a bind, a filesystem', () => {
+    const layers = [layer('upper', '/u', 0, [d('/data')]), layer('lower', '/img', 1, [d('/etc'), f('/etc/hostname'), d('/proc')])];
+    const covers = [
+      { path: '/proc', fsType: 'proc', root: '/' },
+      { path: '/data', fsType: 'ext4', root: '/var/lib/docker/volumes/data/_data' },
+      { path: '/etc/hostname', fsType: 'ext4', root: '/var/lib/docker/containers/abc/hostname' },
+    ];
+    expect(resolvePath(layers, '/data/greeting', covers).summary)
+      .toBe('/data/greeting is not from the overlay: docker volume data is mounted at /data.');
+    const host = resolvePath(layers, '/etc/hostname', covers);
+    expect(host.summary).toBe('/etc/hostname is not from the overlay: a bind mount of /var/lib/docker/containers/abc/hostname (ext4) is mounted at '
+      + '/etc/hostname. The copy in the lower layer /img is hidden under it.');
+    // The layers' verdicts still say where the hidden copy is.
+    expect(host.verdicts).toEqual(['absent', 'source']);
+    expect(resolvePath(layers, '/proc/1/status', covers).summary).toBe('/proc/1/status is not from the overlay: a proc filesystem is mounted at /proc.');
+    // Only the mount point and what is below it: /etc itself is the overlay's.
+    expect(resolvePath(layers, '/etc', covers).summary).toBe('/etc comes from the lower layer /img.');
+    expect(resolvePath(layers, '/database', covers).summary).toBe('/database is in no layer.');
+  });
 });

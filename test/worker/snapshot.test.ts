@@ -80,6 +80,26 @@ describe('snapshot and overlayLayers', () => {
     await api.reset();
   });
 
+  it('lists the mounts over an overlay: a bind mount, a file bound over a file, a filesystem', async () => {
+    const api = connect();
+    await api.boot({ persist: false });
+    const s = await shell(api);
+    await s.waitFor('# ');
+    s.type(
+      'mkdir -p /tmp/u /tmp/w /tmp/m /srv/vol/p && mount -t overlay overlay -o lowerdir=/etc,upperdir=/tmp/u,workdir=/tmp/w /tmp/m' +
+        ' && mount --bind /srv/vol /tmp/m/alternatives && mount --bind /etc/passwd /tmp/m/hostname && mount -t proc proc /tmp/m/alternatives/p && echo done-$((2+1))\r',
+    );
+    await s.waitFor('done-3');
+    const overlay = (await api.snapshot()).overlays.find((o) => o.target === '/tmp/m')!;
+    const layers = (await api.overlayLayers(overlay.mountId))!;
+    expect(layers.covers).toEqual([
+      { path: '/alternatives', fsType: expect.any(String), root: '/srv/vol' },
+      { path: '/hostname', fsType: expect.any(String), root: '/etc/passwd' },
+      { path: '/alternatives/p', fsType: 'proc', root: '/' },
+    ]);
+    await api.reset();
+  });
+
   it('sends SIGWINCH to the foreground job when a session is resized', async () => {
     const api = connect();
     await api.boot({ persist: false });

@@ -59,7 +59,7 @@ const rootPaths = new WeakMap<VNode, string>();
  * The path of a (bind) mount's root inside its filesystem, for mountinfo's fourth column.
  * Mounts do not record it, so it is searched for from the filesystem's root, a bounded walk.
  */
-async function pathInFs(m: Mount): Promise<string> {
+export async function pathInFs(m: Mount): Promise<string> {
   const top = await m.fs.root();
   if (m.root === top) return '/';
   const known = rootPaths.get(m.root);

@@ -113,7 +113,7 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
       verdict.textContent = '';
       return;
     }
-    const r = resolvePath(listing.layers, path);
+    const r = resolvePath(listing.layers, path, listing.covers);
     const items = stack.querySelectorAll<HTMLElement>('li.layer:not(.work)');
     r.verdicts.forEach((v, i) => {
       if (items[i] && v !== 'absent') items[i]!.dataset['verdict'] = v;

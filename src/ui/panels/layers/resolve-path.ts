@@ -3,7 +3,7 @@
 // holding the name wins; a whiteout there means the name is deleted; an opaque directory on the
 // way (or at the name) stops the search from reaching the layers below it.
 
-import type { LayerSnapshot } from '../../../protocol/kernel-api.ts';
+import type { LayerSnapshot, MountCover } from '../../../protocol/kernel-api.ts';
 
 export type LayerVerdict = 'source' | 'merged' | 'shadowed' | 'whiteout' | 'hidden-by-opaque' | 'absent';
 
@@ -22,7 +22,7 @@ const ancestors = (path: string): string[] => {
 
 type State = 'searching' | 'dir' | 'done' | 'opaque';
 
-export function resolvePath(layers: LayerSnapshot[], raw: string): Resolution {
+export function resolvePath(layers: LayerSnapshot[], raw: string, covers: MountCover[] = []): Resolution {
   const path = '/' + raw.split('/').filter(Boolean).join('/');
   const verdicts: LayerVerdict[] = [];
   let source = -1;
@@ -76,5 +76,19 @@ export function resolvePath(layers: LayerSnapshot[], raw: string): Resolution {
   } else {
     summary = `${path} is in no layer${shadowed.length ? ` it can be seen from (the ${shadowed.join(', ')} copy is hidden)` : ''}.`;
   }
+  // A mount over the path (the deepest one) decides what is seen there, whatever the layers hold.
+  const cover = covers.filter((c) => path === c.path || path.startsWith(`${c.path}/`)).pop();
+  if (cover) {
+    const under = source >= 0 ? ` The copy in the ${name(source)} is hidden under it.` : '';
+    summary = `${path} is not from the overlay: ${mountText(cover)} is mounted at ${cover.path}.${under}`;
+  }
   return { verdicts, source, summary };
+}
+
+/** A mount as a learner knows it: a docker volume by its name, a bind mount by its source. */
+function mountText(c: MountCover): string {
+  const volume = /^\/var\/lib\/docker\/volumes\/([^/]+)\/_data$/.exec(c.root);
+  if (volume) return `docker volume ${volume[1]}`;
+  if (c.root !== '/') return `a bind mount of ${c.root} (${c.fsType})`;
+  return `a ${c.fsType} filesystem`;
 }
