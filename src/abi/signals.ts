@@ -47,7 +47,10 @@ export const SIGNAL_DESCRIPTIONS: Partial<Record<SignalName, string>> = {
   SIGSEGV: 'Segmentation fault', SIGUSR2: 'User defined signal 2', SIGPIPE: 'Broken pipe',
   SIGALRM: 'Alarm clock', SIGTERM: 'Terminated', SIGCHLD: 'Child exited', SIGCONT: 'Continued',
   SIGSTOP: 'Stopped (signal)', SIGTSTP: 'Stopped', SIGTTIN: 'Stopped (tty input)',
-  SIGTTOU: 'Stopped (tty output)', SIGWINCH: 'Window changed',
+  SIGTTOU: 'Stopped (tty output)', SIGWINCH: 'Window changed', SIGSTKFLT: 'Stack fault',
+  SIGURG: 'Urgent I/O condition', SIGXCPU: 'CPU time limit exceeded', SIGXFSZ: 'File size limit exceeded',
+  SIGVTALRM: 'Virtual timer expired', SIGPROF: 'Profiling timer expired', SIGIO: 'I/O possible',
+  SIGPWR: 'Power failure', SIGSYS: 'Bad system call',
 };
 
 // wait(2) status words, as <sys/wait.h> encodes them.

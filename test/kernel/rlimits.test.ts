@@ -1,10 +1,14 @@
 // Resource limits (prlimit64, and getrlimit/setrlimit over it): Linux's rules for changing them,
-// inheritance across fork, and the two the kernel enforces: RLIMIT_NOFILE (no descriptor at or
-// past the soft limit: EMFILE) and RLIMIT_NPROC (a user at the limit cannot fork: EAGAIN).
+// inheritance across fork, and the three the kernel enforces: RLIMIT_NOFILE (no descriptor at or
+// past the soft limit: EMFILE), RLIMIT_NPROC (a user at the limit cannot fork: EAGAIN) and
+// RLIMIT_FSIZE (no byte of a regular file at or past it: SIGXFSZ and EFBIG; the shell's side is
+// recorded in test/conformance/shell/cases/ulimit-fsize.sh).
 
 import { describe, expect, it } from 'vitest';
 import { isSysError } from '../../src/abi/errno.ts';
+import { O_CREAT, O_RDWR } from '../../src/abi/open-flags.ts';
 import { RLIMIT } from '../../src/abi/rlimit.ts';
+import { SIG, WIFSIGNALED, WTERMSIG } from '../../src/abi/signals.ts';
 import { inKernel } from '../helpers/kernel.ts';
 
 /** The errno name a call fails with, or 'ok'. */
@@ -66,6 +70,29 @@ describe('resource limits', () => {
       await sys.setrlimit(RLIMIT.NPROC, { soft: 1, hard: 1 });
       const rootChild = await sys.fork(async () => 0);
       expect((await sys.wait4(rootChild))[0]).toBe(rootChild);
+    });
+  });
+
+  it('RLIMIT_FSIZE cuts pwrite short at the limit, then SIGXFSZ and EFBIG; ftruncate past it too', async () => {
+    await inKernel(async (sys) => {
+      const fd = await sys.open('/tmp/f', O_CREAT | O_RDWR, 0o644);
+      await sys.setrlimit(RLIMIT.FSIZE, { soft: 1000, hard: Infinity });
+      // Ignored, SIGXFSZ leaves the calls to fail with EFBIG.
+      await sys.sigaction(SIG.SIGXFSZ, 'ignore');
+      expect(await sys.pwrite(fd, new Uint8Array(100), 950)).toBe(50);
+      expect(await outcome(() => sys.pwrite(fd, new Uint8Array(1), 1000))).toBe('EFBIG');
+      expect(await sys.pwrite(fd, new Uint8Array(0), 5000)).toBe(0);
+      expect(await outcome(() => sys.ftruncate(fd, 1001))).toBe('EFBIG');
+      await sys.ftruncate(fd, 1000);
+      expect((await sys.fstat(fd)).size).toBe(1000);
+      // By default the signal ends the writer.
+      const child = await sys.fork(async (c) => {
+        await c.sigaction(SIG.SIGXFSZ, 'default');
+        await c.pwrite(fd, new Uint8Array(1), 1000);
+        return 0;
+      });
+      const [, status] = await sys.wait4(child);
+      expect(WIFSIGNALED(status) && WTERMSIG(status)).toBe(SIG.SIGXFSZ);
     });
   });
 });

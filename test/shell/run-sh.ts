@@ -103,8 +103,8 @@ export async function runSh(script: string, opts: RunOptions = {}): Promise<ShRe
     }
     return 0;
   });
-  const calls = opts.trace ? events.filter((e) => e.type === 'sys.call') : undefined;
-  return { stdout, stderr, status, calls };
+  if (!opts.trace) return { stdout, stderr, status };
+  return { stdout, stderr, status, calls: events.filter((e) => e.type === 'sys.call') };
 }
 
 export { O_CREAT, O_WRONLY };

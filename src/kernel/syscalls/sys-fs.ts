@@ -7,6 +7,9 @@ import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, O_CLOEXEC } from '../../ab
 import type { Stat } from '../../abi/stat.ts';
 import { fsTypeCode } from '../fs/filesystems.ts';
 import { OpenFile, type FsContext } from '../fs/vfs/vfs.ts';
+import type { FileSizeLimit } from '../fs/vfs/open-file.ts';
+import { RLIMIT } from '../../abi/rlimit.ts';
+import { SIG } from '../../abi/signals.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Task } from '../task/task.ts';
 import type { FileDescription } from '../task/file.ts';
@@ -65,6 +68,20 @@ async function chargedWrite(k: Kernel, t: Task, f: OpenFile, write: () => Promis
   return n;
 }
 
+/** RLIMIT_FSIZE for `t`'s writes to regular files: none when unlimited; passing it sends SIGXFSZ. */
+function fileSizeLimit(k: Kernel, t: Task): FileSizeLimit | undefined {
+  const max = t.rlimits[RLIMIT.FSIZE]!.soft;
+  return max === Infinity ? undefined : { max, exceeded: () => k.signal(t, SIG.SIGXFSZ, null) };
+}
+
+/** A truncate to `size` past RLIMIT_FSIZE fails with EFBIG after a SIGXFSZ (Linux's inode_newsize_ok). */
+function checkNewSize(k: Kernel, t: Task, size: number): void {
+  if (size > t.rlimits[RLIMIT.FSIZE]!.soft) {
+    k.signal(t, SIG.SIGXFSZ, null);
+    throw new SysError('EFBIG');
+  }
+}
+
 function resized(k: Kernel, t: Task, node: VNode, before: number, after: number): void {
   if (after > before) chargeGrowth(k, t, node, before, after);
   else if (after < before) unchargeShrink(k, node, before - after);
@@ -105,7 +122,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, fd: number, data: Uint8Array) => {
       if (!(data instanceof Uint8Array)) throw new SysError('EFAULT');
       const f = t.fds.get(int(fd));
-      return regularFile(f) ? chargedWrite(k, t, f, () => f.write(data, t.interrupt)) : f.write(data, t.interrupt);
+      return regularFile(f) ? chargedWrite(k, t, f, () => f.write(data, t.interrupt, fileSizeLimit(k, t))) : f.write(data, t.interrupt);
     },
   },
   pread64: {
@@ -119,7 +136,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, fd: number, data: Uint8Array, pos: number) => {
       const f = t.fds.get(int(fd));
       if (!f.pwrite) throw new SysError('ESPIPE');
-      return regularFile(f) ? chargedWrite(k, t, f, () => f.pwrite(int(pos), data)) : f.pwrite(int(pos), data);
+      return regularFile(f) ? chargedWrite(k, t, f, () => f.pwrite(int(pos), data, fileSizeLimit(k, t))) : f.pwrite(int(pos), data);
     },
   },
   lseek: {
@@ -141,6 +158,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
       const f = t.fds.get(int(fd));
       if (!f.truncate) throw new SysError('EINVAL');
       if (!regularFile(f)) return f.truncate(int(size));
+      checkNewSize(k, t, int(size));
       const before = (await f.stat()).size;
       await f.truncate(int(size));
       resized(k, t, f.ref.node, before, int(size));
@@ -150,6 +168,7 @@ export const FS_SYSCALLS: Record<string, SyscallSpec> = {
     handler: async (k, t, path: string, size: number) => {
       const ref = await k.vfs.lookup(t.fs, str(path));
       const before = (await ref.node.stat()).size;
+      if (ref.node.type === 'file') checkNewSize(k, t, int(size));
       await k.vfs.truncate(t.fs, path, int(size));
       resized(k, t, ref.node, before, int(size));
     },

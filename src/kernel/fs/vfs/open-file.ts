@@ -15,6 +15,25 @@ export const SEEK_END = 2;
 /** The last queued append of each file: the next one starts when it is done. */
 const appending = new WeakMap<object, Promise<unknown>>();
 
+/**
+ * RLIMIT_FSIZE as a write meets it: no byte at or past `max`; a write that would start there
+ * fails with EFBIG after `exceeded` (the kernel's SIGXFSZ), one that crosses it is cut short.
+ */
+export interface FileSizeLimit {
+  max: number;
+  exceeded(): void;
+}
+
+/** `data` as much of it as may be written at `pos` under `limit` (Linux's generic_write_check_limits). */
+function withinLimit(data: Uint8Array, pos: number, limit: FileSizeLimit | undefined): Uint8Array {
+  if (!limit || data.length === 0) return data;
+  if (pos >= limit.max) {
+    limit.exceeded();
+    throw new SysError('EFBIG');
+  }
+  return pos + data.length > limit.max ? data.subarray(0, limit.max - pos) : data;
+}
+
 export class OpenFile {
   private pos = 0;
   private closed = false;
@@ -52,18 +71,25 @@ export class OpenFile {
     return bytes;
   }
 
-  write(data: Uint8Array, intr?: Interrupt): Promise<number> {
+  write(data: Uint8Array, intr?: Interrupt, limit?: FileSizeLimit): Promise<number> {
     let h: FileHandle;
     try {
       h = this.data(true);
     } catch (e) {
       return Promise.reject(e);
     }
-    const at = (pos: number): Promise<number> =>
-      h.write(pos, data, intr).then((n) => {
+    const at = (pos: number): Promise<number> => {
+      let bytes: Uint8Array;
+      try {
+        bytes = withinLimit(data, pos, limit);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return h.write(pos, bytes, intr).then((n) => {
         this.pos = pos + n;
         return n;
       });
+    };
     if (!(this.flags & O_APPEND)) return at(this.pos);
     // O_APPEND: every write goes to the end as it is at that moment. Linux holds the inode lock
     // from finding the end to writing there, so appends to one file (from any opener) are queued.
@@ -78,9 +104,10 @@ export class OpenFile {
     return this.data(false).read(pos, length);
   }
 
-  pwrite(pos: number, data: Uint8Array): Promise<number> {
+  pwrite(pos: number, data: Uint8Array, limit?: FileSizeLimit): Promise<number> {
     if (pos < 0) throw new SysError('EINVAL');
-    return this.data(true).write(pos, data);
+    const h = this.data(true);
+    return h.write(pos, withinLimit(data, pos, limit));
   }
 
   async seek(offset: number, whence: number): Promise<number> {
