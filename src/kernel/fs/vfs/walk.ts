@@ -173,16 +173,18 @@ export function resolveParent(ctx: WalkContext, path: string): Promise<ParentAnd
     if (comps.length === 0) return Promise.resolve({ dir: start, name: '', trailingSlash: false });
     const name = comps.pop()!;
     if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG');
-    const found = (dir: PathRef): ParentAndName | Promise<ParentAndName> => {
-      const search = searchable(ctx, dir);
-      return search ? search.then(() => ({ dir, name, trailingSlash })) : { dir, name, trailingSlash };
-    };
     const fast = walkFast(ctx, start, comps, true);
-    if (fast) return Promise.resolve(found(fast));
-    return walkFrom(ctx, start, comps, true, { left: MAX_SYMLINKS }).then(found);
+    if (fast) return Promise.resolve(parentFound(ctx, fast, name, trailingSlash));
+    return walkFrom(ctx, start, comps, true, { left: MAX_SYMLINKS }).then((dir) => parentFound(ctx, dir, name, trailingSlash));
   } catch (e) {
     return Promise.reject(e);
   }
+}
+
+/** The parent directory found: once the caller may search it, it and the last name. */
+function parentFound(ctx: WalkContext, dir: PathRef, name: string, trailingSlash: boolean): ParentAndName | Promise<ParentAndName> {
+  const search = searchable(ctx, dir);
+  return search ? search.then(() => ({ dir, name, trailingSlash })) : { dir, name, trailingSlash };
 }
 
 /**
