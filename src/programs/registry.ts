@@ -19,6 +19,7 @@ import { FINDUTILS } from './findutils/index.ts';
 import { NCURSES } from './ncurses/index.ts';
 import type { ProgramMeta } from './lib/meta.ts';
 import type { ProgramTable } from './lib/table.ts';
+import { NANO } from './nano/index.ts';
 import { PKG } from './pkg/index.ts';
 import { PROCPS } from './procps/index.ts';
 import { TEXTUTILS } from './textutils/index.ts';
@@ -37,7 +38,7 @@ const PROGRAMS: ProgramTable = {
   dash: () => import('./sh.ts'),
   bash: () => import('./bash.ts'),
   ...COREUTILS, ...PROCPS, ...UTIL_LINUX, ...FINDUTILS, ...TEXTUTILS, ...ARCHIVE, ...ATTR, ...PKG,
-  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS, ...NCURSES, ...VIM,
+  ...DAEMONS, ...DEBUG, ...EXTRA, ...DOCKER, ...BUSYBOX, ...DEBIANUTILS, ...NCURSES, ...VIM, ...NANO,
 };
 
 /** Every command name, for laying out /usr/bin on a fresh machine. */

@@ -18,7 +18,7 @@ const NOT_TOOLS = new Set(['init', 'sh', 'dash', 'bash', '[', 'test', 'true', 'f
  * line): they must still answer --help with
  * text (some, like rpm, on standard error with their own status). Moving them onto lib/help.ts styles is open work.
  */
-const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2', 'which', 'clear', 'vim.tiny']);
+const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2', 'which', 'clear', 'vim.tiny', 'nano']);
 
 /** Tools that answer another option for help, as the real one does (sysvinit's pidof: -h; --help is an error). */
 const HELP_OPTION: Record<string, string> = { pidof: '-h' };
