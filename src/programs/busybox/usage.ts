@@ -684,6 +684,11 @@ export const USAGE: Record<string, string> = {
     o('--setgroups allow|deny', 'Allow setgroups in the user namespace, or not'),
   ].join('\n') + '\n',
   uptime: u('uptime', 'Show how long the system has been up'),
+  vi: u('vi [-c CMD] [-R] [-H] [FILE]...', 'Edit FILE', [
+    o('-c CMD', 'Run the colon command CMD first ($EXINIT and ~/.exrc also available)'),
+    o('-R', 'Read-only'),
+    o('-H', 'List the features built in'),
+  ]),
   wc: u('wc [-cmlwL] [FILE]...', 'Count the lines, words and bytes of FILEs (or stdin)', [
     o('-c', 'Count bytes'),
     o('-m', 'Count characters'),

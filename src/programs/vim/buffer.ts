@@ -1,5 +1,6 @@
 // The text being edited (one string per line) and its undo, as vi-compatible vim keeps it: one
-// level, where `u` undoes the last change and a second `u` redoes it. Every edit goes through
+// level, where `u` undoes the last change and a second `u` redoes it (or, for busybox's vi, a
+// stack where each `u` goes one change further back). Every edit goes through
 // setLine/insert/remove, which note the lines a change touches, so an undo record costs what the
 // change touched and never a copy of the whole buffer.
 
@@ -28,6 +29,12 @@ export interface UndoResult {
   seq: number;
   undone: boolean;
   time: number;
+  /** Whole seconds since the change (the editor fills it in). */
+  ago: number;
+  /** The first line the undo replaced, the lines it took away and the lines it put back. */
+  top: number;
+  removed: string[];
+  restored: string[];
 }
 
 export class TextBuffer {
@@ -35,10 +42,12 @@ export class TextBuffer {
   modified = false;
   private seq = 0;
   private last: UndoRecord | null = null;
+  /** Older changes, when every `u` goes one further back. */
+  private older: UndoRecord[] = [];
   /** The change being recorded, between begin() and the end of the command. */
   private open: UndoRecord | null = null;
 
-  constructor(lines: string[] = ['']) {
+  constructor(lines: string[] = [''], readonly multiLevel = false) {
     this.lines = lines.length ? lines : [''];
   }
 
@@ -62,9 +71,15 @@ export class TextBuffer {
     this.open = null;
     if (!rec || rec.top < 0) return false;
     rec.seq = ++this.seq;
+    if (this.multiLevel && this.last) this.older.push(this.last);
     this.last = rec;
     this.lastTop = rec.top;
     return true;
+  }
+
+  /** How many changes were made so far (busybox's undo message counts from it). */
+  get changes(): number {
+    return this.seq;
   }
 
   /** The first line the last change touched. */
@@ -126,6 +141,7 @@ export class TextBuffer {
   undo(): UndoResult | null {
     const rec = this.last;
     if (!rec) return null;
+    const restored = rec.saved;
     const now = this.lines.splice(rec.top, rec.count, ...rec.saved);
     const delta = rec.saved.length - rec.count;
     const changed = Math.max(rec.saved.length, rec.count);
@@ -136,7 +152,11 @@ export class TextBuffer {
     rec.wasModified = this.modified;
     this.modified = rec.undone ? wasModified : true;
     if (this.lines.length === 0) this.lines.push('');
-    return { line: Math.min(rec.top, this.lines.length - 1), col: rec.col, delta, changed, seq: rec.seq, undone: rec.undone, time: rec.time };
+    if (this.multiLevel) this.last = this.older.pop() ?? null;
+    return {
+      line: Math.min(rec.top, this.lines.length - 1), col: rec.col, delta, changed, seq: rec.seq, undone: rec.undone, time: rec.time,
+      ago: 0, top: rec.top, removed: now, restored,
+    };
   }
 
   /** The whole text as the file would hold it. */

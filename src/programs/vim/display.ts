@@ -1,6 +1,7 @@
 // The screen as vim draws it: buffer lines from the top line down, long lines wrapped at the
 // terminal's width, `~` past the end, `@` rows where the next line does not fit, and the bottom
-// line for messages. The terminal keeps what was last drawn per row, so an update writes only
+// line for messages (or, for a vi that does not wrap, each line cut at the width from a column
+// offset that follows the cursor sideways). The terminal keeps what was last drawn per row, so an update writes only
 // the rows that changed, and the work per key is one screenful, never the whole buffer.
 
 export const NUMBER_WIDTH = 8;
@@ -40,6 +41,11 @@ export class Display {
   /** What each screen row shows now ('' unknown after a clear). */
   private shown: (string | null)[] = [];
   private shownMessage: string | null = null;
+  /** Lines wrap (vim), or each takes one row from the column `offset` on. */
+  wrap = true;
+  offset = 0;
+  /** `~` rows in vim's NonText colour, or plain. */
+  colourFill = true;
   constructor(private readonly write: (s: string) => Promise<void>, rows: number, cols: number) {
     this.rows = rows;
     this.cols = cols;
@@ -63,6 +69,7 @@ export class Display {
 
   /** Screen rows a buffer line takes. */
   rowsOf(text: string, numbered: boolean): number {
+    if (!this.wrap) return 1;
     const w = shownText(text).length + (numbered ? NUMBER_WIDTH : 0);
     return Math.max(1, Math.ceil(w / this.cols));
   }
@@ -74,13 +81,15 @@ export class Display {
     const h = this.textRows;
     let i = top;
     for (; i < lines.length && rows.length < h; i++) {
-      const text = (numbered ? `${String(i + 1).padStart(NUMBER_WIDTH - 1)} ` : '') + shownText(lines[i]!);
+      let text = (numbered ? `${String(i + 1).padStart(NUMBER_WIDTH - 1)} ` : '') + shownText(lines[i]!);
+      if (!this.wrap) text = text.slice(this.offset, this.offset + this.cols);
       const n = Math.max(1, Math.ceil(text.length / this.cols));
       if (rows.length + n > h && i !== top) break;
       starts.push(rows.length);
       for (let r = 0; r < n && rows.length < h; r++) rows.push(text.slice(r * this.cols, (r + 1) * this.cols));
     }
-    const fill = i < lines.length ? '@' : '~';
+    // Without wrapping, the `~` sits in the text's first column and scrolls away sideways with it.
+    const fill = i < lines.length ? '@' : !this.wrap && this.offset > 0 ? '' : '~';
     while (rows.length < h) rows.push('\x00' + fill);
     return { rows, starts };
   }
@@ -93,7 +102,7 @@ export class Display {
       if (this.shown[r] === want) continue;
       this.shown[r] = want;
       out += `\x1b[${r + 1};1H`;
-      if (want.startsWith('\x00')) out += `\x1b[94m${want.slice(1)}\x1b[m\x1b[K`;
+      if (want.startsWith('\x00')) out += this.colourFill ? `\x1b[94m${want.slice(1)}\x1b[m\x1b[K` : `${want.slice(1)}\x1b[K`;
       else out += want.length >= this.cols ? want : `${want}\x1b[K`;
     }
     const msg = (error ? '\x01' : '') + message;

@@ -2,15 +2,16 @@
 // `.`), Insert mode, the screen's top line (scrolling a little, or redrawing round the cursor
 // for a far jump, as vim does) and the command line for : / ?. Keys come from a host (the
 // terminal in vim.ts); the screen is brought up to date only when no key is waiting, so keys
-// that arrive together (a paste, a `.` replay) cost one update.
+// that arrive together (a paste, a `.` replay) cost one update. What differs between the vis
+// the core plays (vim.tiny, busybox's vi) is asked of a Dialect (dialect.ts).
 
 import { TextBuffer } from './buffer.ts';
+import type { Dialect, MessageId, MessageInfo } from './dialect.ts';
 import { cellSpan, Display } from './display.ts';
 import { type Flavour, introRows } from './intro.ts';
 import { KeyQueue } from './keys.ts';
 import { findChar, firstNonBlank, type Pos, wordBack, wordEnd, wordForward } from './motions.ts';
 import { searchFrom, vimPattern } from './pattern.ts';
-import { runEx } from './ex.ts';
 
 export interface Host {
   /** Typed text; '' when a signal interrupted the wait; null at end of input. */
@@ -64,22 +65,35 @@ export class Editor {
   private recorded: string[] = [];
   private recording = false;
   private inserting = false;
+  /** Whether Insert mode is on (busybox's status line shows it). */
+  get inInsert(): boolean {
+    return this.inserting;
+  }
   /** Set by signal handlers in the host. */
   resized = false;
   deadly: string | null = null;
   /** Set when a command scrolled the screen a little (vim clears the message line then). */
   private redrawAll = false;
 
-  constructor(readonly host: Host, rows: number, cols: number, readonly flavour: Flavour, lines: string[], name: string | null) {
-    this.buf = new TextBuffer(lines);
+  constructor(readonly host: Host, rows: number, cols: number, readonly flavour: Flavour, lines: string[], name: string | null,
+    readonly dialect: Dialect) {
+    this.buf = new TextBuffer(lines, dialect.multiLevelUndo);
     this.name = name;
     this.display = new Display((s) => host.write(s), rows, cols);
+    this.display.wrap = dialect.wrap;
+    this.display.colourFill = dialect.colourFill;
   }
 
   setMessage(text: string, error = false): void {
     this.msg = text;
     this.msgError = error;
     this.msgSet = true;
+  }
+
+  /** Show a message in the dialect's words ('' or null from the dialect: none). */
+  say(id: MessageId, vimText: string, info: MessageInfo = {}, error = false): void {
+    const text = this.dialect.message(id, vimText, info);
+    if (text) this.setMessage(text, error);
   }
 
   private beep(): void {
@@ -126,6 +140,7 @@ export class Editor {
   /** Top line that puts `line` about halfway down, filling with lines below before the end. */
   private centred(line: number): number {
     const h = this.display.textRows;
+    if (this.dialect.centreWithoutFill) return Math.max(0, line - Math.floor(h / 2));
     let used = this.rowsOf(line);
     let top = line;
     let below = line + 1;
@@ -196,6 +211,7 @@ export class Editor {
     this.clampCursor();
     if (this.top >= this.buf.length) this.top = Math.max(0, this.buf.length - 1);
     this.scrollToCursor();
+    if (!this.dialect.wrap) this.followSideways();
     const { rows, starts } = this.display.layout(this.buf.lines, this.top, this.numbered);
     if (this.intro) {
       for (const [r, text] of introRows(this.flavour, this.display.textRows, this.display.cols)) rows[r] = '\x00' + text;
@@ -206,9 +222,24 @@ export class Editor {
     if (this.inserting && this.cur.col >= text.length) cell = cellSpan(text, text.length).start;
     cell += this.numbered ? 8 : 0;
     const idx = this.cur.line - this.top;
+    if (!this.dialect.wrap) cell -= this.display.offset;
     const row = (starts[idx] ?? 0) + Math.floor(cell / this.display.cols);
-    await this.display.update(rows, this.msg, this.msgError, { row: Math.min(row, this.display.textRows - 1), col: cell % this.display.cols });
+    if (!this.dialect.stickyMessages && !this.msgSet) this.msg = '';
+    const status = this.msg ? null : this.dialect.statusLine(this);
+    const bottom = status ?? this.msg;
+    await this.display.update(rows, bottom, status === null && this.msgError, { row: Math.min(row, this.display.textRows - 1), col: cell % this.display.cols });
     this.msgSet = false;
+  }
+
+  /** Without wrapping, the column offset follows the cursor so that its cell is on the screen. */
+  private followSideways(): void {
+    const text = this.buf.line(this.cur.line);
+    const cell = cellSpan(text, this.cur.col).start + (this.numbered ? 8 : 0);
+    const d = this.display;
+    if (cell < d.offset) d.offset = cell < d.cols ? 0 : cell;
+    else if (cell >= d.offset + d.cols) d.offset = cell - d.cols + 1;
+    else return;
+    d.invalidate();
   }
 
   // ---- Normal mode -------------------------------------------------------------------------
@@ -225,7 +256,7 @@ export class Editor {
   private async change<T>(body: () => Promise<T> | T): Promise<T> {
     if (this.readonly && !this.warnedReadonly) {
       this.warnedReadonly = true;
-      this.setMessage('W10: Warning: Changing a readonly file');
+      this.say('readonly-change', 'W10: Warning: Changing a readonly file');
     }
     this.intro = false;
     return body();
@@ -267,20 +298,14 @@ export class Editor {
     this.buf.end();
     const r = this.buf.undo();
     if (!r) {
-      this.beep();
+      const text = this.dialect.message('nothing-to-undo', '', {});
+      if (text) this.setMessage(text);
+      else this.beep();
       return;
     }
-    const lines0 = this.buf.length;
-    void lines0;
     this.cur = { line: r.line, col: r.col };
-    const ago = Math.max(0, Math.floor((await this.host.now()) - r.time));
-    let what: string;
-    if (r.delta === 1) what = '1 more line';
-    else if (r.delta > 1) what = `${r.delta} more lines`;
-    else if (r.delta === -1) what = '1 line less';
-    else if (r.delta < -1) what = `${-r.delta} fewer lines`;
-    else what = r.changed === 1 ? '1 change' : `${r.changed} changes`;
-    this.setMessage(`${what}; ${r.undone ? 'before' : 'after'} #${r.seq}  ${ago} ${ago === 1 ? 'second' : 'seconds'} ago`);
+    r.ago = Math.max(0, Math.floor((await this.host.now()) - r.time));
+    this.setMessage(this.dialect.undoMessage(this, r));
   }
 
   private async normal(k: string, count: number): Promise<void> {
@@ -292,7 +317,7 @@ export class Editor {
         this.beep();
         return;
       case '\x03':
-        this.setMessage(b.modified ? 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' : 'Type  :qa  and press <Enter> to exit Vim');
+        this.say('interrupt', b.modified ? 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' : 'Type  :qa  and press <Enter> to exit Vim');
         return;
       case ':':
         return this.ex(count);
@@ -405,7 +430,7 @@ export class Editor {
       }
       case '\x07': {
         const pct = Math.floor(((this.cur.line + 1) * 100) / b.length);
-        this.setMessage(`"${this.name ?? '[No Name]'}"${b.modified ? ' [Modified]' : ''} line ${this.cur.line + 1} of ${b.length} --${pct}%-- col ${this.cur.col + 1}`);
+        this.say('file-info', `"${this.name ?? '[No Name]'}"${b.modified ? ' [Modified]' : ''} line ${this.cur.line + 1} of ${b.length} --${pct}%-- col ${this.cur.col + 1}`);
         return;
       }
       case '\x0c':
@@ -452,9 +477,10 @@ export class Editor {
       const at = this.cur.line + (after ? 1 : 0);
       b.insert(at, lines);
       this.cur = { line: at, col: firstNonBlank(lines[0]!) };
-      if (lines.length > 2) this.setMessage(`${lines.length} more lines`);
+      this.say('put', lines.length > 2 ? `${lines.length} more lines` : '', this.registerInfo());
       return;
     }
+    this.say('put', '', this.registerInfo());
     const text = b.line(this.cur.line);
     const col = after && text.length ? this.cur.col + 1 : this.cur.col;
     const piece = r.text.map((t) => t).join('\n');
@@ -464,6 +490,14 @@ export class Editor {
     if (parts.length > 1) b.insert(this.cur.line + 1, parts.slice(1));
     if (r.text.length === 1) this.cur.col = col + repeated.length - 1;
     else this.cur.col = col;
+  }
+
+  /** The register's size as busybox reports it: its newlines and its characters with them. */
+  private registerInfo(): MessageInfo {
+    const r = this.register;
+    const lines = r.linewise ? r.text.length : r.text.length - 1;
+    const chars = r.text.reduce((n, t) => n + t.length, 0) + lines;
+    return { lines, chars, linewise: r.linewise };
   }
 
   // ---- motions -----------------------------------------------------------------------------
@@ -617,7 +651,7 @@ export class Editor {
       const lines = b.lines.slice(from.line, to.line + 1);
       this.register = { text: lines, linewise: true };
       if (op === 'y') {
-        if (lines.length > 2) this.setMessage(`${lines.length} lines yanked`);
+        this.say('yanked', lines.length > 2 ? `${lines.length} lines yanked` : '', this.registerInfo());
         this.cur = m === op ? start : { line: from.line, col: m === op ? start.col : this.cur.col };
         return;
       }
@@ -632,7 +666,7 @@ export class Editor {
         b.remove(from.line, lines.length);
         const l = Math.min(from.line, b.length - 1);
         this.cur = { line: l, col: firstNonBlank(b.line(l)) };
-        if (lines.length > 2) this.setMessage(`${lines.length} fewer lines`);
+        this.say('deleted', lines.length > 2 ? `${lines.length} fewer lines` : '', this.registerInfo());
       });
     }
     const endCol = to.col + (inclusive ? 1 : 0);
@@ -642,8 +676,10 @@ export class Editor {
     this.register = { text, linewise: false };
     if (op === 'y') {
       this.cur = { ...from };
+      this.say('yanked', '', this.registerInfo());
       return;
     }
+    if (op === 'd') this.say('deleted', '', this.registerInfo());
     return this.change(async () => {
       const joined = b.line(from.line).slice(0, from.col) + b.line(to.line).slice(endCol);
       if (to.line > from.line) b.remove(from.line + 1, to.line - from.line);
@@ -709,10 +745,15 @@ export class Editor {
     };
     try {
       for (;;) {
-        const k = await this.key(false);
+        const k = await this.key(this.dialect.insertArrows);
         if (k === '\x1b' || k === '\x03') break;
+        if (k.length > 1) {
+          this.insertArrow(k);
+          start = { ...this.cur };
+          continue;
+        }
         const text = b.line(this.cur.line);
-        const floor = this.cur.line === start.line ? start.col : 0;
+        const floor = this.cur.line === start.line && !this.dialect.backspaceToLineStart ? start.col : 0;
         if (k === '\x7f' || k === '\x08') {
           if (this.cur.col <= floor) {
             this.beep();
@@ -753,6 +794,19 @@ export class Editor {
     this.want = this.cur.col;
   }
 
+  /** An arrow typed in Insert mode, for a dialect that takes them there (the cursor may sit past the end). */
+  private insertArrow(k: string): void {
+    const b = this.buf;
+    if (k === 'Left') this.cur.col = Math.max(0, this.cur.col - 1);
+    else if (k === 'Right') this.cur.col = Math.min(b.line(this.cur.line).length, this.cur.col + 1);
+    else if (k === 'Up' || k === 'Down') {
+      const to = this.cur.line + (k === 'Up' ? -1 : 1);
+      if (to < 0 || to >= b.length) return;
+      this.cur = { line: to, col: Math.min(this.cur.col, b.line(to).length) };
+    } else if (k === 'Home') this.cur.col = 0;
+    else if (k === 'End') this.cur.col = b.line(this.cur.line).length;
+  }
+
   // ---- the command line ---------------------------------------------------------------------
 
   /** Read a command line after `prompt`; null when ESC, ^C or backspacing past the start cancel it. */
@@ -785,9 +839,9 @@ export class Editor {
       const typed = await this.commandLine(':');
       if (typed === null) return;
       text = count ? `.,.+${count - 1}${typed}` : typed;
-      this.setMessage(':' + typed);
+      this.say('ex-echo', ':' + typed);
     }
-    await runEx(this, text);
+    await this.dialect.runEx(this, text);
   }
 
   /** Used by ex.ts for commands that change text. */
@@ -801,7 +855,7 @@ export class Editor {
     let pat = typed;
     if (pat === '') {
       if (!this.lastSearch) {
-        this.setMessage('E35: No previous regular expression', true);
+        this.say('no-pattern', 'E35: No previous regular expression', {}, true);
         return;
       }
       pat = this.lastSearch.pat;
@@ -812,7 +866,7 @@ export class Editor {
 
   private searchNext(same: boolean, n: number): void {
     if (!this.lastSearch) {
-      this.setMessage('E35: No previous regular expression', true);
+      this.say('no-pattern', 'E35: No previous regular expression', {}, true);
       return;
     }
     const forward = same === this.lastSearch.forward;
@@ -824,7 +878,7 @@ export class Editor {
     try {
       re = vimPattern(pat);
     } catch {
-      this.setMessage(`E486: Pattern not found: ${pat}`, true);
+      this.say('not-found', `E486: Pattern not found: ${pat}`, {}, true);
       return;
     }
     let pos = { ...this.cur };
@@ -832,7 +886,7 @@ export class Editor {
     for (let i = 0; i < n; i++) {
       const m = searchFrom(this.buf.lines, re, pos.line, pos.col, forward);
       if (!m) {
-        this.setMessage(`E486: Pattern not found: ${pat}`, true);
+        this.say('not-found', `E486: Pattern not found: ${pat}`, {}, true);
         return;
       }
       wrapped ||= m.wrapped;
@@ -841,7 +895,7 @@ export class Editor {
     this.cur = pos;
     this.want = pos.col;
     if (wrapped) this.setMessage(forward ? 'search hit BOTTOM, continuing at TOP' : 'search hit TOP, continuing at BOTTOM', true);
-    else this.setMessage((forward ? '/' : '?') + pat);
+    else this.say('search-echo', (forward ? '/' : '?') + pat);
   }
 
   /** `vi +/PAT FILE`: start on the first match. */
@@ -861,7 +915,7 @@ export class Editor {
   }
 
   replaceBuffer(lines: string[], name: string | null, readonly: boolean): void {
-    this.buf = new TextBuffer(lines);
+    this.buf = new TextBuffer(lines, this.dialect.multiLevelUndo);
     this.name = name;
     this.readonly = readonly;
     this.warnedReadonly = false;

@@ -12,6 +12,7 @@ import type { Sys } from '../../sys/sys.ts';
 import { Editor } from './editor.ts';
 import { loadFile, writeFile } from './files.ts';
 import { type Flavour, flavourOf } from './intro.ts';
+import { VIM_DIALECT } from './vim-dialect.ts';
 
 /** The distribution's vim, from /etc/os-release (the host counts as Debian). */
 async function flavourFor(sys: Sys): Promise<{ id: string; flavour: Flavour }> {
@@ -105,7 +106,7 @@ export default async function vim(sys: Sys): Promise<number> {
   };
   const { rows, cols } = await size();
   const loaded = name ? await loadFile(sys, name) : null;
-  const ed = new Editor(host, rows, cols, flavour, loaded?.lines ?? [''], name);
+  const ed = new Editor(host, rows, cols, flavour, loaded?.lines ?? [''], name, VIM_DIALECT);
   ed.readonly = forceReadonly || (loaded?.readonly ?? false);
   ed.intro = !name;
   if (loaded) ed.setMessage(loaded.message);
