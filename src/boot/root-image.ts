@@ -38,6 +38,11 @@ const FILES: Array<[string, string, number]> = [
  */
 const ALTERNATIVES: Record<string, string> = { 'vim.tiny': 'vi' };
 
+/** nano's links, registered by its postinst with /bin/nano as the target: editor and pico. */
+const NANO_ALTERNATIVES: Record<string, Array<[link: string, target: string]>> = {
+  nano: [['editor', '/bin/nano'], ['pico', '/bin/nano']],
+};
+
 async function installAlternative(vfs: Vfs, ctx: FsContext, link: string, target: string): Promise<void> {
   if (!(await vfs.exists(ctx, '/etc/alternatives'))) await vfs.mkdir(ctx, '/etc/alternatives', 0o755);
   if (!(await vfs.exists(ctx, `/etc/alternatives/${link}`))) await vfs.symlink(ctx, target, `/etc/alternatives/${link}`);
@@ -99,6 +104,7 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     if (!fresh) await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
     const alt = ALTERNATIVES[name];
     if (alt) await installAlternative(vfs, ctx, alt, `${dir}/${name}`);
+    for (const [link, target] of NANO_ALTERNATIVES[name] ?? []) await installAlternative(vfs, ctx, link, target);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
   await vfs.setxattr(ctx, INSTALLED, INSTALLED_DIGEST, utf8Encode(digest));

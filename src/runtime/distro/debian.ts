@@ -335,6 +335,8 @@ const CONF: Record<string, string> = {
   '/etc/php/8.2/fpm/pool.d/www.conf': '; Start a new pool named \'www\'.\n[www]\n\nuser = www-data\ngroup = www-data\n\nlisten = /run/php/php8.2-fpm.sock\n\nlisten.owner = www-data\nlisten.group = www-data\n;listen.mode = 0660\n\npm = dynamic\npm.max_children = 5\npm.start_servers = 2\npm.min_spare_servers = 1\npm.max_spare_servers = 3\n',
   '/etc/php/8.2/cli/php.ini': '[PHP]\nengine = On\nshort_open_tag = Off\nmemory_limit = -1\ndisplay_errors = Off\nlog_errors = On\n',
   '/etc/php/8.2/fpm/php.ini': '[PHP]\nengine = On\nshort_open_tag = Off\nmemory_limit = 128M\ndisplay_errors = Off\nlog_errors = On\n',
+  // Debian's /etc/nanorc, abridged to the settings it turns on (the rest of it is commented out).
+  '/etc/nanorc': '## Sample initialization file for GNU nano.\n##\n## For the options that take parameters, the default value is shown.\n## Other options are unset by default.\n\n## Remember the used search/replace strings for the next session.\nset historylog\n\n## Enable vim-style lock-files.  This is just to let a vim user know you\n## are editing a file [s]he is trying to edit and vice versa.  There are\n## no plans to implement vim-style undo state in these files.\nset locking\n\n## Use the end of the title bar for some state flags: I = auto-indenting,\n## M = mark, L = hard-wrapping long lines, R = recording, S = soft-wrapping.\nset stateflags\n\n## To include most of the existing syntax definitions, you can do:\ninclude "/usr/share/nano/*.nanorc"\n',
   '/etc/ca-certificates.conf': '# This file lists certificates that you wish to use or to ignore to be\n# installed in /etc/ssl/certs.\nmozilla/ACCVRAIZ1.crt\nmozilla/AC_RAIZ_FNMT-RCM.crt\nmozilla/Actalis_Authentication_Root_CA.crt\n',
 };
 
@@ -365,7 +367,7 @@ const FILES: Record<string, string> = {
   'php8.2-cli': 'x /usr/bin/php8.2 php\nl /usr/bin/php /etc/alternatives/php\nl /etc/alternatives/php /usr/bin/php8.2\nc /etc/php/8.2/cli/php.ini',
   'php8.2-fpm': 'x /usr/sbin/php-fpm8.2 php-fpm\nc /etc/php/8.2/fpm/php-fpm.conf\nc /etc/php/8.2/fpm/pool.d/www.conf\nc /etc/php/8.2/fpm/php.ini\nd /run/php 755 www-data:www-data',
   'perl-base': 's /usr/bin/perl perl 5.36.0',
-  'nano': 's /bin/nano nano 7.2',
+  'nano': 'x /bin/nano nano\nc /etc/nanorc\nl /usr/bin/editor /etc/alternatives/editor\nl /etc/alternatives/editor /bin/nano\nl /usr/bin/pico /etc/alternatives/pico\nl /etc/alternatives/pico /bin/nano',
   'apache2-bin': 'g /usr/sbin/apache2 1\ng /usr/lib/apache2/modules/mod_mpm_event.so 1',
   'apache2': 'd /etc/apache2\nd /var/www/html\nd /var/log/apache2 750 root:adm',
   'coreutils': bins('/bin', 'cat chgrp chmod chown cp date dd df dir echo false ln ls mkdir mknod mktemp mv pwd readlink rm rmdir sleep stty sync touch true uname vdir') + bins('/usr/bin', '[ arch b2sum base32 base64 basename basenc cksum comm csplit cut dircolors dirname du env expand expr factor fmt fold groups head hostid id install join link logname md5sum mkfifo nice nl nohup nproc numfmt od paste pathchk printenv printf realpath seq sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf sort split stat sum tac tail tee test timeout tr truncate tsort tty unexpand uniq unlink wc whoami yes') + bins('/usr/sbin', 'chroot'),
