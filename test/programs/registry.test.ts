@@ -14,11 +14,11 @@ const NOT_TOOLS = new Set(['init', 'sh', 'dash', 'bash', '[', 'test', 'true', 'f
 /**
  * Tools whose --help imitates their own project's layout (apk, apt, dnf, Apache...) or names
  * the program by argv[0] as GNU does (pwd run as /bin/pwd), or have no --help at all (Debian's
- * which, a script whose getopts rejects it, and ncurses's clear: both answer with their usage
+ * which, a script whose getopts rejects it, and ncurses's clear, tput, tset and reset: all answer with their usage
  * line): they must still answer --help with
  * text (some, like rpm, on standard error with their own status). Moving them onto lib/help.ts styles is open work.
  */
-const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2', 'which', 'clear', 'vim.tiny', 'nano']);
+const OWN_HELP = new Set(['apk', 'apt', 'apt-get', 'dnf', 'yum', 'dpkg', 'dpkg-query', 'rpm', 'httpd', 'nginx', 'php', 'php-fpm', 'pwd', 'docker', 'busybox', 'containerd-shim-runc-v2', 'which', 'clear', 'tput', 'tset', 'reset', 'vim.tiny', 'nano']);
 
 /** Tools that answer another option for help, as the real one does (sysvinit's pidof: -h; --help is an error). */
 const HELP_OPTION: Record<string, string> = { pidof: '-h' };

@@ -12,7 +12,7 @@ const PROCPS = 'ps top kill pkill pgrep free uptime pidof vmstat watch';
 const UTIL_LINUX = 'mount umount unshare nsenter lsns pivot_root dmesg';
 const OTHERS = `sh dash bash find xargs grep egrep fgrep sed awk diff cmp tar gzip gunzip zcat getfattr setfattr
   apk apt-get apt dpkg dpkg-query yum dnf rpm httpd php-fpm nginx php strace stress tree less more
-  jq which clear vim.tiny nano`;
+  jq which clear tput tset reset vim.tiny nano`;
 
 export const COWBOX_COMMANDS: ReadonlySet<string> = new Set(
   [COREUTILS, PROCPS, UTIL_LINUX, OTHERS].join(' ').split(/\s+/).filter(Boolean),

@@ -374,7 +374,7 @@ const FILES: Record<string, string> = {
   // which is a script of debianutils' reached through the alternatives system.
   'debianutils': 'x /usr/bin/which.debianutils which\nl /usr/bin/which /etc/alternatives/which\nl /etc/alternatives/which /usr/bin/which.debianutils',
   'diffutils': bins('/usr/bin', 'cmp diff'),
-  'ncurses-bin': bins('/usr/bin', 'clear'),
+  'ncurses-bin': bins('/usr/bin', 'clear tput tset') + '\nl /usr/bin/reset tset',
   'dpkg': bins('/usr/bin', 'dpkg dpkg-query'),
   'findutils': bins('/usr/bin', 'find xargs'),
   'grep': bins('/bin', 'egrep fgrep grep'),

@@ -9,14 +9,14 @@ import type { LayerDigests } from './layer-tar.ts';
 export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   // docker.io/library/busybox:latest layer 1, tar 4392960 bytes
   'sha256:3d38b93ccd26252e7de66bb8fd23bda93352f0ec1f204ee94130e7413862b29a': { diffId: 'sha256:5432f2fb10ab3e4023c3bdc13420e4e8120e792dce4fe75fc756bdd8395aa847', digest: 'sha256:736f2ef31e4f46af51f2f104d90827223be315fa79964a01f94dd6188170ea23', size: 4393318 },
-  // docker.io/library/alpine:3.20 layer 1, tar 8386560 bytes
-  'sha256:fbd609d26a73dd7faeaa0c2f23d11ccbbae3484703aba9b1811f22057ba5597c': { diffId: 'sha256:0f48eccc67ba897f75ac63c0e56984fad636137eec22ebe2335fca08fffce9d6', digest: 'sha256:c04dc49188feaa8901e8740125bd0d6a8583be1cf36a02d0380beaf35f1a33bb', size: 8387218 },
-  // docker.io/library/alpine:3.19 layer 1, tar 8386560 bytes
-  'sha256:82faa1bcdd179f8065e4e8406324612791b38dfe5a1abd0f55c0fcc2017de63f': { diffId: 'sha256:9fd2272366bd880044268b4e89d52dde02d8a12e561a9424d330d57c6c685f28', digest: 'sha256:33b9b7c08a67de9ea371e8742487ddd4d5d55da231e293cc2da0ca8dc7bbd996', size: 8387218 },
+  // docker.io/library/alpine:3.20 layer 1, tar 8396800 bytes
+  'sha256:3ef9c3e58aa8e20aba1d575d7b761fa0da9c8fc5200e4e879746248d9b23cb3b': { diffId: 'sha256:f7b470012d5fad3e421bf96a949f4e2c63bc50869b082f1af7a5a34d6a4fd58b', digest: 'sha256:f609c6bb676d047bc5ee88e52d7ac477a50c4a78da6c2ad3a202486d4bdcaca1', size: 8397463 },
+  // docker.io/library/alpine:3.19 layer 1, tar 8396800 bytes
+  'sha256:d96383a60b7beb2e078201a4d1be4c69fb8560fa67f49b04e5409d4840b0c16a': { diffId: 'sha256:8a2fe0418f5f35c0c65ecab3c4c744e58b1fc1d5e5d122b833cd8499b13397da', digest: 'sha256:3144b700d68cbe9d75f3849e15a411de37a4d8541b6ca239665cc53b5d758802', size: 8397463 },
   // docker.io/library/debian:12 layer 1, tar 120852480 bytes
-  'sha256:ac1a64027da5f14b1aebf5c358d886afea7529f71a2bf9a7a8c1d8072953a82b': { diffId: 'sha256:8addb2b2773afc5fcec2a72f0ae9934ab39c73f2bf50ddf3cbe1def1f068ffdf', digest: 'sha256:aba90f7783b9570cbd14010d746da14bdf6a5a8dede98dc59bf545973600ba39', size: 120861723 },
+  'sha256:7b37acbfc068600395cc7a9427a4281c8bdc2334e38fef1665d74517717c5045': { diffId: 'sha256:b983e10254c326f183f96800fb3ad4ffcc9220aed48dc1e9ed185faf7be9efbd', digest: 'sha256:91beaffcea904a717958952be4a7fed1798eb6d8a63642ade8b60b8bd9a8b21e', size: 120861723 },
   // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
-  'sha256:d5db3d8f26e2a8071147a55314de67d492658673f846c71b31f3065c33a41872': { diffId: 'sha256:54744e58ffcad3c4513ff5dc1680aa89904ca9fa23020d67e902c3a9d857c636', digest: 'sha256:afa0f9c6765fb5b9a2d7c555f490772d62b1d60476a24db5e575b53f2707ed64', size: 78055253 },
+  'sha256:2137baa43faab192589a93be9c9589a16f1058e6a8824452ea539062386378a3': { diffId: 'sha256:c17b53934a940d138d7b49042ce06f867b4085051df9ad0620bf25ab7a20f650', digest: 'sha256:e2cae836313d7c43d03c206b1248f319a2f68da58b7b1a65600fe59efcdfab86', size: 78055253 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217579520 bytes
   'sha256:35737da0bf8f72060c1e4878db533c374d2201db27d35602686d22178c51de0e': { diffId: 'sha256:1d76a143eb42da9c262fb191232e887d1fd90f8662ad334aa1b1960b5bf87206', digest: 'sha256:6effef36f6d3c09b3e50efd0dac088cce67cd17ab71cd605df98d20b758bc3b9', size: 217596143 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 2, tar 10240 bytes
