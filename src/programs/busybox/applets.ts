@@ -1,6 +1,6 @@
 // The applets cowbox's busybox runs, with the directory alpine links each from (what
 // `busybox --list-full` prints). Most run cowbox's own tool under busybox's dialect; the few
-// whose output busybox lays out its own way (ps, top, free, df, which, clear), vi (vim's editor core
+// whose output busybox lays out its own way (ps, top, free, df, which, clear, reset), vi (vim's editor core
 // in busybox's dialect, vi/) and the shell (sh and ash, the shell in ash's dialect) have a file here.
 
 import type { ProgramEntry } from '../lib/table.ts';
@@ -15,6 +15,7 @@ export const NATIVE: Record<string, Loader> = {
   df: () => import('./df.ts'),
   free: () => import('./free.ts'),
   ps: () => import('./ps.ts'),
+  reset: () => import('./reset.ts'),
   top: () => import('./top.ts'),
   vi: () => import('./vi/vi.ts'),
   which: () => import('./which.ts'),
@@ -25,7 +26,7 @@ const DIRS: Record<string, string> = {
   bin: `ash cat chgrp chmod chown cp date df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln ls mkdir mknod mktemp
     more mount mv ps pwd rm rmdir sed sh sleep tar touch true umount uname vi zcat`,
   'usr/bin': `[ awk base64 basename clear cmp cut diff dirname du env expr find fold free groups head id install less md5sum mkfifo nl
-    nproc nsenter od paste pgrep pkill printenv readlink realpath seq sha1sum sha256sum sha512sum sort stat tail tee test timeout top tr truncate
+    nproc nsenter od paste pgrep pkill printenv readlink realpath reset seq sha1sum sha256sum sha512sum sort stat tail tee test timeout top tr truncate
     uniq unshare uptime wc which whoami xargs yes`,
   'usr/sbin': 'chroot',
   sbin: 'pivot_root',

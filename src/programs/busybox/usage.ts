@@ -51,6 +51,7 @@ export const USAGE: Record<string, string> = {
   ]),
   chroot: u('chroot NEWROOT [PROG ARGS]', 'Run PROG with NEWROOT as its root directory'),
   clear: u('clear', 'Clear the screen'),
+  reset: u('reset', 'Put the terminal back in order'),
   cat: u('cat [-nbvteA] [FILE]...', 'Write FILEs to stdout one after another', [
     o('-n', 'Number every output line'),
     o('-b', 'Number only lines that are not empty'),

@@ -124,7 +124,7 @@ const CONF: Record<string, string> = {
 export const BUSYBOX = `ash cat chgrp chmod chown cp date dd df dmesg echo false grep egrep fgrep gunzip gzip kill ln ls mkdir mknod mktemp more
   mount mv pidof ps pwd rm rmdir sed sh sleep stty sync tar touch true umount uname vi zcat`.split(/\s+/).filter(Boolean);
 export const BUSYBOX_USR = `[ awk basename clear cmp cut diff dirname du env expr find free head id install less nohup nproc od pgrep pkill printf
-  readlink realpath seq sort stat tail tee test timeout top tr truncate uniq unshare nsenter uptime wc which whoami xargs yes`.split(/\s+/).filter(Boolean);
+  readlink realpath reset seq sort stat tail tee test timeout top tr truncate uniq unshare nsenter uptime wc which whoami xargs yes`.split(/\s+/).filter(Boolean);
 
 const FILES: Record<string, string> = {
   'alpine-baselayout': `d /bin

@@ -10,9 +10,9 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   // docker.io/library/busybox:latest layer 1, tar 4392960 bytes
   'sha256:3d38b93ccd26252e7de66bb8fd23bda93352f0ec1f204ee94130e7413862b29a': { diffId: 'sha256:5432f2fb10ab3e4023c3bdc13420e4e8120e792dce4fe75fc756bdd8395aa847', digest: 'sha256:736f2ef31e4f46af51f2f104d90827223be315fa79964a01f94dd6188170ea23', size: 4393318 },
   // docker.io/library/alpine:3.20 layer 1, tar 8396800 bytes
-  'sha256:3ef9c3e58aa8e20aba1d575d7b761fa0da9c8fc5200e4e879746248d9b23cb3b': { diffId: 'sha256:f7b470012d5fad3e421bf96a949f4e2c63bc50869b082f1af7a5a34d6a4fd58b', digest: 'sha256:f609c6bb676d047bc5ee88e52d7ac477a50c4a78da6c2ad3a202486d4bdcaca1', size: 8397463 },
+  'sha256:ceefd1b8abce88707588fb504afeb1c285f7be332133eea74c21f5f4568d46e3': { diffId: 'sha256:870e1172c4021be94d766b762563299c7254e43f43c014c8da4438de9d052f11', digest: 'sha256:259e2958d814b0b99619efa92f4ff70af1b604064abfbd8c18bf59ab30e4ce07', size: 8397463 },
   // docker.io/library/alpine:3.19 layer 1, tar 8396800 bytes
-  'sha256:d96383a60b7beb2e078201a4d1be4c69fb8560fa67f49b04e5409d4840b0c16a': { diffId: 'sha256:8a2fe0418f5f35c0c65ecab3c4c744e58b1fc1d5e5d122b833cd8499b13397da', digest: 'sha256:3144b700d68cbe9d75f3849e15a411de37a4d8541b6ca239665cc53b5d758802', size: 8397463 },
+  'sha256:a3eb094fd0174a5c7762c3fdc4778e53ee3d741586af8fdb68cff99b504bc425': { diffId: 'sha256:10ecebfcf6b68b0d0e3dd81bb7c92652ce697c85a43e9a140294fad84ef2ce46', digest: 'sha256:cad292909b151d2b5caf386a845afafa451b311411d37b9c08f12d2236f673e5', size: 8397463 },
   // docker.io/library/debian:12 layer 1, tar 120852480 bytes
   'sha256:7b37acbfc068600395cc7a9427a4281c8bdc2334e38fef1665d74517717c5045': { diffId: 'sha256:b983e10254c326f183f96800fb3ad4ffcc9220aed48dc1e9ed185faf7be9efbd', digest: 'sha256:91beaffcea904a717958952be4a7fed1798eb6d8a63642ade8b60b8bd9a8b21e', size: 120861723 },
   // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes

@@ -9,7 +9,7 @@ tset and reset are checked against (tput.json beside this script):
   tparm      `tput -T TYPE CAP ARGS...` for each parameterized string, many argument values
   sessions   tset, reset, `tput init`, `tput reset` run in a pseudo-terminal (100x30) for each
              type, plus reset/tset after the tty's modes were garbled: bytes written, status,
-             and the termios left behind
+             and the termios left behind; busybox 1.35's reset applet the same way
 
 Standard library only; runs every program inside a pty it makes, never on its own terminal:
     python3 test/programs/ncurses/record-tput.py > test/programs/ncurses/tput.json
@@ -129,6 +129,11 @@ def sessions():
                  ['tset', '-c'], ['tset', '-w'], ['tset', 'vt100'], ['tset', '-Q', 'linux'], ['reset', '-m', 'x'],
                  ['tset', '-', 'a'], ['tset', '-e']):
         out.append({'argv': argv, 'term': 'xterm', **run(argv, 'xterm')})
+    # busybox 1.35's reset applet, for cowbox's busybox: one string, then stty sane.
+    for t in ('xterm', 'dumb'):
+        out.append({'argv': ['busybox', 'reset'], 'term': t, **run(['busybox', 'reset'], t)})
+        for name, g in (('raw', RAW), ('odd', ODD)):
+            out.append({'argv': ['busybox', 'reset'], 'term': t, 'garbled': name, 'before': g, **run(['busybox', 'reset'], t, garble=g)})
     return out
 
 

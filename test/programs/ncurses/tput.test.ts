@@ -54,7 +54,7 @@ describe('init and reset strings', () => {
 });
 
 describe('modes left by reset and tset', () => {
-  for (const s of rec.sessions.filter((x) => x.garbled)) {
+  for (const s of rec.sessions.filter((x) => x.garbled && x.argv[0] !== 'busybox')) {
     it(`${s.argv.join(' ')} on ${s.term} after ${s.garbled}`, () => {
       const t = defaultTermios();
       t.iflag = s.before!.iflag; t.oflag = s.before!.oflag; t.lflag = s.before!.lflag;

@@ -1,7 +1,7 @@
-// tset, reset, `tput init` and `tput reset` on cowbox's pseudo-terminal against the sessions
+// tset, reset, `tput init`, `tput reset` (and busybox's reset applet) on cowbox's pseudo-terminal against the sessions
 // record-tput.py ran on a real pty (tput.json): the tty starts 100x30 with the recorded modes
 // (a new pty's, or garbled), and what the terminal showed, the status and the modes left after
-// must be what ncurses 6.4 gave.
+// must be what ncurses 6.4 (busybox 1.35) gave.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -26,8 +26,9 @@ const TAB_SETTING = new Set(['vt220', 'wsvt25', 'wsvt25m']);
 async function replay(s: Session): Promise<void> {
   const tset = (await loadEntry('tset'))!;
   const tput = (await loadEntry('tput'))!;
-  const t = await bootTerminal({ tset: (sys: Sys) => tset(sys), reset: (sys: Sys) => tset(sys), tput: (sys: Sys) => tput(sys) });
-  for (const name of ['tset', 'reset', 'tput']) await t.install(name);
+  const busybox = (await loadEntry('busybox'))!;
+  const t = await bootTerminal({ tset: (sys: Sys) => tset(sys), reset: (sys: Sys) => tset(sys), tput: (sys: Sys) => tput(sys), busybox: (sys: Sys) => busybox(sys) });
+  for (const name of ['tset', 'reset', 'tput', 'busybox']) await t.install(name);
   let status = -1;
   let after: Modes | null = null;
   const done = t.run(async (sys) => {
