@@ -370,7 +370,7 @@ const FILES: Record<string, string> = {
   'nano': 'x /bin/nano nano\nc /etc/nanorc\nl /usr/bin/editor /etc/alternatives/editor\nl /etc/alternatives/editor /bin/nano\nl /usr/bin/pico /etc/alternatives/pico\nl /etc/alternatives/pico /bin/nano',
   'apache2-bin': 'g /usr/sbin/apache2 1\ng /usr/lib/apache2/modules/mod_mpm_event.so 1',
   'apache2': 'd /etc/apache2\nd /var/www/html\nd /var/log/apache2 750 root:adm',
-  'coreutils': bins('/bin', 'cat chgrp chmod chown cp date dd df dir echo false ln ls mkdir mknod mktemp mv pwd readlink rm rmdir sleep stty sync touch true uname vdir') + bins('/usr/bin', '[ arch b2sum base32 base64 basename basenc cksum comm csplit cut dircolors dirname du env expand expr factor fmt fold groups head hostid id install join link logname md5sum mkfifo nice nl nohup nproc numfmt od paste pathchk printenv printf realpath seq sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf sort split stat sum tac tail tee test timeout tr truncate tsort tty unexpand uniq unlink wc whoami yes') + bins('/usr/sbin', 'chroot'),
+  'coreutils': [bins('/bin', 'cat chgrp chmod chown cp date dd df dir echo false ln ls mkdir mknod mktemp mv pwd readlink rm rmdir sleep stty sync touch true uname vdir'), bins('/usr/bin', '[ arch b2sum base32 base64 basename basenc cksum comm csplit cut dircolors dirname du env expand expr factor fmt fold groups head hostid id install join link logname md5sum mkfifo nice nl nohup nproc numfmt od paste pathchk printenv printf realpath seq sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf sort split stat sum tac tail tee test timeout tr truncate tsort tty unexpand uniq unlink wc whoami yes'), bins('/usr/sbin', 'chroot')].join('\n'),
   // which is a script of debianutils' reached through the alternatives system.
   'debianutils': 'x /usr/bin/which.debianutils which\nl /usr/bin/which /etc/alternatives/which\nl /etc/alternatives/which /usr/bin/which.debianutils',
   'diffutils': bins('/usr/bin', 'cmp diff'),
@@ -382,7 +382,7 @@ const FILES: Record<string, string> = {
   'sed': bins('/bin', 'sed'),
   'sysvinit-utils': bins('/bin', 'pidof'),
   'tar': bins('/bin', 'tar'),
-  'util-linux': bins('/bin', 'dmesg more') + bins('/sbin', 'pivot_root') + bins('/usr/bin', 'lsns nsenter unshare'),
+  'util-linux': [bins('/bin', 'dmesg more'), bins('/sbin', 'pivot_root'), bins('/usr/bin', 'lsns nsenter unshare')].join('\n'),
 };
 
 const COLUMNS = ['name', 'version', 'arch', 'isizeK', 'dsize', 'section', 'priority', 'multiArch', 'essential', 'depends', 'recommends', 'maintainer', 'summary'] as const;

@@ -54,7 +54,14 @@ export function expand(catalog: Catalog, p: Pkg): FileEntry[] {
   const bulk: Array<{ entry: FileEntry; weight: number; head: string }> = [];
   const exes: Array<{ entry: FileEntry; head: string }> = [];
   for (const spec of p.files) {
-    const [kind, path, a, b] = spec.split(/\s+/) as [string, string, string | undefined, string | undefined];
+    const fields = spec.split(/\s+/);
+    const [kind, path, a, b] = fields as [string, string, string | undefined, string | undefined];
+    // Every kind takes at most a path and two more fields, a mode among them octal: two specs
+    // run together ("x /bin/vdir vdirx /usr/bin/[ [") must fail here, not lose a file quietly.
+    const mode = kind === 'x' ? b : kind === 'd' || kind === 'c' || kind === 'f' ? a : undefined;
+    if (fields.length > 4 || !path?.startsWith('/') || (mode !== undefined && !/^[0-7]{3,4}$/.test(mode))) {
+      throw new Error(`catalog ${catalog.id}: bad file spec for ${p.name}: ${spec}`);
+    }
     switch (kind) {
       case 'd':
         explicit.push({ path, type: 'dir', mode: a ? parseInt(a, 8) : 0o755, ...owner(b) });

@@ -13,10 +13,10 @@ export const BUNDLED_DIGESTS: Readonly<Record<string, LayerDigests>> = {
   'sha256:ceefd1b8abce88707588fb504afeb1c285f7be332133eea74c21f5f4568d46e3': { diffId: 'sha256:870e1172c4021be94d766b762563299c7254e43f43c014c8da4438de9d052f11', digest: 'sha256:259e2958d814b0b99619efa92f4ff70af1b604064abfbd8c18bf59ab30e4ce07', size: 8397463 },
   // docker.io/library/alpine:3.19 layer 1, tar 8396800 bytes
   'sha256:a3eb094fd0174a5c7762c3fdc4778e53ee3d741586af8fdb68cff99b504bc425': { diffId: 'sha256:10ecebfcf6b68b0d0e3dd81bb7c92652ce697c85a43e9a140294fad84ef2ce46', digest: 'sha256:cad292909b151d2b5caf386a845afafa451b311411d37b9c08f12d2236f673e5', size: 8397463 },
-  // docker.io/library/debian:12 layer 1, tar 120852480 bytes
-  'sha256:7b37acbfc068600395cc7a9427a4281c8bdc2334e38fef1665d74517717c5045': { diffId: 'sha256:b983e10254c326f183f96800fb3ad4ffcc9220aed48dc1e9ed185faf7be9efbd', digest: 'sha256:91beaffcea904a717958952be4a7fed1798eb6d8a63642ade8b60b8bd9a8b21e', size: 120861723 },
-  // docker.io/library/ubuntu:24.04 layer 1, tar 78049280 bytes
-  'sha256:2137baa43faab192589a93be9c9589a16f1058e6a8824452ea539062386378a3': { diffId: 'sha256:c17b53934a940d138d7b49042ce06f867b4085051df9ad0620bf25ab7a20f650', digest: 'sha256:e2cae836313d7c43d03c206b1248f319a2f68da58b7b1a65600fe59efcdfab86', size: 78055253 },
+  // docker.io/library/debian:12 layer 1, tar 120842240 bytes
+  'sha256:1cee34888aecfe5b56d7b4e41064dace496e191add10b149f11ca8e234665c5d': { diffId: 'sha256:d4d45b46d069e7e9b92b98095762ce4b1dae9d81d38487bc950fd2177b912f49', digest: 'sha256:59bfb78d2e85c281ab1b57520737645b5a493a1788d64ee4875095c88674b1bf', size: 120851478 },
+  // docker.io/library/ubuntu:24.04 layer 1, tar 78069760 bytes
+  'sha256:32a8841e17e8e0bb1451f67bde241ca5fdf455de53faaf08c7609543ccdbeaf9': { diffId: 'sha256:4809bed532044b2a9100314f574c4264b6375f0c5bb72193738db89a47ec1dd4', digest: 'sha256:dd91782feb8fac2280144521a0df2900847e21eec151d589fa5c150d9979e566', size: 78075738 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 1, tar 217579520 bytes
   'sha256:35737da0bf8f72060c1e4878db533c374d2201db27d35602686d22178c51de0e': { diffId: 'sha256:1d76a143eb42da9c262fb191232e887d1fd90f8662ad334aa1b1960b5bf87206', digest: 'sha256:6effef36f6d3c09b3e50efd0dac088cce67cd17ab71cd605df98d20b758bc3b9', size: 217596143 },
   // registry.access.redhat.com/ubi8/ubi:8.1 layer 2, tar 10240 bytes
