@@ -13,7 +13,7 @@ const SH_ENTRY = /[\\/]src[\\/]programs[\\/]sh\.ts$/;
  * import one of these statically: the two chunks would import each other, which noChunkCycles()
  * refuses.
  */
-const SHELL_LAZY = /[\\/]shell[\\/](?:builtins[\\/](?:misc|printf|read|test|trap|chdir|job-control)|arith|bash-subst|cformat|glob|editor[\\/]completion|ash(?:-[\w-]+)?)\.ts$/;
+const SHELL_LAZY = /[\\/]shell[\\/](?:builtins[\\/](?:misc|printf|read|getopts|test|trap|chdir|job-control)|arith|bash-subst|cformat|glob|signal-texts|editor[\\/]completion|ash(?:-[\w-]+)?)\.ts$/;
 
 /**
  * Fails the build when chunks import each other statically in a cycle. Such chunks evaluate in an

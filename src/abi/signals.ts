@@ -39,20 +39,6 @@ export function defaultAction(sig: number): DefaultAction {
   }
 }
 
-/** The texts a shell prints for a job killed by a signal (strsignal as glibc spells it). */
-export const SIGNAL_DESCRIPTIONS: Partial<Record<SignalName, string>> = {
-  SIGHUP: 'Hangup', SIGINT: 'Interrupt', SIGQUIT: 'Quit', SIGILL: 'Illegal instruction',
-  SIGTRAP: 'Trace/breakpoint trap', SIGABRT: 'Aborted', SIGBUS: 'Bus error',
-  SIGFPE: 'Floating point exception', SIGKILL: 'Killed', SIGUSR1: 'User defined signal 1',
-  SIGSEGV: 'Segmentation fault', SIGUSR2: 'User defined signal 2', SIGPIPE: 'Broken pipe',
-  SIGALRM: 'Alarm clock', SIGTERM: 'Terminated', SIGCHLD: 'Child exited', SIGCONT: 'Continued',
-  SIGSTOP: 'Stopped (signal)', SIGTSTP: 'Stopped', SIGTTIN: 'Stopped (tty input)',
-  SIGTTOU: 'Stopped (tty output)', SIGWINCH: 'Window changed', SIGSTKFLT: 'Stack fault',
-  SIGURG: 'Urgent I/O condition', SIGXCPU: 'CPU time limit exceeded', SIGXFSZ: 'File size limit exceeded',
-  SIGVTALRM: 'Virtual timer expired', SIGPROF: 'Profiling timer expired', SIGIO: 'I/O possible',
-  SIGPWR: 'Power failure', SIGSYS: 'Bad system call',
-};
-
 // wait(2) status words, as <sys/wait.h> encodes them.
 export const exitedStatus = (code: number): number => (code & 0xff) << 8;
 export const signaledStatus = (sig: number, core = false): number => (sig & 0x7f) | (core ? 0x80 : 0);

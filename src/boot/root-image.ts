@@ -32,14 +32,13 @@ const FILES: Array<[string, string, number]> = [
 ];
 
 /**
- * Commands Debian reaches through update-alternatives: /usr/bin/vi -> /etc/alternatives/vi ->
- * /usr/bin/vim.tiny, laid down when the program is first installed (a link a user removed stays
- * removed, as the program file does).
+ * Commands Debian reaches through update-alternatives, by the program whose postinst registers
+ * them: /usr/bin/vi -> /etc/alternatives/vi -> /usr/bin/vim.tiny; nano's editor and pico lead to
+ * /bin/nano. Laid down when the program is first installed (a link a user removed stays removed,
+ * as the program file does).
  */
-const ALTERNATIVES: Record<string, string> = { 'vim.tiny': 'vi' };
-
-/** nano's links, registered by its postinst with /bin/nano as the target: editor and pico. */
-const NANO_ALTERNATIVES: Record<string, Array<[link: string, target: string]>> = {
+const ALTERNATIVES: Record<string, Array<[link: string, target: string]>> = {
+  'vim.tiny': [['vi', '/usr/bin/vim.tiny']],
   nano: [['editor', '/bin/nano'], ['pico', '/bin/nano']],
 };
 
@@ -102,9 +101,7 @@ export async function prepareRoot(vfs: Vfs, ctx: FsContext, hostname: string, pr
     // disk; one already there (an update) keeps its inode, so its mode is set after.
     await vfs.writeFile(ctx, `${dir}/${name}`, programFile(name), 0o755);
     if (!fresh) await vfs.chmod(ctx, `${dir}/${name}`, 0o755);
-    const alt = ALTERNATIVES[name];
-    if (alt) await installAlternative(vfs, ctx, alt, `${dir}/${name}`);
-    for (const [link, target] of NANO_ALTERNATIVES[name] ?? []) await installAlternative(vfs, ctx, link, target);
+    for (const [link, target] of ALTERNATIVES[name] ?? []) await installAlternative(vfs, ctx, link, target);
   }
   await vfs.writeFile(ctx, INSTALLED, programs.join('\n') + '\n');
   await vfs.setxattr(ctx, INSTALLED, INSTALLED_DIGEST, utf8Encode(digest));

@@ -306,7 +306,7 @@ async function waitForJobInner(sh: Shell, job: Job): Promise<number> {
     }
     const owner = sh.jobs.record(pid, st);
     if (owner === job) {
-      const text = statusText(st, true);
+      const text = await statusText(st, true);
       if (text) await sh.writeFd(2, `${text}\n`);
     }
   }

@@ -2,7 +2,8 @@
 // statuses. Waiting for one job reaps whatever child ends first (wait4(-1)) and files its status
 // under the job it belongs to, so background jobs are collected as dash's dowait collects them.
 
-import { SIGNAL_DESCRIPTIONS, WIFSIGNALED, WIFSTOPPED, WTERMSIG, WSTOPSIG, WEXITSTATUS, signalName } from '../../abi/signals.ts';
+import { WIFSIGNALED, WIFSTOPPED, WTERMSIG, WSTOPSIG, WEXITSTATUS, signalName } from '../../abi/signals.ts';
+import { onDemand } from '../../base/on-demand.ts';
 import type { SignalName } from '../../abi/signals.ts';
 
 export interface Proc {
@@ -90,15 +91,15 @@ export class Jobs {
 }
 
 /** The job's status word as `jobs` shows it: Running, Done, Done(N), Stopped, or a signal. */
-export function jobStatusText(job: Job): string {
-  if (job.state === 'running') return 'Running';
+export function jobStatusText(job: Job): Promise<string> {
+  if (job.state === 'running') return Promise.resolve('Running');
   const last = job.procs[job.procs.length - 1]!;
   const st = job.state === 'stopped' ? job.procs.find((p) => p.status !== null && WIFSTOPPED(p.status))!.status! : last.status!;
   return statusText(st, false);
 }
 
 /** dash's sprint_status: with `sigonly`, only deaths by signals other than SIGINT/SIGPIPE show. */
-export function statusText(status: number, sigonly: boolean): string {
+export async function statusText(status: number, sigonly: boolean): Promise<string> {
   if (WIFSTOPPED(status)) {
     if (sigonly) return '';
     return describeSignal(WSTOPSIG(status));
@@ -106,13 +107,15 @@ export function statusText(status: number, sigonly: boolean): string {
   if (WIFSIGNALED(status)) {
     const sig = WTERMSIG(status);
     if (sigonly && (sig === 2 || sig === 13)) return '';
-    return describeSignal(sig) + (status & 0x80 ? ' (core dumped)' : '');
+    return (await describeSignal(sig)) + (status & 0x80 ? ' (core dumped)' : '');
   }
   if (sigonly) return '';
   const code = WEXITSTATUS(status);
   return code ? `Done(${code})` : 'Done';
 }
 
-export function describeSignal(sig: number): string {
-  return SIGNAL_DESCRIPTIONS[signalName(sig) as SignalName] ?? `Unknown signal ${sig}`;
+const loadSignalTexts = onDemand(() => import('./signal-texts.ts'));
+
+export async function describeSignal(sig: number): Promise<string> {
+  return (await loadSignalTexts()).SIGNAL_DESCRIPTIONS[signalName(sig) as SignalName] ?? `Unknown signal ${sig}`;
 }

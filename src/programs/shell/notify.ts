@@ -9,7 +9,7 @@ export async function notifyJobs(sh: Shell): Promise<void> {
   let out = '';
   for (const job of [...sh.jobs.list]) {
     if (job.state === 'running' || job.notified) continue;
-    out += jobLine(sh, job, false);
+    out += await jobLine(sh, job, false);
     job.notified = true;
     if (job.state === 'done') sh.jobs.remove(job);
   }

@@ -17,5 +17,6 @@ defineLazyBuiltins(() => import('./misc.ts'), [
 ]);
 defineLazyBuiltins(() => import('./printf.ts'), [['echo', false], ['printf', false]]);
 defineLazyBuiltins(() => import('./read.ts'), [['read', false]]);
+defineLazyBuiltins(() => import('./getopts.ts'), [['getopts', false]]);
 defineLazyBuiltins(() => import('./test.ts'), [['test', false], ['[', false]]);
 defineLazyBuiltins(() => import('./trap.ts'), [['trap', true], ['kill', false]]);

@@ -20,7 +20,7 @@ async function reapOne(sh: Shell, waited: Job | null): Promise<boolean> {
       const [pid, st] = await sh.sys.wait4(-1, 2);
       const job = sh.jobs.record(pid, st);
       if (job && (waited === null || job === waited) && sh.dialect.waitTellsSignal) {
-        const text = statusText(st, true);
+        const text = await statusText(st, true);
         if (text) await sh.writeFd(2, `${text}\n`);
       }
       return true;
@@ -81,7 +81,7 @@ defineBuiltin('jobs', false, async (sh, argv) => {
   const list = rest.length ? rest.map((r) => findJob(sh, r)) : sh.jobs.list;
   let out = '';
   for (const job of list) {
-    out += pidsOnly ? `${job.procs[0]!.pid}\n` : jobLine(sh, job, long);
+    out += pidsOnly ? `${job.procs[0]!.pid}\n` : await jobLine(sh, job, long);
     if (job.state === 'done') sh.jobs.remove(job);
     else job.notified = true;
   }

@@ -53,11 +53,11 @@ export async function reapFinished(sh: Shell): Promise<void> {
 }
 
 /** dash's showjob line: `[1] + Running                    cmd` (ash's: `[1]+  Running`). */
-export function jobLine(sh: Shell, job: Job, pids: boolean): string {
+export async function jobLine(sh: Shell, job: Job, pids: boolean): Promise<string> {
   const mark = job === sh.jobs.current() ? '+' : job === sh.jobs.previous() ? '-' : ' ';
   let s = sh.dialect.jobHead(job.id, mark);
   if (pids) s += `${job.procs[0]!.pid} `;
-  s += jobStatusText(job);
+  s += await jobStatusText(job);
   // dash starts the command in column 33, and leaves at least one space.
   return `${s}${' '.repeat(Math.max(1, 33 - s.length))}${job.cmd}\n`;
 }
