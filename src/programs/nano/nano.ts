@@ -7,11 +7,11 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
-import { ECHO, ECHOE, ICANON, ICRNL, IEXTEN, INLCR, ISIG, IXON, type Termios, VMIN, VTIME, copyTermios } from '../../abi/termios.ts';
-import { utf8Decode, utf8StreamDecoder } from '../../base/text.ts';
+import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { Deadly, Editor } from './editor.ts';
 import { KeyDecoder } from './keys.ts';
+import { ScreenSession } from '../lib/screen-session.ts';
 import { loadFile, removeLock, writeFile, writeLock } from './files.ts';
 
 async function readText(sys: Sys, path: string): Promise<string> {
@@ -71,41 +71,14 @@ export default async function nano(sys: Sys): Promise<number> {
   const rc = await readText(sys, '/etc/nanorc');
   const locking = /^\s*set\s+locking\b/m.test(rc);
 
-  let saved: Termios | null = null;
-  try {
-    saved = await sys.tcgetattr(0);
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-  }
-  const size = async (): Promise<{ rows: number; cols: number }> => {
-    const ws = await sys.getWinsize(1).catch(() => ({ row: 0, col: 0 }));
-    return { rows: ws.row || 24, cols: ws.col || 80 };
-  };
-  const raw = async (): Promise<void> => {
-    if (!saved) return;
-    const t = copyTermios(saved);
-    t.iflag &= ~(ICRNL | IXON | INLCR);
-    t.lflag &= ~(ICANON | ECHO | ISIG | ECHOE | IEXTEN);
-    t.cc[VMIN] = 1;
-    t.cc[VTIME] = 0;
-    await sys.tcsetattr(0, 0, t);
-  };
-  const decode = utf8StreamDecoder();
+  const term = await ScreenSession.open(sys);
   const keys = new KeyDecoder();
-  let rows = (await size()).rows;
+  let rows = (await term.size()).rows;
   const host = {
-    read: async (): Promise<string | null> => {
-      try {
-        const b = await sys.read(0, 4096);
-        return b.length === 0 ? null : decode(b);
-      } catch (e) {
-        if (isSysError(e, 'EINTR')) return '';
-        throw e;
-      }
-    },
-    write: (s: string) => sys.writeAll(1, s),
+    read: () => term.read(),
+    write: (s: string) => term.write(s),
     size: async () => {
-      const s = await size();
+      const s = await term.size();
       rows = s.rows;
       return s;
     },
@@ -118,28 +91,27 @@ export default async function nano(sys: Sys): Promise<number> {
       if (locking) await removeLock(sys, n);
     },
     suspend: async () => {
-      await sys.writeAll(1, LEAVE(rows));
-      if (saved) await sys.tcsetattr(0, 0, saved);
+      await term.write(LEAVE(rows));
+      await term.restoreModes();
       await sys.kill(await sys.getpid(), SIG.SIGSTOP);
-      await raw();
-      await sys.writeAll(1, ENTER);
+      await term.raw();
+      await term.write(ENTER);
     },
   };
 
   const name = files[0] ?? '';
   const loaded = name ? await loadFile(sys, name) : null;
-  const s = await size();
+  const s = await term.size();
   const ed = new Editor(host, s.rows, s.cols, loaded?.lines ?? [''], loaded?.keepName === false ? '' : name, (t) => keys.feed(t));
   if (loaded) ed.setMessage(loaded.message);
   else ed.setMessage('Welcome to nano.  For basic help, type Ctrl+G.');
   if (start) ed.gotoLine(start[0], start[1]);
 
-  const old = new Map<number, Awaited<ReturnType<Sys['sigaction']>>>();
-  for (const sig of [SIG.SIGTERM, SIG.SIGHUP]) old.set(sig, await sys.sigaction(sig, () => { ed.deadly = true; }));
-  old.set(SIG.SIGWINCH, await sys.sigaction(SIG.SIGWINCH, () => { ed.resized = true; }));
-  old.set(SIG.SIGCONT, await sys.sigaction(SIG.SIGCONT, () => { ed.continued = true; }));
-  await raw();
-  await sys.writeAll(1, ENTER);
+  for (const sig of [SIG.SIGTERM, SIG.SIGHUP]) await term.on(sig, () => (ed.deadly = true));
+  await term.on(SIG.SIGWINCH, () => (ed.resized = true));
+  await term.on(SIG.SIGCONT, () => (ed.continued = true));
+  await term.raw();
+  await term.write(ENTER);
   let died = false;
   try {
     await ed.run();
@@ -147,9 +119,8 @@ export default async function nano(sys: Sys): Promise<number> {
     if (!(e instanceof Deadly)) throw e;
     died = true;
   } finally {
-    await sys.writeAll(1, LEAVE(rows)).catch(() => undefined);
-    if (saved) await sys.tcsetattr(0, 0, saved).catch(() => undefined);
-    for (const [sig, action] of old) await sys.sigaction(sig, action);
+    await term.write(LEAVE(rows)).catch(() => undefined);
+    await term.close();
   }
   if (!died) return 0;
   // nano's die(): say why, keep a modified buffer in NAME.save, drop the lock file.

@@ -6,11 +6,12 @@
 
 import { isSysError } from '../../abi/errno.ts';
 import { SIG } from '../../abi/signals.ts';
-import { ECHO, ECHOE, ICANON, ICRNL, IEXTEN, INLCR, ISIG, IXON, type Termios, VMIN, VTIME, copyTermios } from '../../abi/termios.ts';
-import { utf8Decode, utf8StreamDecoder } from '../../base/text.ts';
+import { utf8Decode } from '../../base/text.ts';
 import type { Sys } from '../../sys/sys.ts';
 import { Editor } from './editor.ts';
-import { loadFile, writeFile } from './files.ts';
+import { ScreenSession } from '../lib/screen-session.ts';
+import { loadFile } from './files.ts';
+import { editorHost } from './host.ts';
 import { type Flavour, flavourOf } from './intro.ts';
 import { VIM_DIALECT } from './vim-dialect.ts';
 
@@ -74,39 +75,10 @@ export default async function vim(sys: Sys): Promise<number> {
   if (!(await sys.isatty(0))) await sys.writeAll(2, 'Vim: Warning: Input is not from a terminal\n');
 
   const name = files[0] ?? null;
-  let saved: Termios | null = null;
-  try {
-    saved = await sys.tcgetattr(0);
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-  }
-  const size = async (): Promise<{ rows: number; cols: number }> => {
-    const ws = await sys.getWinsize(1).catch(() => ({ row: 0, col: 0 }));
-    return { rows: ws.row || 24, cols: ws.col || 80 };
-  };
-  const decode = utf8StreamDecoder();
-  const host = {
-    read: async (): Promise<string | null> => {
-      try {
-        const b = await sys.read(0, 4096);
-        return b.length === 0 ? null : decode(b);
-      } catch (e) {
-        if (isSysError(e, 'EINTR')) return '';
-        throw e;
-      }
-    },
-    write: (s: string) => sys.writeAll(1, s),
-    size,
-    now: async () => Number((await sys.clockGettime(0)) / 1_000_000n) / 1000,
-    files: {
-      load: (n: string) => loadFile(sys, n),
-      write: (n: string, lines: string[], range?: [number, number]) => writeFile(sys, n, lines, range),
-      exists: (n: string) => sys.stat(n).then(() => true, () => false),
-    },
-  };
-  const { rows, cols } = await size();
+  const term = await ScreenSession.open(sys);
+  const { rows, cols } = await term.size();
   const loaded = name ? await loadFile(sys, name) : null;
-  const ed = new Editor(host, rows, cols, flavour, loaded?.lines ?? [''], name, VIM_DIALECT);
+  const ed = new Editor(editorHost(sys, term), rows, cols, flavour, loaded?.lines ?? [''], name, VIM_DIALECT);
   ed.readonly = forceReadonly || (loaded?.readonly ?? false);
   ed.intro = !name;
   if (loaded) ed.setMessage(loaded.message);
@@ -116,32 +88,17 @@ export default async function vim(sys: Sys): Promise<number> {
     else if (start.startsWith('/')) ed.queueSearch(start.slice(1));
   }
 
-  const old = new Map<number, Awaited<ReturnType<Sys['sigaction']>>>();
-  for (const sig of [SIG.SIGTERM, SIG.SIGHUP]) {
-    old.set(sig, await sys.sigaction(sig, () => {
-      ed.deadly = sig === SIG.SIGTERM ? 'TERM' : 'HUP';
-    }));
-  }
-  old.set(SIG.SIGWINCH, await sys.sigaction(SIG.SIGWINCH, () => {
-    ed.resized = true;
-  }));
-  if (saved) {
-    const raw = copyTermios(saved);
-    raw.iflag &= ~(ICRNL | IXON | INLCR);
-    raw.lflag &= ~(ICANON | ECHO | ISIG | ECHOE | IEXTEN);
-    raw.cc[VMIN] = 1;
-    raw.cc[VTIME] = 0;
-    await sys.tcsetattr(0, 0, raw);
-  }
+  for (const sig of [SIG.SIGTERM, SIG.SIGHUP]) await term.on(sig, () => (ed.deadly = sig === SIG.SIGTERM ? 'TERM' : 'HUP'));
+  await term.on(SIG.SIGWINCH, () => (ed.resized = true));
+  await term.raw();
   // The alternate screen and the keypad in application mode, as vim's xterm terminfo entry does.
-  await sys.writeAll(1, '\x1b[?1049h\x1b[?1h\x1b=\x1b[H\x1b[2J');
+  await term.write('\x1b[?1049h\x1b[?1h\x1b=\x1b[H\x1b[2J');
   let status = 0;
   try {
     status = await ed.run();
   } finally {
-    await sys.writeAll(1, `\x1b[${ed.display.rows};1H\x1b[K\x1b[?1l\x1b>\x1b[?1049l`).catch(() => undefined);
-    if (saved) await sys.tcsetattr(0, 0, saved).catch(() => undefined);
-    for (const [sig, action] of old) await sys.sigaction(sig, action);
+    await term.write(`\x1b[${ed.display.rows};1H\x1b[K\x1b[?1l\x1b>\x1b[?1049l`).catch(() => undefined);
+    await term.close();
   }
   if (ed.deadly) {
     await sys.writeAll(1, `Vim: Caught deadly signal ${ed.deadly}\r\nVim: Finished.\r\n`);

@@ -3,15 +3,13 @@
 // (no application keypad), the status line drawn at once, SIGWINCH redrawing at the new size;
 // ^C and SIGTERM do not end it (recorded). Arguments: [-c CMD] [-R] [-H] [FILE]...
 
-import { isSysError } from '../../../abi/errno.ts';
 import { SIG } from '../../../abi/signals.ts';
-import { ECHO, ECHOE, ICANON, ICRNL, IEXTEN, INLCR, ISIG, IXON, type Termios, VMIN, VTIME, copyTermios } from '../../../abi/termios.ts';
-import { utf8StreamDecoder } from '../../../base/text.ts';
 import type { Sys } from '../../../sys/sys.ts';
 import { dialectOf } from '../../lib/tool.ts';
 import { Editor } from '../../vim/editor.ts';
 import { flavourOf } from '../../vim/intro.ts';
-import { loadFile, writeFile } from '../../vim/files.ts';
+import { editorHost } from '../../vim/host.ts';
+import { ScreenSession } from '../../lib/screen-session.ts';
 import { busyboxVi } from './dialect.ts';
 import { bbLoad, bbWrite } from './files.ts';
 
@@ -41,70 +39,31 @@ export default async function vi(sys: Sys): Promise<number> {
     else files.push(a);
   }
   const name = files[0] ?? null;
-  let saved: Termios | null = null;
-  try {
-    saved = await sys.tcgetattr(0);
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-  }
-  const size = async (): Promise<{ rows: number; cols: number }> => {
-    const ws = await sys.getWinsize(1).catch(() => ({ row: 0, col: 0 }));
-    return { rows: ws.row || 24, cols: ws.col || 80 };
-  };
-  const decode = utf8StreamDecoder();
-  const host = {
-    read: async (): Promise<string | null> => {
-      try {
-        const b = await sys.read(0, 4096);
-        return b.length === 0 ? null : decode(b);
-      } catch (e) {
-        if (isSysError(e, 'EINTR')) return '';
-        throw e;
-      }
-    },
-    write: (s: string) => sys.writeAll(1, s),
-    size,
-    now: async () => Number((await sys.clockGettime(0)) / 1_000_000n) / 1000,
-    files: {
-      load: (n: string) => loadFile(sys, n),
-      write: (n: string, lines: string[], range?: [number, number]) => writeFile(sys, n, lines, range),
-      exists: (n: string) => sys.stat(n).then(() => true, () => false),
-    },
-  };
+  const term = await ScreenSession.open(sys);
+  const host = editorHost(sys, term);
   const dialect = busyboxVi({
     load: (n) => bbLoad(sys, n),
     write: (n, lines) => bbWrite(sys, n, lines),
     exists: host.files.exists,
   });
-  const { rows, cols } = await size();
+  const { rows, cols } = await term.size();
   const loaded = name ? await bbLoad(sys, name) : null;
   const ed = new Editor(host, rows, cols, flavourOf('alpine'), loaded?.lines ?? [''], name, dialect);
   ed.readonly = readonly || (loaded?.readonly ?? false);
   // busybox shows a file's trouble at start (a directory, no permission); a good load shows the status line.
   if (loaded && !loaded.ok && loaded.message) ed.setMessage(loaded.message, true);
 
-  const old = new Map<number, Awaited<ReturnType<Sys['sigaction']>>>();
-  old.set(SIG.SIGWINCH, await sys.sigaction(SIG.SIGWINCH, () => {
-    ed.resized = true;
-  }));
-  old.set(SIG.SIGTERM, await sys.sigaction(SIG.SIGTERM, () => undefined));
-  if (saved) {
-    const raw = copyTermios(saved);
-    raw.iflag &= ~(ICRNL | IXON | INLCR);
-    raw.lflag &= ~(ICANON | ECHO | ISIG | ECHOE | IEXTEN);
-    raw.cc[VMIN] = 1;
-    raw.cc[VTIME] = 0;
-    await sys.tcsetattr(0, 0, raw);
-  }
-  await sys.writeAll(1, '\x1b[?1049h\x1b[H\x1b[J');
+  await term.on(SIG.SIGWINCH, () => (ed.resized = true));
+  await term.on(SIG.SIGTERM, () => undefined);
+  await term.raw();
+  await term.write('\x1b[?1049h\x1b[H\x1b[J');
   let status = 0;
   try {
     for (const cmd of initial) await dialect.runEx(ed, cmd);
     status = await ed.run();
   } finally {
-    await sys.writeAll(1, `\x1b[${ed.display.rows};1H\x1b[K\x1b[?1049l`).catch(() => undefined);
-    if (saved) await sys.tcsetattr(0, 0, saved).catch(() => undefined);
-    for (const [sig, action] of old) await sys.sigaction(sig, action);
+    await term.write(`\x1b[${ed.display.rows};1H\x1b[K\x1b[?1049l`).catch(() => undefined);
+    await term.close();
   }
   return status;
 }
