@@ -1,43 +1,16 @@
 // cowbox's vi against recordings of Debian 12's vim.tiny started as vi (record-vi.py): each
-// scenario's keys are typed into our vi on a pseudo-terminal, both output streams are fed to
-// headless xterm terminals of the same size, and at each checkpoint the screens' text and the
-// cursor must agree; at the end the files must hold what vim left. Checkpoints cowbox does not
-// match on purpose are listed in KNOWN with the reason (differences.md says more).
+// scenario replayed through ../screen-replay.ts (keys on a pseudo-terminal, both outputs on
+// headless xterm terminals, screens compared at each checkpoint, then the files vim left).
+// Checkpoints cowbox does not match on purpose are listed in KNOWN with the reason
+// (differences.md says more).
 
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import headless from '@xterm/headless';
-import { describe, expect, it } from 'vitest';
-import { SIG } from '../../../src/abi/signals.ts';
-import { loadEntry } from '../../../src/programs/registry.ts';
-import type { Sys } from '../../../src/sys/sys.ts';
-import { bootTerminal } from '../../tty/boot-terminal.ts';
+import { describe, it } from 'vitest';
+import { type ReplaySpec, readScenarios, replay } from '../screen-replay.ts';
 
-const { Terminal } = headless as unknown as typeof import('@xterm/headless');
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-interface Step {
-  keys?: string;
-  snap?: boolean;
-  resize?: [number, number];
-  signal?: string;
-  pause?: number;
-}
-interface Scenario {
-  name: string;
-  args: string[];
-  files: Record<string, string | { text?: string; mode?: string; dir?: boolean }>;
-  steps: Step[];
-  user?: string;
-}
-interface Fixture {
-  output: string;
-  snaps: number[];
-  files: Record<string, { text: string; mode: string }>;
-}
-
-/** Checkpoints (1-based, in snap order) where cowbox differs from vim on purpose. */
 const KNOWN: Record<string, Record<number, string>> = {
   resize: { 3: 'vim keeps the cursor line 11 rows down after shrinking to 15 rows; cowbox scrolls it just into view' },
   undo: { 9: 'vim keeps the undo message after 3J (it redraws instead of scrolling); cowbox clears it as for other line-count changes' },
@@ -48,91 +21,9 @@ const KNOWN: Record<string, Record<number, string>> = {
   'readonly-file': { 4: 'vim shows E212 through a hit-enter prompt that scrolls the screen; cowbox prints it on the message line' },
 };
 
-const scenarios = JSON.parse(readFileSync(join(HERE, 'vi-scenarios.json'), 'utf8')) as Scenario[];
-
-function screenOf(t: InstanceType<typeof Terminal>): { lines: string[]; cursor: [number, number] } {
-  const b = t.buffer.active;
-  const lines: string[] = [];
-  for (let y = 0; y < t.rows; y++) lines.push(b.getLine(y)!.translateToString(true).trimEnd());
-  return { lines, cursor: [b.cursorY, b.cursorX] };
-}
-
-const write = (t: InstanceType<typeof Terminal>, data: Uint8Array): Promise<void> => new Promise((r) => t.write(data, r));
-
-async function settle(t: Awaited<ReturnType<typeof bootTerminal>>): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 20; j++) await new Promise((r) => setImmediate(r));
-    await t.idle();
-  }
-}
-
-async function replay(sc: Scenario): Promise<void> {
-  const fx = JSON.parse(readFileSync(join(HERE, 'fixtures', `${sc.name}.json`), 'utf8')) as Fixture;
-  const vimOut = Buffer.from(fx.output, 'base64');
-  const vi = (await loadEntry('vim.tiny'))!;
-  const t = await bootTerminal({ 'vim.tiny': (sys: Sys) => vi(sys) });
-  const dir = '/work';
-  await t.vfs.mkdir(t.ctx, dir, 0o755);
-  for (const [name, spec] of Object.entries(sc.files)) {
-    const path = `${dir}/${name}`;
-    if (typeof spec !== 'string' && spec.dir) {
-      await t.vfs.mkdir(t.ctx, path, 0o755);
-      continue;
-    }
-    await t.vfs.writeFile(t.ctx, path, typeof spec === 'string' ? spec : spec.text!);
-    await t.vfs.chmod(t.ctx, path, typeof spec !== 'string' && spec.mode ? parseInt(spec.mode, 8) : 0o644);
-  }
-  let child = 0;
-  const done = t.run(async (sys) => {
-    child = await sys.fork(async (c) => {
-      await c.chdir(dir);
-      if (sc.user) {
-        await c.setresgid(65534, 65534, 65534);
-        await c.setresuid(65534, 65534, 65534);
-      }
-      return c.execve('/bin/vim.tiny', ['vi', ...sc.args], ['TERM=xterm-256color', 'HOME=/nonexistent', 'PATH=/bin']);
-    });
-    await sys.wait4(child);
-    return 0;
-  });
-  const real = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-  const ours = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-  let realPos = 0;
-  let oursPos = 0;
-  let snap = 0;
-  await settle(t);
-  for (const step of sc.steps) {
-    if (step.resize) {
-      real.resize(step.resize[0], step.resize[1]);
-      ours.resize(step.resize[0], step.resize[1]);
-      t.pty.resize(step.resize[0], step.resize[1]);
-    }
-    if (step.signal) t.kernel.kill(t.kernel.tasks.get(1)!, child, SIG[step.signal as keyof typeof SIG]);
-    if (step.keys) t.pty.input(step.keys);
-    await settle(t);
-    if (!step.snap) continue;
-    const at = fx.snaps[snap++]!;
-    await write(real, vimOut.subarray(realPos, at));
-    realPos = at;
-    const screen = Buffer.from(t.screen(), 'latin1');
-    await write(ours, screen.subarray(oursPos));
-    oursPos = screen.length;
-    if (KNOWN[sc.name]?.[snap]) continue;
-    const label = `${sc.name} checkpoint ${snap} after ${JSON.stringify(step.keys ?? step)}`;
-    expect(screenOf(ours), label).toEqual(screenOf(real));
-  }
-  await done;
-  for (const [name, f] of Object.entries(fx.files)) {
-    const data = await t.vfs.readFile(t.ctx, `${dir}/${name}`);
-    expect(Buffer.from(data).toString('utf8'), `${sc.name}: ${name}`).toBe(f.text);
-    const st = await t.vfs.stat(t.ctx, `${dir}/${name}`);
-    expect('0o' + (st.mode & 0o7777).toString(8), `${sc.name}: mode of ${name}`).toBe(f.mode);
-  }
-  // Back on the main screen with the keypad out of application mode, as vim leaves it.
-  await write(ours, Buffer.from(t.screen(), 'latin1').subarray(oursPos));
-  expect(ours.buffer.active.type).toBe('normal');
-}
+const SPEC: ReplaySpec = { fixtures: join(HERE, 'fixtures'), program: 'vim.tiny', exe: '/bin/vim.tiny', argv0: 'vi', known: KNOWN };
+const scenarios = readScenarios(join(HERE, 'vi-scenarios.json'));
 
 describe('vi replays recorded vim.tiny sessions', () => {
-  for (const sc of scenarios) it(sc.name, () => replay(sc), 20000);
+  for (const sc of scenarios) it(sc.name, () => replay(SPEC, sc), 20000);
 });
