@@ -1,7 +1,7 @@
-// vi in the page, in Chromium: xterm.js carries vi's alternate screen, its keys (Escape, arrows,
-// Enter) and its exit back to the shell's screen; a Dockerfile written with it builds; a file
-// edited in a container is copied up into the container's upper layer. Screenshot:
-// test-results/editor-vi.png.
+// The editors in the page, in Chromium: xterm.js carries vi's alternate screen, its keys (Escape,
+// arrows, Enter) and its exit back to the shell's screen; a Dockerfile written with it builds; a
+// file edited in a container is copied up into the container's upper layer; nano's control keys
+// (^O, ^X) arrive as nano expects. Screenshots: test-results/editor-vi.png, editor-nano.png.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowser, type BrowserSession } from './harness.ts';
@@ -25,7 +25,7 @@ async function shows(page: import('playwright-core').Page, text: string): Promis
     });
 }
 
-describe('vi in the page', () => {
+describe('editors in the page', () => {
   it('edits a Dockerfile on its own screen, returns to the shell, and the file builds', async () => {
     const { page, problems } = await openApp(browser!, { query: '?disk=memory' });
     await run(page, 'mkdir /root/app && cd /root/app');
@@ -77,4 +77,22 @@ describe('vi in the page', () => {
     expect(upper).toEqual(['edited-in-vi', '']);
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('runs nano: typing, ^O to write with its prompt, ^X to leave', async () => {
+    const { page, problems } = await openApp(browser!, { query: '?disk=memory' });
+    await page.keyboard.type('nano notes.txt\n');
+    await shows(page, '[ New File ]');
+    await shows(page, '^X Exit');
+    await page.keyboard.type('copy-on-write\nin a tab');
+    await shows(page, 'notes.txt *');
+    await page.keyboard.press('Control+o');
+    await shows(page, 'File Name to Write: notes.txt');
+    await page.keyboard.press('Enter');
+    await shows(page, '[ Wrote 2 lines ]');
+    await shot(page, 'editor-nano');
+    await page.keyboard.press('Control+x');
+    await prompt(page);
+    expect(await run(page, 'cat notes.txt')).toEqual(['copy-on-write', 'in a tab']);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
