@@ -95,4 +95,26 @@ describe('editors in the page', () => {
     expect(await run(page, 'cat notes.txt')).toEqual(['copy-on-write', 'in a tab']);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('asks before the page goes while an editor holds a terminal, and not after it ends', async () => {
+    const { page } = await openApp(browser!, { query: '?disk=memory' });
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    await page.keyboard.type('vi unsaved\n');
+    await shows(page, '"unsaved" [New File]');
+    await page.keyboard.type('ikeep me');
+    // Ctrl+W in Chromium closes the tab whatever the page wants; the beforeunload question is what saves the buffer.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(':q!\n');
+    await prompt(page);
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  }, 120_000);
 });

@@ -58,9 +58,21 @@ exposeForTests(() => tabs?.active?.view.terminal ?? null, {
 
 // ---- ways on ------------------------------------------------------------------------------
 
+/** The page is leaving on purpose (a way on after a failure): no question about open editors. */
+let leaving = false;
 const reload = (query = location.search): void => {
+  leaving = true;
   location.href = `${location.pathname}${query}`;
 };
+
+// Chromium keeps Ctrl+W (nano's Where Is) for closing the tab, which a page cannot take: while a
+// full-screen program runs in a terminal, the browser asks before the page goes, so an unsaved
+// buffer is not lost to a key meant for the editor.
+addEventListener('beforeunload', (e) => {
+  if (leaving || stopped || !tabs?.editing()) return;
+  e.preventDefault();
+  e.returnValue = '';
+});
 const retry: NoticeAction = { label: 'Retry', run: () => reload() };
 const inMemory: NoticeAction = { label: 'Run in memory only', run: () => reload('?disk=memory') };
 const wipe: NoticeAction = {

@@ -44,6 +44,11 @@ export interface TerminalTabs {
   onActiveChange(listener: (tab: TerminalTab) => void): void;
   /** Write a line of the page's own to every terminal (the machine stopped, a failure). */
   announce(text: string): void;
+  /**
+   * A full-screen program (vi, nano, less, top) holds a terminal whose shell still runs: it has
+   * switched to the alternate screen. Leaving the page would lose what it has not written.
+   */
+  editing(): boolean;
 }
 
 export function createTerminalTabs(
@@ -164,6 +169,9 @@ export function createTerminalTabs(
     },
     announce(text) {
       for (const t of tabs) t.view.write(`\r\n\x1b[1m[${text}]\x1b[22m\r\n`);
+    },
+    editing() {
+      return tabs.some((t) => t.session && !t.button.classList.contains('ended') && t.view.terminal.buffer.active.type === 'alternate');
     },
   };
   return api;
