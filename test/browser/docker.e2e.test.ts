@@ -52,6 +52,11 @@ describe('docker in the page', () => {
     // The path box names the layer the file now comes from.
     await upper.locator('.chip-file.copy-up[data-path="/etc/os-release"]').click();
     await expect.poll(() => panel.locator('.path-verdict').textContent()).toMatch(/^\/etc\/os-release comes from the upper layer \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff; it shadows the lower layer \/var\/lib\/docker\/overlay2\/l\/[A-Z0-9]{26}\.$/);
+    // What is mounted over the overlay is listed under the stack: docker's /etc binds, the kernel's filesystems.
+    await expect.poll(() => panel.locator('.overlay-covers li.cover:not(.kernel)').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).toEqual(
+      ['/etc/resolv.conf', '/etc/hostname', '/etc/hosts'],
+    );
+    expect(await panel.locator('.overlay-covers li.cover.kernel').textContent()).toMatch(/^proc, .* at \/proc /);
     // /etc/hostname is not the overlay's at all: the path box says what is mounted there.
     await panel.locator('.path-input').fill('/etc/hostname');
     await panel.locator('.path-form button[type="submit"]').click();

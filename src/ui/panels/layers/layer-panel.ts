@@ -6,7 +6,7 @@
 // events, never from terminal text.
 
 import './layer-panel.css';
-import type { KernelSnapshot, LayerSnapshot, OverlayLayers, OverlaySnapshot, WireEvent } from '../../../protocol/kernel-api.ts';
+import type { KernelSnapshot, LayerSnapshot, MountCover, OverlayLayers, OverlaySnapshot, WireEvent } from '../../../protocol/kernel-api.ts';
 import { bytes, h } from '../shared/dom.ts';
 import type { Panel } from '../shared/panel.ts';
 import { resolvePath } from './resolve-path.ts';
@@ -25,7 +25,8 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
   const form = h('form', { class: 'path-form' }, h('label', {}, 'Which layer? ', pathInput), h('button', { type: 'submit' }, 'Look up'), datalist);
   select.hidden = true;
   form.hidden = true;
-  const body = h('div', { class: 'layers' }, h('div', { class: 'overlay-pick' }, select), hint, stack, form, verdict);
+  const covers = h('ul', { class: 'overlay-covers', 'aria-label': 'mounts over the overlay' });
+  const body = h('div', { class: 'layers' }, h('div', { class: 'overlay-pick' }, select), hint, stack, covers, form, verdict);
 
   let overlays: OverlaySnapshot[] = [];
   let focus: OverlaySnapshot | null = null;
@@ -78,6 +79,27 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
     }
     stack.replaceChildren(...rows);
     if (focus.work) stack.append(h('li', { class: 'layer work', 'aria-label': 'workdir' }, h('div', { class: 'layer-head' }, h('span', { class: 'layer-role' }, 'work'), labelEl(focus.work))));
+    renderCovers();
+  };
+
+  /**
+   * What is mounted over the overlay (a container's volumes and its /etc/hostname, hosts and
+   * resolv.conf binds): paths there are not the layers'. Filesystems without a source directory
+   * (/proc, /sys, /dev, a tmpfs) and whatever lies under /proc, /sys and /dev share one line.
+   */
+  const renderCovers = (): void => {
+    const all = focus ? (listing?.covers ?? []) : [];
+    // /proc/sys read-only over itself and the like belong with the kernel's line.
+    const listed = (c: MountCover): boolean => c.root !== '/' && !/^\/(?:proc|sys|dev)(?:\/|$)/.test(c.path);
+    const binds = all.filter(listed);
+    const kernel = all.filter((c) => !listed(c));
+    const items = binds.map((c) => {
+      const volume = /^\/var\/lib\/docker\/volumes\/([^/]+)\/_data$/.exec(c.root)?.[1];
+      return h('li', { class: 'cover', 'data-path': c.path, title: `${c.path}: ${c.fsType} mount of ${c.root}` },
+        h('span', { class: 'cover-path' }, c.path), ' ← ', volume ? `volume ${shortIds(volume)}` : shortIds(c.root));
+    });
+    if (kernel.length) items.push(h('li', { class: 'cover kernel' }, `${[...new Set(kernel.map((c) => c.fsType))].join(', ')} at ${kernel.map((c) => c.path).join(' ')}`));
+    covers.replaceChildren(...(items.length ? [h('li', { class: 'covers-head' }, 'Mounted over it, not from the layers:'), ...items] : []));
   };
 
   /** docker's 64-hex directory names cut to the 12 characters its CLI shows. */
@@ -103,6 +125,7 @@ export function createLayerPanel(loadLayers: (mountId: number) => Promise<Overla
   const renderPaths = (): void => {
     const paths = new Set<string>();
     for (const l of listing?.layers ?? []) for (const e of l.entries) if (!e.whiteout) paths.add(e.path);
+    for (const c of listing?.covers ?? []) paths.add(c.path);
     datalist.replaceChildren(...[...paths].sort().slice(0, 500).map((p) => h('option', { value: p })));
   };
 
