@@ -8,12 +8,12 @@ import type { Kernel } from './kernel.ts';
 import type { Cgroup } from './cgroup/cgroup.ts';
 import type { Task } from './task/task.ts';
 import type { MountNamespace, Mount, PathRef } from './fs/vfs/mount.ts';
-import { refPath } from './fs/vfs/mount.ts';
+import { refPath, rootPathOf } from './fs/vfs/mount.ts';
 import type { VNode } from './fs/vfs/types.ts';
 import type { OverlayFs } from './fs/overlay/super.ts';
 import { isOpaque, isWhiteout } from './fs/overlay/layer.ts';
 import { NS_LINKS, namespaceOf } from './fs/procfs/ns-dir.ts';
-import { mountPointSeenFrom, pathInFs } from './fs/procfs/mountinfo.ts';
+import { mountPointSeenFrom } from './fs/procfs/mountinfo.ts';
 
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
@@ -133,18 +133,18 @@ export async function inspectOverlay(kernel: Kernel, mountId: number, limit = 20
       const listed = await listLayer(l.root, limit);
       layers.push({ label: l.label, role, index: l.index, ...listed });
     }
-    return { mountId, layers, covers: await coversOf(m, ns) };
+    return { mountId, layers, covers: coversOf(m, ns) };
   }
   return null;
 }
 
 /** The mounts over overlay mount `m`'s tree in its namespace, in mount order (parents first). */
-async function coversOf(m: Mount, ns: MountNamespace): Promise<MountCover[]> {
+function coversOf(m: Mount, ns: MountNamespace): MountCover[] {
   const top: PathRef = { mount: m, node: m.root, parent: null, name: '' };
   const covers: MountCover[] = [];
   for (const c of ns.list()) {
     const path = c === m ? null : mountPointSeenFrom(c, top);
-    if (path !== null && path !== '/') covers.push({ path, fsType: c.options.fsType, root: await pathInFs(c) });
+    if (path !== null && path !== '/') covers.push({ path, fsType: c.options.fsType, root: rootPathOf(c) });
   }
   return covers;
 }

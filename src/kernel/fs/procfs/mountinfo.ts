@@ -5,8 +5,7 @@
 // own columns, as Linux separates them; mounts are private, so there are no optional fields.
 
 import { major, minor } from '../../../abi/stat.ts';
-import { type Mount, type MountNamespace, type PathRef, sameRef, stepUp } from '../vfs/mount.ts';
-import type { VNode } from '../vfs/types.ts';
+import { type Mount, type MountNamespace, type PathRef, rootPathOf, sameRef, stepUp } from '../vfs/mount.ts';
 import type { Vfs } from '../vfs/vfs.ts';
 import { mangle } from './format.ts';
 
@@ -53,44 +52,7 @@ export function mountPointSeenFrom(m: Mount, root: PathRef): string | null {
   return null;
 }
 
-const rootPaths = new WeakMap<VNode, string>();
-
-/**
- * The path of a (bind) mount's root inside its filesystem, for mountinfo's fourth column.
- * Mounts do not record it, so it is searched for from the filesystem's root, a bounded walk.
- */
-export async function pathInFs(m: Mount): Promise<string> {
-  const top = await m.fs.root();
-  if (m.root === top) return '/';
-  const known = rootPaths.get(m.root);
-  if (known) return known;
-  let budget = 5000;
-  const queue: Array<[VNode, string]> = [[top, '']];
-  while (queue.length > 0 && budget > 0) {
-    const [dir, path] = queue.shift()!;
-    let entries;
-    try {
-      entries = await dir.readdir();
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (--budget <= 0) break;
-      if (e.type !== 'dir' && e.type !== m.root.type) continue;
-      const child = await dir.lookup(e.name).catch(() => null);
-      if (!child) continue;
-      const p = `${path}/${e.name}`;
-      if (child === m.root) {
-        rootPaths.set(m.root, p);
-        return p;
-      }
-      if (child.type === 'dir') queue.push([child, p]);
-    }
-  }
-  return '/';
-}
-
-export async function mountinfoText(vfs: Vfs, ns: MountNamespace, root: PathRef): Promise<string> {
+export function mountinfoText(vfs: Vfs, ns: MountNamespace, root: PathRef): string {
   let out = '';
   for (const m of ns.list()) {
     const at = mountPointSeenFrom(m, root);
@@ -100,7 +62,7 @@ export async function mountinfoText(vfs: Vfs, ns: MountNamespace, root: PathRef)
     const perMount = [m.readOnly ? 'ro' : 'rw', ...o.mountFlags].join(',');
     const superOpts = [m.fs.readOnly ? 'ro' : 'rw', ...o.sbFlags, ...o.fsOptions].join(',');
     const dev = `${major(m.fs.dev)}:${minor(m.fs.dev)}`;
-    out += `${m.id} ${parent} ${dev} ${mangle(await pathInFs(m))} ${mangle(at)} ${perMount} - ${m.options.fsType} ${mangle(m.options.source)} ${superOpts}\n`;
+    out += `${m.id} ${parent} ${dev} ${mangle(rootPathOf(m))} ${mangle(at)} ${perMount} - ${m.options.fsType} ${mangle(m.options.source)} ${superOpts}\n`;
   }
   return out;
 }

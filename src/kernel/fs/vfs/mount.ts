@@ -77,6 +77,33 @@ function movedTo(ref: PathRef): { parent: PathRef; name: string } | null {
   return { parent, name: move.name };
 }
 
+/**
+ * Where each bind mount's root lies in its filesystem (mountinfo's fourth column), noted when the
+ * bind is made, since a node does not know its own path. Keyed by the root node, so copies of the
+ * mount in other namespaces find it too; a mount of a whole filesystem has none: its root is "/".
+ */
+const bindRoots = new WeakMap<VNode, string>();
+
+/** The path of mount `m`'s root inside its filesystem. */
+export function rootPathOf(m: Mount): string {
+  return bindRoots.get(m.root) ?? '/';
+}
+
+/** Called by the VFS as it binds `from` somewhere: the path of `from` in its filesystem. */
+export function noteBindRoot(from: PathRef): void {
+  const names: string[] = [];
+  let r: PathRef | null = from;
+  for (let steps = 0; r && r.mount === from.mount && r.node !== from.mount.root; steps++) {
+    const up = stepUp(r, steps);
+    names.push(up.name);
+    r = up.parent;
+  }
+  // The source mount's own root: the new mount shares its node, and so its path.
+  if (names.length === 0) return;
+  const base = rootPathOf(from.mount);
+  bindRoots.set(from.node, `${base === '/' ? '' : base}/${names.reverse().join('/')}`);
+}
+
 /** mount(2) flags that belong to one mount rather than its filesystem (MNT_* in Linux). */
 export const PER_MOUNT_FLAGS = ['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'relatime', 'strictatime', 'nosymfollow'];
 /** Words that only undo one of those (and `defaults`): they select a mode and are never shown. */

@@ -14,7 +14,7 @@ import { S_IALLUGO, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, S_ISGID, S_ISUI
 import { concatBytes } from '../../../base/bytes.ts';
 import { utf8Encode } from '../../../base/text.ts';
 import type { EmitFn } from '../../events.ts';
-import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, noteRename, parentOf, refPath, sameRef, sharedOptions } from './mount.ts';
+import { MOUNT_FLAG_NEGATIONS, Mount, MountNamespace, PER_MOUNT_FLAGS, type PathRef, noteBindRoot, noteRename, parentOf, refPath, sameRef, sharedOptions } from './mount.ts';
 import type { ObjectNode } from './object-node.ts';
 import { OpenFile } from './open-file.ts';
 import { R_OK, W_OK, X_OK, inGroup, mayAccess, mayDeleteSticky } from './permission.ts';
@@ -159,6 +159,7 @@ export class Vfs {
     if ((from.node.type === 'dir') !== (at.node.type === 'dir')) throw new SysError('ENOTDIR');
     // A bind mount starts with the source mount's own flags, read-only included.
     const flags = from.mount.options.flags;
+    noteBindRoot(from);
     await this.attach(ctx, at, from.mount.fs, from.node, { readOnly: readOnly || from.mount.options.readOnly, flags, source: from.mount.options.source, fsType: from.mount.fs.type });
   }
 
