@@ -3,19 +3,7 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { dialectOf } from '../lib/tool.ts';
-
-const X_OK = 1;
-
-async function executable(sys: Sys, path: string): Promise<boolean> {
-  try {
-    const st = await sys.stat(path);
-    if ((st.mode & 0o170000) !== 0o100000) return false;
-    await sys.access(path, X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { whichPaths } from '../lib/which-search.ts';
 
 export default async function which(sys: Sys): Promise<number> {
   let args = sys.argv.slice(1);
@@ -36,25 +24,7 @@ export default async function which(sys: Sys): Promise<number> {
   }
   const env = sys.envp.find((v) => v.startsWith('PATH='));
   const path = env ? env.slice(5) : '/sbin:/usr/sbin:/bin:/usr/bin';
-  let status = 0;
-  let out = '';
-  for (const name of args) {
-    let found = false;
-    if (name.includes('/')) {
-      found = await executable(sys, name);
-      if (found) out += `${name}\n`;
-    } else {
-      for (const dir of path.split(':')) {
-        const file = `${dir || '.'}/${name}`;
-        if (await executable(sys, file)) {
-          out += `${file}\n`;
-          found = true;
-          if (!all) break;
-        }
-      }
-    }
-    if (!found) status = 1;
-  }
+  const { out, status } = await whichPaths(sys, args, path.split(':'), all);
   await sys.writeAll(1, out);
   return status;
 }

@@ -7,21 +7,7 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { guardOutput } from '../lib/tool.ts';
-
-const X_OK = 1;
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-
-/** `[ -f FILE ] && [ -x FILE ]`: a regular file (after symlinks) its caller may execute. */
-async function executableFile(sys: Sys, file: string): Promise<boolean> {
-  try {
-    if (((await sys.stat(file)).mode & S_IFMT) !== S_IFREG) return false;
-    await sys.access(file, X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { executableFile, whichPaths } from '../lib/which-search.ts';
 
 /**
  * $PATH cut at colons as the script's `IFS=:` splitting cuts it: an empty entry stays (it means
@@ -72,24 +58,9 @@ async function run(sys: Sys): Promise<number> {
       all = true;
     }
   }
-  let status = args.length === 0 ? 1 : 0;
-  let out = '';
-  for (const name of args) {
-    let found = false;
-    if (name.includes('/')) {
-      found = await executableFile(sys, name);
-      if (found) out += `${name}\n`;
-    } else {
-      for (const dir of entries) {
-        const file = `${dir || '.'}/${name}`;
-        if (!(await executableFile(sys, file))) continue;
-        out += `${file}\n`;
-        found = true;
-        if (!all) break;
-      }
-    }
-    if (!found) status = 1;
-  }
+  const { out, status } = await whichPaths(sys, args, entries, all);
   await sys.writeAll(1, out);
-  return status;
+  // No name at all is a failure too.
+  return args.length === 0 ? 1 : status;
 }
+

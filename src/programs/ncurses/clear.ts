@@ -4,6 +4,7 @@
 
 import type { Sys } from '../../sys/sys.ts';
 import { clearCaps } from './terminfo.ts';
+import { shortOptions } from '../lib/getopt.ts';
 import { guardOutput } from '../lib/tool.ts';
 
 const VERSION = 'ncurses 6.4.20221231';
@@ -30,30 +31,17 @@ async function run(sys: Sys): Promise<number> {
     await sys.writeAll(2, message + USAGE);
     return 1;
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      operands += args.length - i - 1;
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      operands++;
-      continue;
-    }
-    for (let j = 1; j < arg.length; j++) {
-      const letter = arg[j]!;
-      if (letter === 'x') keepScrollback = true;
-      else if (letter === 'V') {
-        await sys.writeAll(1, `${VERSION}\n`);
-        return 0;
-      } else if (letter === 'T') {
-        const rest = arg.slice(j + 1);
-        if (rest === '' && i + 1 >= args.length) return usage(`clear: option requires an argument -- 'T'\n`);
-        type = rest !== '' ? rest : args[++i]!;
-        break;
-      } else {
-        return usage(`clear: invalid option -- '${letter}'\n`);
-      }
+  for (const o of shortOptions(args, 'T')) {
+    if ('operand' in o) operands++;
+    else if (o.letter === 'x') keepScrollback = true;
+    else if (o.letter === 'V') {
+      await sys.writeAll(1, `${VERSION}\n`);
+      return 0;
+    } else if (o.letter === 'T') {
+      if (o.value === undefined) return usage(`clear: option requires an argument -- 'T'\n`);
+      type = o.value;
+    } else {
+      return usage(`clear: invalid option -- '${o.letter}'\n`);
     }
   }
   if (operands > 0) return usage();

@@ -4,6 +4,7 @@
 // an absent string, 2 usage, 3 unknown terminal, 4 unknown capability.
 
 import type { Sys } from '../../sys/sys.ts';
+import { shortOptions } from '../lib/getopt.ts';
 import { guardOutput } from '../lib/tool.ts';
 import { capKind, terminfoEntry, withoutPadding, type Entry } from './terminfo-db.ts';
 import { paramCount, tparm, tparmArgs } from './tparm.ts';
@@ -39,32 +40,18 @@ async function run(sys: Sys): Promise<number> {
     await sys.writeAll(2, message + USAGE);
     return 2;
   };
-  // glibc getopt: options anywhere until `--`, operands kept in order.
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      operands.push(arg);
-      continue;
-    }
-    for (let j = 1; j < arg.length; j++) {
-      const letter = arg[j]!;
-      if (letter === 'S') fromStdin = true;
-      else if (letter === 'x') keepScrollback = true;
-      else if (letter === 'V') {
-        await sys.writeAll(1, `${VERSION}\n`);
-        return 0;
-      } else if (letter === 'T') {
-        const rest = arg.slice(j + 1);
-        if (rest === '' && i + 1 >= args.length) return usage(`tput: option requires an argument -- 'T'\n`);
-        type = rest !== '' ? rest : args[++i]!;
-        break;
-      } else {
-        return usage(`tput: invalid option -- '${letter}'\n`);
-      }
+  for (const o of shortOptions(args, 'T')) {
+    if ('operand' in o) operands.push(o.operand);
+    else if (o.letter === 'S') fromStdin = true;
+    else if (o.letter === 'x') keepScrollback = true;
+    else if (o.letter === 'V') {
+      await sys.writeAll(1, `${VERSION}\n`);
+      return 0;
+    } else if (o.letter === 'T') {
+      if (o.value === undefined) return usage(`tput: option requires an argument -- 'T'\n`);
+      type = o.value;
+    } else {
+      return usage(`tput: invalid option -- '${o.letter}'\n`);
     }
   }
   if (!fromStdin && operands.length === 0) return usage();

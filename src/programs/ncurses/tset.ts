@@ -4,6 +4,7 @@
 // ("Erase is control-H (^H).") when they differ from the defaults or were changed.
 
 import type { Sys } from '../../sys/sys.ts';
+import { shortOptions } from '../lib/getopt.ts';
 import { guardOutput } from '../lib/tool.ts';
 import { terminfoEntry, type Entry } from './terminfo-db.ts';
 import { REPORTED, saneModes, usableModes } from './tty-modes.ts';
@@ -46,39 +47,28 @@ async function run(sys: Sys, name: string): Promise<number> {
   const keys = new Map<number, number>();
   let noInit = false, quiet = false, typeOnly = false, report = false, setCommand = false, chars = false, window = false;
   const operands: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      operands.push(arg);
+  for (const o of shortOptions(args, 'eikm')) {
+    if ('operand' in o) {
+      operands.push(o.operand);
       continue;
     }
-    for (let j = 1; j < arg.length; j++) {
-      const letter = arg[j]!;
-      if ('eikm'.includes(letter)) {
-        // The value is the rest of the word or the next one; a bare -e at the end means ^H.
-        const rest = arg.slice(j + 1);
-        const value = rest !== '' ? rest : i + 1 < args.length ? args[++i]! : '^H';
-        if (letter !== 'm') keys.set(letter === 'e' ? 2 : letter === 'i' ? 0 : 3, parseKey(value));
-        break;
-      }
-      if (letter === 'I') noInit = true;
-      else if (letter === 'Q') quiet = true;
-      else if (letter === 'q') typeOnly = true;
-      else if (letter === 'r') report = true;
-      else if (letter === 's') setCommand = true;
-      else if (letter === 'c') chars = true;
-      else if (letter === 'w') window = true;
-      else if (letter === 'V') {
-        await sys.writeAll(1, `${VERSION}\n`);
-        return 0;
-      } else {
-        await sys.writeAll(2, `${name}: invalid option -- '${letter}'\n${usageText(name)}`);
-        return 1;
-      }
+    const { letter } = o;
+    if ('eikm'.includes(letter)) {
+      // A bare -e (or -i, -k, -m) at the end means ^H.
+      if (letter !== 'm') keys.set(letter === 'e' ? 2 : letter === 'i' ? 0 : 3, parseKey(o.value ?? '^H'));
+    } else if (letter === 'I') noInit = true;
+    else if (letter === 'Q') quiet = true;
+    else if (letter === 'q') typeOnly = true;
+    else if (letter === 'r') report = true;
+    else if (letter === 's') setCommand = true;
+    else if (letter === 'c') chars = true;
+    else if (letter === 'w') window = true;
+    else if (letter === 'V') {
+      await sys.writeAll(1, `${VERSION}\n`);
+      return 0;
+    } else {
+      await sys.writeAll(2, `${name}: invalid option -- '${letter}'\n${usageText(name)}`);
+      return 1;
     }
   }
 

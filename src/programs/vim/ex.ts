@@ -28,27 +28,24 @@ function address(ed: Editor, s: string): { line: number; rest: string } | null {
   return { line, rest: s.slice(m[0].length) };
 }
 
+export type Address = (ed: Editor, s: string) => { line: number; rest: string } | null;
+
+/**
+ * The line range an ex command starts with: `%`, one address, or two joined by one of
+ * `separators`; null when there is none. Each dialect brings its own address grammar.
+ */
+export function leadingRange(ed: Editor, s: string, address: Address, separators: string): { range: [number, number] | null; rest: string } {
+  if (s.startsWith('%')) return { range: [0, ed.buf.length - 1], rest: s.slice(1) };
+  const a = address(ed, s);
+  if (!a) return { range: null, rest: s };
+  const b = separators.includes(a.rest[0] ?? '\n') ? address(ed, a.rest.slice(1)) : null;
+  return b ? { range: [a.line, b.line], rest: b.rest } : { range: [a.line, a.line], rest: a.rest };
+}
+
 export async function runEx(ed: Editor, input: string): Promise<void> {
-  let s = input.replace(/^[\s:]+/, '');
-  if (s === '' || s.startsWith('"')) return;
-  let range: [number, number] | null = null;
-  if (s.startsWith('%')) {
-    range = [0, ed.buf.length - 1];
-    s = s.slice(1);
-  } else {
-    const a = address(ed, s);
-    if (a) {
-      s = a.rest;
-      range = [a.line, a.line];
-      if (s.startsWith(',') || s.startsWith(';')) {
-        const b = address(ed, s.slice(1));
-        if (b) {
-          s = b.rest;
-          range = [a.line, b.line];
-        }
-      }
-    }
-  }
+  const command = input.replace(/^[\s:]+/, '');
+  if (command === '' || command.startsWith('"')) return;
+  let { range, rest: s } = leadingRange(ed, command, address, ',;');
   s = s.trimStart();
   const m = /^([a-zA-Z]+|&)(!?)\s*(.*)$/s.exec(s) ?? /^()(!?)\s*(.*)$/s.exec(s)!;
   const [, name = '', bang, arg = ''] = m;

@@ -3,6 +3,7 @@
 // "bad option: nu", "File exists (:w! overrides)"). Motions, search and the text are the core's.
 
 import { Quit, type Editor } from '../../vim/editor.ts';
+import { leadingRange } from '../../vim/ex.ts';
 import { vimPattern } from '../../vim/pattern.ts';
 import type { BbLoaded } from './files.ts';
 
@@ -26,24 +27,9 @@ function address(ed: Editor, s: string): { line: number; rest: string } | null {
 }
 
 export async function runBusyboxEx(ed: Editor, input: string, files: BbFiles): Promise<void> {
-  let s = input.replace(/^[\s:]+/, '');
-  if (s === '') return;
-  let range: [number, number] | null = null;
-  if (s.startsWith('%')) {
-    range = [0, ed.buf.length - 1];
-    s = s.slice(1);
-  } else {
-    const a = address(ed, s);
-    if (a) {
-      s = a.rest;
-      range = [a.line, a.line];
-      const b = s.startsWith(',') ? address(ed, s.slice(1)) : null;
-      if (b) {
-        s = b.rest;
-        range = [a.line, b.line];
-      }
-    }
-  }
+  const command = input.replace(/^[\s:]+/, '');
+  if (command === '') return;
+  const { range, rest: s } = leadingRange(ed, command, address, ',');
   const m = /^\s*([a-zA-Z]*|&)(!?)\s*(.*)$/s.exec(s)!;
   const [, cmd = '', bang, arg = ''] = m;
   const force = bang === '!';

@@ -5,11 +5,10 @@
 import { ImageStore } from '../../../runtime/images/image-store.ts';
 import type { DockerCommand } from '../command.ts';
 import { type CliExit, type ParsedFlags, parseCommand } from '../format/cli.ts';
-import { goOrder, type ImageGraph, imageInspectDoc, indentJson, inspectTemplate } from '../format/inspect.ts';
+import { type ImageGraph, type Inspected, imageInspectDoc, inspectOutput } from '../format/inspect.ts';
 import { type ImageView, imageSize } from '../format/images.ts';
 import { specFor } from '../format/specs.ts';
 import { containerRwSize, finish, resolveContainer, resolveImage } from '../format/state.ts';
-import { TemplateError } from '../format/template.ts';
 
 export interface InspectLookup {
   /** With `size`, SizeRw and SizeRootFs follow GraphDriver (moby's ContainerJSONBase order). */
@@ -23,36 +22,17 @@ export async function renderInspect(lookup: InspectLookup, flags: ParsedFlags, k
   if (type && !['container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume', 'config'].includes(type)) {
     return { stderr: `"${type}" is not a valid value for --type\n`, status: 1 };
   }
-  const format = flags.str('format');
-  const parsed = inspectTemplate(format);
-  if (!('tmpl' in parsed)) return parsed;
-  const { tmpl } = parsed;
-  const docs: unknown[] = [];
-  let stdout = '';
-  let stderr = '';
+  const found: Inspected[] = [];
   for (const ref of flags.operands) {
     let doc: Record<string, unknown> | null = null;
     if (!type || type === 'container') doc = await lookup.container(ref, flags.bool('size'));
     if (!doc && (!type || type === 'image')) doc = await lookup.image(ref);
-    if (!doc) {
-      if (kind === 'container' || type === 'container') stderr += `Error response from daemon: No such container: ${ref}\n`;
-      else if (kind === 'image' || type === 'image') stderr += `Error response from daemon: No such image: ${ref}\n`;
-      else stderr += `Error: No such object: ${ref}\n`;
-      continue;
-    }
-    if (tmpl) {
-      try {
-        stdout += `${tmpl.execute(goOrder(doc))}\n`;
-      } catch (e) {
-        if (e instanceof TemplateError) return { stdout, stderr: `${stderr}template parsing error: ${e.message}\n`, status: 1 };
-        throw e;
-      }
-    } else docs.push(doc);
+    if (doc) found.push({ doc });
+    else if (kind === 'container' || type === 'container') found.push({ error: `Error response from daemon: No such container: ${ref}` });
+    else if (kind === 'image' || type === 'image') found.push({ error: `Error response from daemon: No such image: ${ref}` });
+    else found.push({ error: `Error: No such object: ${ref}` });
   }
-  if (!tmpl) stdout = indentJson(docs);
-  // the template inspector ends its output with a newline even when it printed nothing
-  else if (stdout === '') stdout = '\n';
-  return { stdout, stderr, status: stderr ? 1 : 0 };
+  return inspectOutput(found, flags.str('format'), { newlineWhenEmpty: true });
 }
 
 export async function imageGraph(store: ImageStore, img: ImageView): Promise<ImageGraph> {

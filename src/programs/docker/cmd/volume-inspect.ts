@@ -4,9 +4,8 @@
 import { VolumeStore } from '../../../runtime/volumes/volume-store.ts';
 import type { DockerCommand } from '../command.ts';
 import type { CliExit, ParsedFlags } from '../format/cli.ts';
-import { goOrder, indentJson, inspectTemplate } from '../format/inspect.ts';
+import { type Inspected, inspectOutput } from '../format/inspect.ts';
 import { finish } from '../format/state.ts';
-import { TemplateError } from '../format/template.ts';
 import type { VolumeView } from '../format/volumes.ts';
 import { type CommandDef, parseCommand } from './command-line.ts';
 
@@ -14,33 +13,13 @@ export const VOLUME_INSPECT: CommandDef = { name: 'volume inspect', flags: ['for
 
 /** The CLI's output for the volumes found by `get` (null: no such volume). */
 export function renderVolumeInspect(get: (name: string) => VolumeView | null, flags: ParsedFlags): CliExit {
-  const format = flags.str('format');
-  const parsed = inspectTemplate(format);
-  if (!('tmpl' in parsed)) return parsed;
-  const { tmpl } = parsed;
-  const docs: unknown[] = [];
-  let stdout = '';
-  let stderr = '';
-  for (const name of flags.operands) {
+  const found = flags.operands.map((name): Inspected => {
     const v = get(name);
-    if (!v) {
-      stderr += `Error response from daemon: get ${name}: no such volume\n`;
-      continue;
-    }
+    if (!v) return { error: `Error response from daemon: get ${name}: no such volume` };
     const { UsageData: _u, ...doc } = v;
-    if (!tmpl) {
-      docs.push(doc);
-      continue;
-    }
-    try {
-      stdout += `${tmpl.execute(goOrder(doc))}\n`;
-    } catch (e) {
-      if (e instanceof TemplateError) return { stdout, stderr: `${stderr}template parsing error: ${e.message}\n`, status: 1 };
-      throw e;
-    }
-  }
-  if (!tmpl) stdout = format === 'json' ? `${JSON.stringify(goOrder(docs))}\n` : indentJson(docs);
-  return { stdout, stderr, status: stderr ? 1 : 0 };
+    return { doc };
+  });
+  return inspectOutput(found, flags.str('format'), { jsonLine: true });
 }
 
 const inspect: DockerCommand = async (ctx) => {

@@ -8,7 +8,7 @@ import type { ImageView } from './images.ts';
 import { imageSize } from './images.ts';
 import type { CliExit } from './cli.ts';
 import { FormatError, parseTemplate } from './formatter.ts';
-import type { Template } from './template.ts';
+import { type Template, TemplateError } from './template.ts';
 
 export interface ImageGraph {
   /** Cache dirs of the image's layers, top first. */
@@ -89,16 +89,42 @@ export function indentJson(docs: unknown[]): string {
   return `${goJsonEscape(JSON.stringify(goOrder(docs), null, 4))}\n`;
 }
 
+/** One operand of an inspect command: its document, or the line that says it was not found. */
+export type Inspected = { doc: unknown } | { error: string };
+
 /**
- * An inspect command's -f/--format: no template for the JSON documents (no format, or "json"),
- * else the parsed template (\t and \n as the CLI reads them), or the CLI's failure to parse it.
+ * What an inspect command prints for its operands, in order: the documents as one indented JSON
+ * array (no format, or "json": one line where `jsonLine`), or each through the -f template (\t
+ * and \n as the CLI reads them); the not-found lines go to stderr with status 1. A template that
+ * fails to parse or to run ends the output there, as the CLI's does.
  */
-export function inspectTemplate(format: string): { tmpl: Template | null } | CliExit {
-  if (format === '' || format === 'json') return { tmpl: null };
-  try {
-    return { tmpl: parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n')) };
-  } catch (e) {
-    if (e instanceof FormatError) return { stderr: `${e.message}\n`, status: 1 };
-    throw e;
+export function inspectOutput(found: readonly Inspected[], format: string, opts: { jsonLine?: boolean; newlineWhenEmpty?: boolean } = {}): CliExit {
+  let tmpl: Template | null = null;
+  if (format !== '' && format !== 'json') {
+    try {
+      tmpl = parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));
+    } catch (e) {
+      if (e instanceof FormatError) return { stderr: `${e.message}\n`, status: 1 };
+      throw e;
+    }
   }
+  const docs: unknown[] = [];
+  let stdout = '';
+  let stderr = '';
+  for (const item of found) {
+    if ('error' in item) stderr += `${item.error}\n`;
+    else if (!tmpl) docs.push(item.doc);
+    else {
+      try {
+        stdout += `${tmpl.execute(goOrder(item.doc))}\n`;
+      } catch (e) {
+        if (e instanceof TemplateError) return { stdout, stderr: `${stderr}template parsing error: ${e.message}\n`, status: 1 };
+        throw e;
+      }
+    }
+  }
+  if (!tmpl) stdout = opts.jsonLine && format === 'json' ? `${JSON.stringify(goOrder(docs))}\n` : indentJson(docs);
+  // the template inspector ends its output with a newline even when it printed nothing
+  else if (stdout === '' && opts.newlineWhenEmpty) stdout = '\n';
+  return { stdout, stderr, status: stderr ? 1 : 0 };
 }
