@@ -14,13 +14,12 @@ import type { BenchContext } from '../lib/group.ts';
 import { median } from '../lib/timing.ts';
 import { SEED_DOCKERFILE, SEED_INDEX_PHP } from '../docker/workloads.ts';
 import { buildApp, buildControl, jsGzipByArea, jsGzipSizes } from '../web/build.ts';
-import { BENCH_IMAGES, fillBenchDisk, msToPrompt, type } from '../web/page.ts';
+import { BENCH_IMAGES, CHROMIUM, fillBenchDisk, msToPrompt, type } from '../web/page.ts';
 import { serveDirectory, type StaticServer } from '../web/static-server.ts';
 
 export const description = 'built app vs a bare xterm page in headless Chromium: prompt time, reload with a full disk, JS bytes, main-thread stalls';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const VIEWPORT = { width: 1280, height: 800 };
 const ROUNDS = Number(process.env.COWBOX_BENCH_WEB_ROUNDS ?? 7);
 /** A network round trip, for the figure that serves both pages from a host that far away. */
@@ -108,7 +107,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     const allJs = [...sizes.values()].reduce((s, n) => s + n, 0);
 
     // ---- first visit ----
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    browser = await chromium.launch(CHROMIUM);
     const loaded = new Set<string>();
     const firstAppTime = await firstVisit(browser, appUrl, (u) => {
       if (u.startsWith(app.origin) && u.endsWith('.js')) loaded.add(new URL(u).pathname.slice(1));
@@ -158,7 +157,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     browser = undefined;
 
     // ---- a full disk, then reloads ----
-    persistent = await chromium.launchPersistentContext(join(scratch, 'profile'), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: VIEWPORT });
+    persistent = await chromium.launchPersistentContext(join(scratch, 'profile'), { ...CHROMIUM, viewport: VIEWPORT });
     const page = await persistent.newPage();
     await page.goto(appUrl);
     await msToPrompt(page);

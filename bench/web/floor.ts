@@ -11,17 +11,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from './build.ts';
-import { fillBenchDisk, msToPrompt } from './page.ts';
+import { CHROMIUM, argOf, fillBenchDisk, msToPrompt } from './page.ts';
 import { serveDirectory } from './static-server.ts';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const reloads = Number(opt('--reloads') ?? 5);
+const reloads = Number(argOf('--reloads') ?? 5);
 
 /** The cowbox:* marks of one reload (page and worker), in ms from the page's navigation. */
 async function marksOf(browser: Browser, page: Page, wait: () => Promise<unknown>): Promise<Record<string, number>> {
@@ -42,7 +36,7 @@ async function marksOf(browser: Browser, page: Page, wait: () => Promise<unknown
 async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'cowbox-floor-'));
   try {
-    let dir = opt('--dir');
+    let dir = argOf('--dir');
     if (!dir) {
       dir = join(scratch, 'app');
       await buildApp(projectRoot, dir, join(scratch, 'cache'));
@@ -55,7 +49,7 @@ async function main(): Promise<void> {
       .replace('</body>', '<script>performance.mark("cowbox:page:main")</script></body>');
     await writeFile(join(dir, 'worker-only.html'), bare);
     const server = await serveDirectory(dir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    const browser = await chromium.launch(CHROMIUM);
     try {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await page.goto(`${server.origin}/`);

@@ -1,8 +1,23 @@
 // Page-side measurements for the web bench: how long after navigation the shell prompt shows in
 // xterm's buffer (window.__cowbox.lines(), which the app and the control page both expose), and
-// typing a command line and waiting for the next prompt.
+// typing a command line and waiting for the next prompt; with how the bench scripts launch
+// Chromium and read their --name value options.
 
 import type { Page } from 'playwright-core';
+
+/** Debian's Chromium, headless; without these flags it dials services the closed network refuses, and wants a GPU. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+};
+
+/** The word after `--name` on the script's command line. */
+export function argOf(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
 
 /** Milliseconds from the navigation's start (performance.timeOrigin) to the prompt on screen. */
 export async function msToPrompt(page: Page, timeout = 60_000): Promise<number> {

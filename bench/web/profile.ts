@@ -17,18 +17,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from './build.ts';
-import { fillBenchDisk, msToPrompt } from './page.ts';
+import { CHROMIUM, argOf, fillBenchDisk, msToPrompt } from './page.ts';
 import { serveDirectory } from './static-server.ts';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const visits = Number(opt('--visits') ?? 3);
-const reloads = argv.includes('--reload');
+const visits = Number(argOf('--visits') ?? 3);
+const reloads = process.argv.includes('--reload');
 
 interface TraceEvent {
   name: string;
@@ -100,13 +94,13 @@ async function traced(browser: import('playwright-core').Browser, page: Page, go
 async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'cowbox-profile-'));
   try {
-    let dir = opt('--dir');
+    let dir = argOf('--dir');
     if (!dir) {
       dir = join(scratch, 'app');
-      await buildApp(projectRoot, dir, join(scratch, 'cache'), opt('--config'));
+      await buildApp(projectRoot, dir, join(scratch, 'cache'), argOf('--config'));
     }
     const server = await serveDirectory(dir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    const browser = await chromium.launch(CHROMIUM);
     try {
       if (!reloads) {
         for (let i = 0; i < visits; i++) {
