@@ -116,6 +116,6 @@ export async function statusText(status: number, sigonly: boolean): Promise<stri
 
 const loadSignalTexts = onDemand(() => import('./signal-texts.ts'));
 
-export async function describeSignal(sig: number): Promise<string> {
+async function describeSignal(sig: number): Promise<string> {
   return (await loadSignalTexts()).SIGNAL_DESCRIPTIONS[signalName(sig) as SignalName] ?? `Unknown signal ${sig}`;
 }
